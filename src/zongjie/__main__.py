@@ -1,0 +1,3 @@
+from zongjie.cli.app import main
+
+main()

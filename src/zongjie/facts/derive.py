@@ -1,0 +1,118 @@
+"""Every derived figure (变化量, 同比, 个百分点, 目标完成) is computed here, never by a writer."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Literal
+
+from pydantic import BaseModel
+
+from zongjie.facts.model import Metric
+
+DerivedKind = Literal["change", "yoy", "pp", "completion", "target_gap"]
+Direction = Literal["up", "down", "flat"]
+
+
+def dec(value: float) -> Decimal:
+    """The decimal a user meant: repr() of a float is its shortest round-tripping form."""
+    return Decimal(repr(float(value)))
+
+
+def round1(value: Decimal) -> Decimal:
+    return value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def fmt(value: float | Decimal) -> str:
+    """Plain Arabic form as 公文 writes it: 1248, 98.5, 0.5 — no thousands separators, no trailing zeros."""
+    d = value if isinstance(value, Decimal) else dec(value)
+    if d == d.to_integral_value():
+        return str(d.quantize(Decimal(1)))
+    text = format(d.normalize(), "f")
+    return "0" if text in ("-0", "") else text
+
+
+def fmt_quantity(value: float | Decimal, unit: str) -> str:
+    return f"{fmt(value)}{unit}"
+
+
+class Derived(BaseModel):
+    """A figure computed from a metric; `text` is the wording writers must use verbatim."""
+
+    kind: DerivedKind
+    value: float  # magnitude, always >= 0; the sign lives in `direction`
+    unit: str
+    direction: Direction
+    text: str
+    met: bool | None = None  # for target figures
+
+
+def _direction(delta: Decimal) -> Direction:
+    return "up" if delta > 0 else "down" if delta < 0 else "flat"
+
+
+def _verb(direction: Direction, percent_points: bool) -> str:
+    if direction == "flat":
+        return "持平"
+    if percent_points:
+        return "提高" if direction == "up" else "下降"
+    return "增长" if direction == "up" else "下降"
+
+
+def derive(metric: Metric) -> list[Derived]:
+    out: list[Derived] = []
+    if metric.previous is not None:
+        out.extend(_versus_previous(metric, metric.previous))
+    if metric.target is not None:
+        out.append(_versus_target(metric, metric.target))
+    return out
+
+
+def _versus_previous(metric: Metric, previous: float) -> list[Derived]:
+    value, prev = dec(metric.value), dec(previous)
+    delta = value - prev
+    direction = _direction(delta)
+    size = round1(abs(delta))
+    if metric.is_percent:
+        # A difference of two percentages is in 个百分点, never a percentage of a percentage.
+        text = "与上年持平" if direction == "flat" else f"较上年{_verb(direction, True)}{fmt(size)}个百分点"
+        return [Derived(kind="pp", value=float(size), unit="个百分点", direction=direction, text=text)]
+    change_text = (
+        "与上年持平"
+        if direction == "flat"
+        else f"较上年{'增加' if direction == 'up' else '减少'}{fmt_quantity(size, metric.unit)}"
+    )
+    out = [Derived(kind="change", value=float(size), unit=metric.unit, direction=direction, text=change_text)]
+    if prev != 0 and direction != "flat":
+        pct = round1(abs(delta) / abs(prev) * 100)
+        out.append(
+            Derived(
+                kind="yoy",
+                value=float(pct),
+                unit="%",
+                direction=direction,
+                text=f"同比{_verb(direction, False)}{fmt(pct)}%",
+            )
+        )
+    return out
+
+
+def _versus_target(metric: Metric, target: float) -> Derived:
+    value, goal = dec(metric.value), dec(target)
+    lower_better = metric.better == "lower"
+    met = value <= goal if lower_better else value >= goal
+    target_text = fmt_quantity(goal, metric.unit)
+    if metric.is_percent or lower_better or goal == 0:
+        gap = round1(abs(value - goal))
+        unit = "个百分点" if metric.is_percent else metric.unit
+        if gap == 0:
+            text = f"达到年度目标（{target_text}）"
+        elif met:
+            text = f"优于年度目标（{target_text}）{fmt(gap)}{unit}"
+        else:
+            text = f"距年度目标（{target_text}）尚差{fmt(gap)}{unit}"
+        return Derived(
+            kind="target_gap", value=float(gap), unit=unit, direction=_direction(value - goal), text=text, met=met
+        )
+    rate = round1(value / goal * 100)
+    text = f"完成年度目标（{target_text}）的{fmt(rate)}%"
+    return Derived(kind="completion", value=float(rate), unit="%", direction=_direction(value - goal), text=text, met=met)

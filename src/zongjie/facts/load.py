@@ -1,0 +1,161 @@
+"""Reads a facts file (YAML or JSON) and turns every problem into a message with field path and line."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from zongjie import profiles
+from zongjie.errors import BadInput
+from zongjie.facts.model import Facts, FieldProblem
+
+Loc = tuple[str | int, ...]
+
+
+def dotted(loc: Loc) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _line_map(text: str) -> dict[Loc, int]:
+    """Maps each YAML node path to its 1-based line, so messages can point into the file."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return {}
+    lines: dict[Loc, int] = {}
+
+    def walk(node: yaml.Node, loc: Loc) -> None:
+        lines[loc] = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                key = k.value
+                lines[(*loc, key)] = k.start_mark.line + 1
+                walk(v, (*loc, key))
+        elif isinstance(node, yaml.SequenceNode):
+            for i, v in enumerate(node.value):
+                walk(v, (*loc, i))
+
+    if root is not None:
+        walk(root, ())
+    return lines
+
+
+def _known_fields(model: type[BaseModel], loc: Loc) -> list[str]:
+    """The field names valid at `loc`, for a 'did you mean' hint."""
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part) if isinstance(current, type) else None
+        if field is None:
+            return []
+        current = _inner_model(field.annotation)
+        if current is None:
+            return []
+    return list(current.model_fields) if isinstance(current, type) else []
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _where(loc: Loc, lines: dict[Loc, int], source: str) -> str:
+    probe = loc
+    while probe and probe not in lines:
+        probe = probe[:-1]
+    line = lines.get(probe)
+    return f"{source}:{line}" if line else source
+
+
+def _describe(err: Any, lines: dict[Loc, int], source: str) -> str:
+    loc: Loc = tuple(err["loc"])
+    cause = (err.get("ctx") or {}).get("error")
+    if isinstance(cause, FieldProblem):
+        loc = (*loc, cause.field)
+    path = dotted(loc) or "(top level)"
+    where = _where(loc, lines, source)
+    if err["type"] == "extra_forbidden":
+        name = str(loc[-1])
+        hint = difflib.get_close_matches(name, _known_fields(Facts, loc), n=1)
+        suffix = f"; did you mean `{hint[0]}`?" if hint else ""
+        return f"{where}: {path}: unknown field{suffix}"
+    msg = str(err["msg"]).removeprefix("Value error, ")
+    return f"{where}: {path}: {msg}"
+
+
+def parse(text: str, source: str = "<facts>") -> Facts:
+    """Validates facts text; raises BadInput listing every problem with its path and line."""
+    try:
+        data = json.loads(text) if source.endswith(".json") else yaml.safe_load(text)
+    except (yaml.YAMLError, json.JSONDecodeError) as exc:
+        raise BadInput(f"{source}: not valid YAML/JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise BadInput(f"{source}: expected a mapping with `report:` at the top")
+    lines = _line_map(text)
+    try:
+        facts = Facts.model_validate(data)
+    except ValidationError as exc:
+        problems = [_describe(e, lines, source) for e in exc.errors()]
+        raise BadInput(f"{source}: {len(problems)} problem(s) in the facts file", problems) from None
+    problems = [f"{_where(loc, lines, source)}: {dotted(loc)}: {msg}" for loc, msg in cross_checks(facts)]
+    if problems:
+        raise BadInput(f"{source}: {len(problems)} problem(s) in the facts file", problems)
+    return facts
+
+
+def cross_checks(facts: Facts) -> list[tuple[Loc, str]]:
+    """Checks that span fields or need the profile."""
+    out: list[tuple[Loc, str]] = []
+    try:
+        profile = profiles.load(facts.report.profile)
+    except KeyError:
+        known = ", ".join(profiles.available())
+        return [(("report", "profile"), f"unknown profile {facts.report.profile!r}; known: {known}")]
+    seen: dict[str, int] = {}
+    for fi, fn in enumerate(facts.functions):
+        if fn.key in seen:
+            out.append((("functions", fi, "key"), f"duplicate function key {fn.key!r} (also functions[{seen[fn.key]}])"))
+        seen.setdefault(fn.key, fi)
+        if fn.name is None and profile.function(fn.key) is None:
+            hint = difflib.get_close_matches(fn.key, profile.keys, n=1)
+            did = f"did you mean `{hint[0]}`? " if hint else ""
+            out.append(
+                (
+                    ("functions", fi, "key"),
+                    f"unknown function key {fn.key!r} for profile {profile.id}: {did}"
+                    f"known: {', '.join(profile.keys)}; or add `name:` for a function of your own",
+                )
+            )
+        for ci, case in enumerate(fn.cases):
+            if case.date is not None and case.date.year != facts.report.year:
+                out.append(
+                    (
+                        ("functions", fi, "cases", ci, "date"),
+                        f"{case.date.isoformat()} is outside the report year {facts.report.year}",
+                    )
+                )
+    return out
+
+
+def load(path: Path) -> Facts:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise BadInput(f"{path}: no such facts file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BadInput(f"{path}: cannot read: {exc}") from None
+    return parse(text, str(path))

@@ -1,0 +1,1 @@
+"""The linter: the writing guidelines as rules, plus number fidelity against the facts."""

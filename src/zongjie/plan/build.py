@@ -1,0 +1,131 @@
+"""Builds the section plan from facts: the skeleton of a 年度工作总结, one task per section."""
+
+from __future__ import annotations
+
+from zongjie import profiles
+from zongjie.facts.derive import derive
+from zongjie.facts.model import Facts, Metric
+from zongjie.plan.task import (
+    CaseFact,
+    HighlightFact,
+    MetricFact,
+    PlanFact,
+    ProblemFact,
+    SectionTask,
+    TextFact,
+)
+from zongjie.profiles import Profile
+
+# The skeleton, in order: (id, kind, heading). Function subsections are inserted at "review".
+SKELETON: list[tuple[str, str]] = [
+    ("title", "标题"),
+    ("preface", "前言"),
+    ("review", "主要工作回顾与成果"),
+    ("highlights", "亮点工作与创新举措"),
+    ("team", "团队建设与人才培养"),
+    ("problems", "存在问题与不足"),
+    ("lessons", "经验总结与启示"),
+    ("plans", "下一年度工作计划"),
+    ("closing", "结语"),
+]
+REVIEW_HEADING = dict(SKELETON)["review"]
+
+
+def _metrics(prefix: str, metrics: list[Metric], profile: Profile, key: str | None) -> list[MetricFact]:
+    spec = profile.function(key) if key else None
+    out = []
+    for i, m in enumerate(metrics):
+        if m.better is None:
+            # The profile knows whether lower is better (故障, 损耗率, 用电量): derived wording depends on it.
+            ind = spec.indicator_for(m.name) if spec else None
+            if ind is None:
+                ind = next((s.indicator_for(m.name) for s in profile.functions if s.indicator_for(m.name)), None)
+            m = m.model_copy(update={"better": ind.better if ind else "higher"})
+        out.append(MetricFact(id=f"{prefix}.metrics[{i}]", metric=m, derived=derive(m)))
+    return out
+
+
+def _texts(prefix: str, items: list[str]) -> list[TextFact]:
+    return [TextFact(id=f"{prefix}[{i}]", text=t) for i, t in enumerate(items)]
+
+
+def function_name(facts: Facts, index: int, profile: Profile) -> str:
+    fn = facts.functions[index]
+    spec = profile.function(fn.key)
+    return fn.name or (spec.name if spec else fn.key)
+
+
+def build_plan(facts: Facts) -> list[SectionTask]:
+    """Sections with no facts are left out: a section is never padded with invented content."""
+    profile = profiles.load(facts.report.profile)
+    names = [function_name(facts, i, profile) for i in range(len(facts.functions))]
+    base = {
+        "report": facts.report,
+        "profile_name": profile.name,
+        "served": profile.served,
+    }
+    tasks: list[SectionTask] = [
+        SectionTask(id="title", kind="title", heading=facts.report.display_title, level=1, **base),
+        SectionTask(
+            id="preface",
+            kind="preface",
+            heading="前言",
+            level=0,
+            metrics=_metrics("summary", facts.summary.metrics, profile, None),
+            notes=_texts("summary.notes", facts.summary.notes),
+            outline=names,
+            **base,
+        ),
+    ]
+    for i, fn in enumerate(facts.functions):
+        prefix = f"functions[{i}]"
+        task = SectionTask(
+            id=f"review-{fn.key}",
+            kind="function",
+            heading=names[i],
+            level=3,
+            group="review",
+            function_key=fn.key,
+            metrics=_metrics(prefix, fn.metrics, profile, fn.key),
+            work=_texts(f"{prefix}.work", fn.work),
+            cases=[CaseFact(id=f"{prefix}.cases[{c}]", case=case) for c, case in enumerate(fn.cases)],
+            **base,
+        )
+        if task.metrics or task.work or task.cases:
+            tasks.append(task)
+    highlights = [
+        HighlightFact(id=f"highlights[{i}]", highlight=h, metrics=_metrics(f"highlights[{i}]", h.metrics, profile, None))
+        for i, h in enumerate(facts.highlights)
+    ]
+    optional = [
+        SectionTask(id="highlights", kind="highlights", heading="亮点工作与创新举措", level=2, highlights=highlights, **base),
+        SectionTask(
+            id="team",
+            kind="team",
+            heading="团队建设与人才培养",
+            level=2,
+            metrics=_metrics("team", facts.team.metrics, profile, None),
+            notes=_texts("team.notes", facts.team.notes),
+            **base,
+        ),
+        SectionTask(
+            id="problems",
+            kind="problems",
+            heading="存在问题与不足",
+            level=2,
+            problems=[ProblemFact(id=f"problems[{i}]", problem=p) for i, p in enumerate(facts.problems)],
+            **base,
+        ),
+        SectionTask(id="lessons", kind="lessons", heading="经验总结与启示", level=2, lessons=_texts("lessons", facts.lessons), **base),
+        SectionTask(
+            id="plans",
+            kind="plans",
+            heading="下一年度工作计划",
+            level=2,
+            plans=[PlanFact(id=f"plans[{i}]", plan=p) for i, p in enumerate(facts.plans)],
+            **base,
+        ),
+    ]
+    tasks += [t for t in optional if t.fact_lines()]
+    tasks.append(SectionTask(id="closing", kind="closing", heading="结语", level=2, outline=names, **base))
+    return tasks

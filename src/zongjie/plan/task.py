@@ -1,0 +1,143 @@
+"""A section task: one section's heading plus the facts (with ids and derived figures) it may state."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from zongjie.facts.derive import Derived, fmt, fmt_quantity
+from zongjie.facts.model import Case, Highlight, Metric, Plan, Problem, Report
+
+SectionKind = Literal[
+    "title", "preface", "function", "highlights", "team", "problems", "lessons", "plans", "closing"
+]
+
+
+class MetricFact(BaseModel):
+    id: str  # path in the facts file, e.g. functions[0].metrics[1]
+    metric: Metric
+    derived: list[Derived] = Field(default_factory=list)
+
+    def line(self) -> str:
+        m = self.metric
+        parts = [f"{m.name}：{fmt_quantity(m.value, m.unit)}"]
+        if m.previous is not None:
+            parts.append(f"上年{fmt_quantity(m.previous, m.unit)}")
+        if m.target is not None:
+            parts.append(f"目标{fmt_quantity(m.target, m.unit)}")
+        parts.extend(d.text for d in self.derived)
+        if m.note:
+            parts.append(m.note)
+        return "；".join(parts)
+
+
+class TextFact(BaseModel):
+    id: str
+    text: str
+
+
+class CaseFact(BaseModel):
+    id: str
+    case: Case
+
+    def line(self) -> str:
+        c = self.case
+        when = f"{c.date.year}年{c.date.month}月{c.date.day}日，" if c.date else ""
+        tail = "，".join(x for x in (c.response, c.result) if x)
+        return f"{when}{c.event}" + (f"：{tail}" if tail else "")
+
+
+class HighlightFact(BaseModel):
+    id: str
+    highlight: Highlight
+    metrics: list[MetricFact] = Field(default_factory=list)
+
+
+class ProblemFact(BaseModel):
+    id: str
+    problem: Problem
+
+
+class PlanFact(BaseModel):
+    id: str
+    plan: Plan
+
+    @property
+    def deadline_text(self) -> str | None:
+        d = self.plan.deadline
+        if d is None:
+            return None
+        if isinstance(d, str):
+            return d
+        return f"{d.year}年{d.month}月{d.day}日"
+
+
+class SectionTask(BaseModel):
+    """Everything one writer call may use. Writers state these facts and nothing else."""
+
+    id: str  # stable: title, preface, review-<key>, highlights, team, problems, lessons, plans, closing
+    kind: SectionKind
+    heading: str  # without numbering; assembly numbers it
+    level: int  # Markdown heading level: 1 title, 2 section, 3 function subsection
+    group: str | None = None  # "review" for the 主要工作回顾 subsections
+    report: Report
+    profile_name: str
+    served: str
+    function_key: str | None = None
+    metrics: list[MetricFact] = Field(default_factory=list)
+    notes: list[TextFact] = Field(default_factory=list)
+    work: list[TextFact] = Field(default_factory=list)
+    cases: list[CaseFact] = Field(default_factory=list)
+    highlights: list[HighlightFact] = Field(default_factory=list)
+    problems: list[ProblemFact] = Field(default_factory=list)
+    lessons: list[TextFact] = Field(default_factory=list)
+    plans: list[PlanFact] = Field(default_factory=list)
+    outline: list[str] = Field(default_factory=list)  # names of the functions reviewed (preface, closing)
+
+    def all_metrics(self) -> list[MetricFact]:
+        return [*self.metrics, *(m for h in self.highlights for m in h.metrics)]
+
+    def fact_lines(self) -> list[str]:
+        """Facts rendered one per line with their ids, as given to an LLM."""
+        out = [f"[{m.id}] {m.line()}" for m in self.metrics]
+        out += [f"[{t.id}] {t.text}" for t in (*self.notes, *self.work, *self.lessons)]
+        out += [f"[{c.id}] 案例：{c.line()}" for c in self.cases]
+        for h in self.highlights:
+            detail = f"：{h.highlight.detail}" if h.highlight.detail else ""
+            out.append(f"[{h.id}] 亮点：{h.highlight.title}{detail}")
+            out += [f"[{m.id}] {m.line()}" for m in h.metrics]
+        for p in self.problems:
+            pr = p.problem
+            out.append(f"[{p.id}] 问题：{pr.problem}；原因：{pr.cause or '（未提供）'}；措施：{pr.measure or '（未提供）'}")
+        for pl in self.plans:
+            target = pl.plan.target
+            tgt = f"{target.name}{fmt_quantity(target.value, target.unit)}" if target else "（未提供）"
+            out.append(
+                f"[{pl.id}] 计划：{pl.plan.goal}；目标值：{tgt}；措施：{'、'.join(pl.plan.actions) or '（未提供）'}；"
+                f"时限：{pl.deadline_text or '（未提供）'}；责任人：{pl.plan.owner or '（未提供）'}"
+            )
+        return out
+
+    def quantities(self) -> list[tuple[float, str]]:
+        """Every (value, unit) this task allows a writer to state, derived figures included."""
+        out: list[tuple[float, str]] = []
+        for mf in self.all_metrics():
+            m = mf.metric
+            out += [(v, m.unit) for v in (m.value, m.previous, m.target) if v is not None]
+            out += [(d.value, d.unit) for d in mf.derived]
+        for pl in self.plans:
+            if pl.plan.target:
+                out.append((pl.plan.target.value, pl.plan.target.unit))
+        return out
+
+    def digest(self) -> str:
+        """Content hash of everything the writer sees: a changed digest means the section is stale."""
+        blob = json.dumps(self.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
+        return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+    @property
+    def year_text(self) -> str:
+        return fmt(self.report.year)

@@ -1,0 +1,67 @@
+"""Profiles (物业/学校/医院/企业): data files naming the 职能 and the indicators each should report."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from zongjie.facts.model import Better
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Indicator(_Strict):
+    name: str
+    unit: str = ""
+    better: Better = "higher"
+    aliases: list[str] = Field(default_factory=list)
+
+    def matches(self, metric_name: str) -> bool:
+        names = [self.name, *self.aliases]
+        return any(n in metric_name or metric_name in n for n in names)
+
+
+class FunctionSpec(_Strict):
+    key: str
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    keywords: list[str] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=list)
+
+    def indicator_for(self, metric_name: str) -> Indicator | None:
+        return next((i for i in self.indicators if i.matches(metric_name)), None)
+
+
+class Profile(_Strict):
+    id: str
+    name: str
+    department: str
+    served: str = "服务对象"
+    emphasis: list[str] = Field(default_factory=list)
+    functions: list[FunctionSpec]
+
+    def function(self, key: str) -> FunctionSpec | None:
+        return next((f for f in self.functions if f.key == key), None)
+
+    @property
+    def keys(self) -> list[str]:
+        return [f.key for f in self.functions]
+
+
+def available() -> list[str]:
+    root = resources.files(__package__)
+    return sorted(p.name.removesuffix(".yaml") for p in root.iterdir() if p.name.endswith(".yaml"))
+
+
+@cache
+def load(profile_id: str) -> Profile:
+    """Loads a shipped profile; raises KeyError naming the known ones."""
+    if profile_id not in available():
+        raise KeyError(profile_id)
+    text = resources.files(__package__).joinpath(f"{profile_id}.yaml").read_text(encoding="utf-8")
+    return Profile.model_validate(yaml.safe_load(text))

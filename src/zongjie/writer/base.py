@@ -1,0 +1,54 @@
+"""The one writer interface: `await writer.write(task, hint=...) -> SectionDraft`."""
+
+from __future__ import annotations
+
+from typing import Literal, Protocol
+
+from pydantic import BaseModel, Field
+
+from zongjie.lint.finding import Finding
+from zongjie.plan.task import SectionTask
+
+Status = Literal["ok", "repaired", "fallback"]
+
+
+class Usage(BaseModel):
+    """Token counts as the endpoint reported them (never estimated with a tokenizer)."""
+
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    calls: int = 0
+    cached_calls: int = 0
+    cost: float = 0.0
+
+    def __add__(self, other: Usage) -> Usage:
+        return Usage(
+            prompt_tokens=self.prompt_tokens + other.prompt_tokens,
+            completion_tokens=self.completion_tokens + other.completion_tokens,
+            calls=self.calls + other.calls,
+            cached_calls=self.cached_calls + other.cached_calls,
+            cost=round(self.cost + other.cost, 6),
+        )
+
+
+class SectionDraft(BaseModel):
+    """A section's body (Markdown, without its heading: assembly adds and numbers headings)."""
+
+    section_id: str
+    body: str
+    status: Status = "ok"
+    writer: str
+    prompt_version: str | None = None
+    fact_ids: list[str] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    usage: Usage = Field(default_factory=Usage)
+    attempts: int = 1
+
+
+class Writer(Protocol):
+    """Implemented by the offline writer and the LLM writer."""
+
+    @property
+    def name(self) -> str: ...
+
+    async def write(self, task: SectionTask, *, hint: str | None = None) -> SectionDraft: ...
