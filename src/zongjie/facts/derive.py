@@ -111,8 +111,15 @@ def _versus_target(metric: Metric, target: float) -> Derived:
         else:
             text = f"距年度目标（{target_text}）尚差{fmt(gap)}{unit}"
         return Derived(
-            kind="target_gap", value=float(gap), unit=unit, direction=_direction(value - goal), text=text, met=met
+            kind="target_gap",
+            value=float(gap),
+            unit=unit,
+            direction=_direction(value - goal),
+            text=text,
+            met=met,
         )
     rate = round1(value / goal * 100)
     text = f"完成年度目标（{target_text}）的{fmt(rate)}%"
-    return Derived(kind="completion", value=float(rate), unit="%", direction=_direction(value - goal), text=text, met=met)
+    return Derived(
+        kind="completion", value=float(rate), unit="%", direction=_direction(value - goal), text=text, met=met
+    )

@@ -50,17 +50,13 @@ def _line_map(text: str) -> dict[Loc, int]:
 
 def _known_fields(model: type[BaseModel], loc: Loc) -> list[str]:
     """The field names valid at `loc`, for a 'did you mean' hint."""
-    current: Any = model
+    current: type[BaseModel] | None = model
     for part in loc[:-1]:
-        if isinstance(part, int):
+        if isinstance(part, int) or current is None:
             continue
-        field = current.model_fields.get(part) if isinstance(current, type) else None
-        if field is None:
-            return []
-        current = _inner_model(field.annotation)
-        if current is None:
-            return []
-    return list(current.model_fields) if isinstance(current, type) else []
+        field = current.model_fields.get(part)
+        current = _inner_model(field.annotation) if field else None
+    return list(current.model_fields) if current is not None else []
 
 
 def _inner_model(annotation: Any) -> type[BaseModel] | None:
@@ -128,7 +124,12 @@ def cross_checks(facts: Facts) -> list[tuple[Loc, str]]:
     seen: dict[str, int] = {}
     for fi, fn in enumerate(facts.functions):
         if fn.key in seen:
-            out.append((("functions", fi, "key"), f"duplicate function key {fn.key!r} (also functions[{seen[fn.key]}])"))
+            out.append(
+                (
+                    ("functions", fi, "key"),
+                    f"duplicate function key {fn.key!r} (also functions[{seen[fn.key]}])",
+                )
+            )
         seen.setdefault(fn.key, fi)
         if fn.name is None and profile.function(fn.key) is None:
             hint = difflib.get_close_matches(fn.key, profile.keys, n=1)

@@ -12,7 +12,7 @@ Better = Literal["higher", "lower"]
 
 # Units that count discrete things: a negative value is a typing error, not a fact.
 COUNT_UNITS = frozenset(
-    "次 项 起 件 人 户 个 台 套 份 名 场 批 类 处 条 辆 栋 间 部 张 把 盏 棵 株 天 小时 分钟".split()
+    ["次", "项", "起", "件", "人", "户", "个", "台", "套", "份", "名", "场", "批", "类", "处", "条", "辆", "栋", "间", "部", "张", "把", "盏", "棵", "株", "天", "小时", "分钟"]
 )
 # Rates that may legitimately exceed 100%.
 OPEN_RATES = ("完成率", "增长率", "增长", "增幅", "增速", "超额")
@@ -43,7 +43,7 @@ class Metric(_Strict):
     @classmethod
     def _numeric(cls, v: object) -> object:
         if isinstance(v, str):
-            raise ValueError("must be a number; write the unit in `unit`, e.g. value: 98.5, unit: \"%\"")
+            raise ValueError('must be a number; write the unit in `unit`, e.g. value: 98.5, unit: "%"')
         if isinstance(v, bool):
             raise ValueError("must be a number, not true/false")
         return v

@@ -39,7 +39,9 @@ def _metrics(prefix: str, metrics: list[Metric], profile: Profile, key: str | No
             # The profile knows whether lower is better (故障, 损耗率, 用电量): derived wording depends on it.
             ind = spec.indicator_for(m.name) if spec else None
             if ind is None:
-                ind = next((s.indicator_for(m.name) for s in profile.functions if s.indicator_for(m.name)), None)
+                ind = next(
+                    (s.indicator_for(m.name) for s in profile.functions if s.indicator_for(m.name)), None
+                )
             m = m.model_copy(update={"better": ind.better if ind else "higher"})
         out.append(MetricFact(id=f"{prefix}.metrics[{i}]", metric=m, derived=derive(m)))
     return out
@@ -94,11 +96,20 @@ def build_plan(facts: Facts) -> list[SectionTask]:
         if task.metrics or task.work or task.cases:
             tasks.append(task)
     highlights = [
-        HighlightFact(id=f"highlights[{i}]", highlight=h, metrics=_metrics(f"highlights[{i}]", h.metrics, profile, None))
+        HighlightFact(
+            id=f"highlights[{i}]", highlight=h, metrics=_metrics(f"highlights[{i}]", h.metrics, profile, None)
+        )
         for i, h in enumerate(facts.highlights)
     ]
     optional = [
-        SectionTask(id="highlights", kind="highlights", heading="亮点工作与创新举措", level=2, highlights=highlights, **base),
+        SectionTask(
+            id="highlights",
+            kind="highlights",
+            heading="亮点工作与创新举措",
+            level=2,
+            highlights=highlights,
+            **base,
+        ),
         SectionTask(
             id="team",
             kind="team",
@@ -116,7 +127,14 @@ def build_plan(facts: Facts) -> list[SectionTask]:
             problems=[ProblemFact(id=f"problems[{i}]", problem=p) for i, p in enumerate(facts.problems)],
             **base,
         ),
-        SectionTask(id="lessons", kind="lessons", heading="经验总结与启示", level=2, lessons=_texts("lessons", facts.lessons), **base),
+        SectionTask(
+            id="lessons",
+            kind="lessons",
+            heading="经验总结与启示",
+            level=2,
+            lessons=_texts("lessons", facts.lessons),
+            **base,
+        ),
         SectionTask(
             id="plans",
             kind="plans",

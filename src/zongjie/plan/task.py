@@ -111,7 +111,9 @@ class SectionTask(BaseModel):
             out += [f"[{m.id}] {m.line()}" for m in h.metrics]
         for p in self.problems:
             pr = p.problem
-            out.append(f"[{p.id}] 问题：{pr.problem}；原因：{pr.cause or '（未提供）'}；措施：{pr.measure or '（未提供）'}")
+            out.append(
+                f"[{p.id}] 问题：{pr.problem}；原因：{pr.cause or '（未提供）'}；措施：{pr.measure or '（未提供）'}"
+            )
         for pl in self.plans:
             target = pl.plan.target
             tgt = f"{target.name}{fmt_quantity(target.value, target.unit)}" if target else "（未提供）"

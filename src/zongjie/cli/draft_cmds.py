@@ -1,0 +1,172 @@
+"""`draft`, `regen`, `assemble`: the workspace commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from zongjie.cli.output import SectionProgress, is_tty, print_findings, say
+
+if TYPE_CHECKING:
+    from zongjie.config import Settings
+    from zongjie.pipeline import RunResult
+    from zongjie.workspace.store import Endpoint
+
+PROVIDER = typer.Option(None, "--provider", help="deepseek|qwen|moonshot|zhipu|openai|ollama|llamacpp|vllm")
+BASE_URL = typer.Option(
+    None, "--base-url", help="Any OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1"
+)
+MODEL = typer.Option(None, "--model", help="Model name at the endpoint.")
+JOBS = typer.Option(None, "--jobs", "-j", help="Sections generated at once (default 4).")
+ON_FAIL = typer.Option(
+    None, "--on-fail", help="keep|offline: what to do with a section the model keeps failing."
+)
+TIMEOUT = typer.Option(None, "--timeout", help="Seconds per model call.")
+NO_CACHE = typer.Option(None, "--no-cache", help="Do not use the local response cache.")
+
+
+def _settings(**flags: object) -> Settings:
+    from zongjie.config import load_settings
+
+    return load_settings(**flags)
+
+
+def _endpoint(settings: Settings) -> Endpoint | None:
+    from zongjie.workspace.store import Endpoint
+
+    if not settings.uses_llm:
+        return None
+    return Endpoint(provider=settings.provider, base_url=settings.base_url, model=settings.model)
+
+
+def _report(result: RunResult, what: str) -> None:
+    ws = result.workspace
+    state = result.state
+    parts = [f"{len(state.sections)} sections", f"{len(result.generated)} written"]
+    if result.kept:
+        parts.append(f"{len(result.kept)} unchanged")
+    if result.edited:
+        parts.append(f"{len(result.edited)} kept as edited by hand")
+    fallback = [r.id for r in state.sections if r.status == "fallback"]
+    if fallback:
+        parts.append(f"offline fallback: {', '.join(fallback)}")
+    typer.echo(f"{what}: {ws.draft_path} ({'; '.join(parts)})")
+    usage = result.usage
+    if usage.calls or usage.cached_calls:
+        typer.echo(
+            f"usage: {usage.calls} model calls, {usage.cached_calls} cached; "
+            f"{usage.prompt_tokens} prompt + {usage.completion_tokens} completion tokens; est. cost {usage.cost:.4f}"
+        )
+    for path in result.backups:
+        say(f"backup kept: {path}")
+    errors = result.errors
+    warnings = [f for r in state.sections for f in r.findings if f.severity == "warning"]
+    warnings += [f for f in state.findings if f.severity == "warning"]
+    if warnings:
+        say(f"{len(warnings)} warning(s): see {ws.report_path}")
+    if errors:
+        say(
+            f"{len(errors)} error finding(s) remain — fix the facts or the section files, then `zongjie assemble`:"
+        )
+        print_findings(errors)
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def draft(
+        facts: Path = typer.Argument(..., help="Facts file (YAML/JSON)."),
+        out: Path = typer.Option(..., "--out", "-o", help="Workspace directory to write."),
+        provider: str | None = PROVIDER,
+        base_url: str | None = BASE_URL,
+        model: str | None = MODEL,
+        jobs: int | None = JOBS,
+        on_fail: str | None = ON_FAIL,
+        timeout: float | None = TIMEOUT,
+        no_cache: bool | None = NO_CACHE,
+    ) -> None:
+        """Draft every section into a workspace: DIR/draft.md, DIR/sections/*.md, DIR/report.json.
+
+        Example: zongjie draft fixtures/property-full.yaml -o out
+        """
+        from zongjie import pipeline
+        from zongjie.writer.factory import make_writer
+
+        settings = _settings(
+            provider=provider,
+            base_url=base_url,
+            model=model,
+            jobs=jobs,
+            on_fail=on_fail,
+            timeout=timeout,
+            no_cache=no_cache,
+        )
+        if not settings.uses_llm:
+            say(
+                "writer: offline (no model configured; to use one: --provider deepseek with ZONGJIE_API_KEY, "
+                "or --base-url URL --model NAME)"
+            )
+        writer = make_writer(settings)
+        result = pipeline.draft(
+            facts,
+            out,
+            writer,
+            jobs=settings.jobs,
+            endpoint=_endpoint(settings),
+            on_event=SectionProgress(is_tty()),
+        )
+        _report(result, "draft")
+
+    @app.command()
+    def regen(
+        workspace: Path = typer.Argument(..., help="Workspace directory written by `zongjie draft`."),
+        section: str = typer.Argument(..., help="Section id, e.g. preface, review-facilities, plans."),
+        hint: str | None = typer.Option(None, "--hint", help="What to change, passed to the model as data."),
+        force: bool = typer.Option(
+            False, "--force", help="Regenerate even if you edited it (a backup is kept)."
+        ),
+        provider: str | None = PROVIDER,
+        base_url: str | None = BASE_URL,
+        model: str | None = MODEL,
+        timeout: float | None = TIMEOUT,
+        no_cache: bool | None = NO_CACHE,
+    ) -> None:
+        """Regenerate one section; every other section file stays byte-identical.
+
+        Example: zongjie regen out review-facilities --hint "突出停电抢修案例"
+        """
+        from zongjie import pipeline
+        from zongjie.workspace.store import Workspace
+        from zongjie.writer.factory import make_writer
+
+        flags: dict[str, object] = {"provider": provider, "base_url": base_url, "model": model}
+        if not any(flags.values()):
+            recorded = Workspace(workspace).load_state().endpoint
+            if recorded is not None:
+                flags = (
+                    recorded.model_dump()
+                )  # the model that wrote the draft; the key comes from the environment
+        settings = _settings(**flags, timeout=timeout, no_cache=no_cache)
+        result = pipeline.regen(
+            workspace,
+            section,
+            make_writer(settings),
+            hint=hint,
+            force=force,
+            on_event=SectionProgress(is_tty()),
+        )
+        _report(result, f"regen {section}")
+
+    @app.command()
+    def assemble(
+        workspace: Path = typer.Argument(..., help="Workspace directory written by `zongjie draft`."),
+    ) -> None:
+        """Rebuild draft.md from the (possibly hand-edited) section files and lint it again.
+
+        Example: zongjie assemble out
+        """
+        from zongjie import pipeline
+
+        _report(pipeline.reassemble(workspace), "assemble")

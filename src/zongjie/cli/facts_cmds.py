@@ -1,0 +1,76 @@
+"""`init`, `check`, `schema`: working with the facts file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import typer
+
+from zongjie.errors import BadInput
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def init(
+        path: Path = typer.Argument(Path("facts.yaml"), help="Where to write the template."),
+        profile: str = typer.Option("property", help="property | school | hospital | enterprise"),
+        year: int = typer.Option(dt.date.today().year - 1, help="The year the summary covers."),
+        force: bool = typer.Option(False, "--force", help="Replace an existing file (a backup is kept)."),
+    ) -> None:
+        """Write a commented facts template for a profile.
+
+        Example: zongjie init facts.yaml --profile property --year 2025
+        """
+        from zongjie import profiles
+        from zongjie.facts.template import template
+        from zongjie.workspace.store import atomic_write
+
+        try:
+            spec = profiles.load(profile)
+        except KeyError:
+            raise BadInput(
+                f"--profile: unknown profile {profile!r}; known: {', '.join(profiles.available())}"
+            ) from None
+        if path.exists():
+            if not force:
+                raise BadInput(f"{path} exists; choose another path or use --force (a backup is kept)")
+            backup = path.with_name(path.name + ".bak")
+            atomic_write(backup, path.read_text(encoding="utf-8"))
+            typer.echo(f"backup: {backup}", err=True)
+        atomic_write(path, template(spec, year))
+        typer.echo(f"wrote {path}: fill it in, then `zongjie check {path}`")
+
+    @app.command()
+    def check(
+        facts: Path = typer.Argument(..., help="Facts file (YAML or JSON)."),
+        strict: bool = typer.Option(False, "--strict", help="Exit 1 when the gap report is not empty."),
+    ) -> None:
+        """Validate a facts file and print the gap report (missing indicators, 同比, causes, owners...).
+
+        Example: zongjie check fixtures/property-full.yaml
+        """
+        from zongjie.facts.gaps import gaps
+        from zongjie.facts.load import load
+
+        found = gaps(load(facts))
+        if not found:
+            typer.echo(f"{facts}: valid, no gaps")
+            return
+        typer.echo(f"{facts}: valid; {len(found)} gap(s) a reader will notice:")
+        for gap in found:
+            typer.echo(f"  - {gap.where}: {gap.message}")
+        if strict:
+            raise typer.Exit(1)
+
+    @app.command()
+    def schema() -> None:
+        """Print the facts file's JSON Schema (for editor validation).
+
+        Example: zongjie schema > facts.schema.json
+        """
+        import json
+
+        from zongjie.facts.model import Facts
+
+        typer.echo(json.dumps(Facts.model_json_schema(), ensure_ascii=False, indent=2))

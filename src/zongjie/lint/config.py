@@ -1,0 +1,50 @@
+"""Lint settings: the `[lint]` table of zongjie.toml (disable = [...], long_sentence = 120)."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from zongjie.errors import BadInput
+
+DEFAULT_LONG_SENTENCE = 120
+
+
+@dataclass(frozen=True)
+class LintConfig:
+    disable: frozenset[str] = frozenset()
+    long_sentence: int = DEFAULT_LONG_SENTENCE
+
+    def without(self, rules: set[str] | frozenset[str]) -> LintConfig:
+        return replace(self, disable=self.disable | frozenset(rules))
+
+
+def check_rule_ids(ids: set[str] | frozenset[str], where: str) -> None:
+    from zongjie.lint.rules import REGISTRY
+
+    unknown = sorted(set(ids) - set(REGISTRY))
+    if unknown:
+        raise BadInput(f"{where}: unknown lint rule(s): {', '.join(unknown)}", [f"known: {', '.join(REGISTRY)}"])
+
+
+def read_config(path: Path | None = None) -> LintConfig:
+    """Read `[lint]` from zongjie.toml (the current directory by default); a missing file is no config."""
+    path = path or Path("zongjie.toml")
+    if not path.is_file():
+        return LintConfig()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise BadInput(f"{path}: not valid TOML: {exc}") from exc
+    table = data.get("lint", {})
+    if not isinstance(table, dict):
+        raise BadInput(f"{path}: [lint] must be a table")
+    disable = table.get("disable", [])
+    length = table.get("long_sentence", DEFAULT_LONG_SENTENCE)
+    if not isinstance(disable, list) or not all(isinstance(x, str) for x in disable):
+        raise BadInput(f"{path}: lint.disable must be a list of rule ids")
+    if not isinstance(length, int) or isinstance(length, bool) or length < 10:
+        raise BadInput(f"{path}: lint.long_sentence must be an integer ≥ 10")
+    check_rule_ids(set(disable), f"{path}: lint.disable")
+    return LintConfig(frozenset(disable), length)

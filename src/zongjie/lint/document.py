@@ -1,0 +1,206 @@
+"""A Markdown draft split into sections, blocks (paragraphs, list items) and sentences, with positions.
+
+Sections are recognised by heading text, loosely: "存在的问题" and "问题与不足" are both `problems`,
+"2026年工作计划" and "明年工作打算" are both `plans`. Text before the first `##` is the 前言.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+ORDER = ["title", "preface", "review", "highlights", "team", "problems", "lessons", "plans", "closing"]
+# Checked in this order: the first match wins ("存在问题及改进措施" is problems, not plans).
+_SECTION_WORDS: list[tuple[str, tuple[str, ...]]] = [
+    ("closing", ("结语", "结束语", "结束", "尾声")),
+    ("problems", ("问题", "不足", "短板", "差距")),
+    ("lessons", ("经验", "启示", "体会", "教训")),
+    ("highlights", ("亮点", "创新", "特色")),
+    ("team", ("团队", "队伍", "人才", "培养")),
+    ("plans", ("计划", "打算", "规划", "展望", "思路", "安排", "方向")),
+    ("review", ("回顾", "主要工作", "工作成果", "工作情况", "完成情况", "成效", "成绩", "工作")),
+    ("preface", ("前言", "引言", "概述", "总体情况", "基本情况")),
+]
+_NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十]+[部分章节]、?|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[.、．]?)\s*")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,2}[.、）)]|[（(]\d{1,2}[)）]|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\s*")
+_DISABLE = re.compile(r"<!--\s*zongjie-disable\b([^>]*?)-->")
+_SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n")
+ALL = "*"
+
+
+def section_kind(heading: str) -> str | None:
+    text = strip_numbering(heading)
+    for kind, words in _SECTION_WORDS:
+        if any(w in text for w in words):
+            return kind
+    return None
+
+
+def strip_numbering(heading: str) -> str:
+    return _NUMBERING.sub("", heading.replace("**", "").strip()).strip()
+
+
+def plain(text: str) -> str:
+    """Markdown markup removed from one block: list markers, bold, code ticks, comments."""
+    text = _DISABLE.sub("", text)
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
+    text = _ITEM.sub("", text, count=1)
+    return text.replace("**", "").replace("__", "").replace("`", "")
+
+
+@dataclass
+class Block:
+    text: str  # raw, as in the file
+    start: int  # offset in the document
+    kind: str  # para | item | heading
+    disabled: frozenset[str] = frozenset()
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass
+class Section:
+    id: str  # canonical kind (review, plans…), a subsection's heading, or the task id for one section
+    kind: str  # canonical kind; "other" when the heading is not recognised
+    heading: str | None = None
+    heading_start: int | None = None
+    level: int = 2
+    blocks: list[Block] = field(default_factory=list)
+    parent: str | None = None
+
+    @property
+    def body(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind != "heading"]
+
+    @property
+    def empty(self) -> bool:
+        return not any(plain(b.text).strip() for b in self.body)
+
+
+@dataclass
+class Sentence:
+    text: str
+    start: int
+    block: Block
+
+
+class Document:
+    def __init__(self, text: str, *, single: tuple[str, str] | None = None) -> None:
+        """`single=(id, kind)` treats the whole text as one section body (lint_section)."""
+        self.text = text
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.sections: list[Section] = []
+        self.title: Section | None = None
+        self._parse(single)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.line_starts, offset)
+        return line, offset - self.line_starts[line - 1] + 1
+
+    def section(self, kind: str) -> Section | None:
+        return next((s for s in self.sections if s.kind == kind and s.parent is None), None)
+
+    def under(self, kind: str) -> list[Section]:
+        """A top-level section and its subsections."""
+        top = self.section(kind)
+        return [s for s in self.sections if s is top or (top is not None and s.parent == top.id)]
+
+    def _parse(self, single: tuple[str, str] | None) -> None:
+        current = Section(id=single[0], kind=single[1], level=0) if single else Section("preface", "preface", level=0)
+        self.sections.append(current)
+        top: Section | None = None
+        lines = self.text.split("\n")
+        pending: set[str] = set()
+        block: Block | None = None
+        fence = False
+        for i, line in enumerate(lines):
+            start = self.line_starts[i]
+            stripped = line.strip()
+            if stripped.startswith("```"):
+                fence = not fence
+                block = None
+                continue
+            if fence:
+                continue
+            disable = _DISABLE.search(line)
+            if disable:
+                rules = {r.strip() for r in re.split(r"[,，\s]+", disable.group(1)) if r.strip()}
+                names = frozenset(rules or {ALL})
+                if stripped == disable.group().strip():
+                    pending |= names
+                    continue
+                if block is not None:
+                    block.disabled |= names
+                else:
+                    pending |= names
+            heading = None if single else _HEADING.match(line)
+            if heading:
+                block = None
+                level, title = len(heading.group(1)), heading.group(2)
+                if level == 1 and self.title is None:
+                    self.title = Section("title", "title", title, start, 1)
+                    self.title.blocks.append(Block(line, start, "heading"))
+                    continue
+                if level <= 2:
+                    kind = section_kind(title) or "other"
+                    sid = kind if kind != "other" and self.section(kind) is None else strip_numbering(title)
+                    current = Section(sid, kind, title, start, level)
+                    top = current
+                elif top is not None and top.kind == "review":
+                    current = Section(strip_numbering(title), "review", title, start, level, parent=top.id)
+                else:
+                    if block is None:
+                        current.blocks.append(Block(line, start, "heading"))
+                    continue
+                current.blocks.append(Block(line, start, "heading"))
+                self.sections.append(current)
+                continue
+            if not stripped or (stripped.startswith("<!--") and stripped.endswith("-->")):
+                block = None
+                continue
+            if block is None or _ITEM.match(line):
+                block = Block(line, start, "item" if _ITEM.match(line) else "para", frozenset(pending))
+                pending = set()
+                current.blocks.append(block)
+            else:
+                block.text += "\n" + line
+        if self.title is not None:
+            self.sections.insert(0, self.title)
+        if not single and self.sections[1 if self.title else 0].kind == "preface":
+            pre = self.sections[1 if self.title else 0]
+            if pre.empty and not pre.blocks:
+                pre.heading = None
+
+    def disabled(self, offset: int) -> frozenset[str]:
+        for s in self.sections:
+            for b in s.blocks:
+                if b.start <= offset <= b.end:
+                    return b.disabled
+        return frozenset()
+
+
+def sentences(block: Block) -> list[Sentence]:
+    """Sentences of one block, ending at 。！？ or a line break; markup kept so offsets stay exact."""
+    out = []
+    pos = 0
+    for m in _SENTENCE_END.finditer(block.text):
+        if m.end() > pos:
+            out.append(Sentence(block.text[pos : m.end()], block.start + pos, block))
+        pos = m.end()
+    if pos < len(block.text):
+        out.append(Sentence(block.text[pos:], block.start + pos, block))
+    return [s for s in out if plain(s.text).strip(" \n。！？")]
+
+
+def clauses(text: str) -> list[tuple[int, str]]:
+    """(offset, clause) split at ，；、。 and friends: the span a direction word belongs to."""
+    out, pos = [], 0
+    for m in re.finditer(r"[，,；;。！？!?\n]", text):
+        out.append((pos, text[pos : m.start()]))
+        pos = m.end()
+    out.append((pos, text[pos:]))
+    return [(o, c) for o, c in out if c.strip()]

@@ -1,0 +1,161 @@
+"""What the facts allow a draft to say: every quantity (stated or derived), the metrics' trends, the plans."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from zongjie.facts.derive import dec
+from zongjie.facts.model import Facts
+from zongjie.lint.numbers import METRIC_KINDS, Quantity, extract, normalize, split_unit
+from zongjie.plan.task import MetricFact, PlanFact, SectionTask
+
+# Set phrases whose numbers are not claims about the year's work (24小时值守).
+CONVENTIONAL = frozenset({(Decimal(24), "小时"), (Decimal(365), "天"), (Decimal(7), "天")})
+
+
+@dataclass(frozen=True)
+class Allowed:
+    value: Decimal  # as written in the facts, in `unit`
+    unit: str
+    source: str  # facts path, e.g. functions[0].metrics[1].previous
+
+
+def _metric_quantities(mf: MetricFact) -> list[Allowed]:
+    m = mf.metric
+    out = [
+        Allowed(dec(v), m.unit, f"{mf.id}.{label}")
+        for label, v in (("value", m.value), ("previous", m.previous), ("target", m.target))
+        if v is not None
+    ]
+    out += [Allowed(dec(d.value), d.unit, f"{mf.id}.{d.kind}") for d in mf.derived]
+    return out
+
+
+def _text_quantities(text: str, source: str) -> list[Allowed]:
+    return [Allowed(q.value, q.unit, source) for q in extract(text) if q.kind not in ("index", "time")]
+
+
+def task_texts(task: SectionTask) -> list[tuple[str, str]]:
+    """(source id, text) for every free-text field a section task carries."""
+    out = [(t.id, t.text) for t in (*task.notes, *task.work, *task.lessons)]
+    out += [(f"{task.id}.heading", task.heading)]
+    for c in task.cases:
+        out += [(c.id, c.line())]
+        if c.case.date:
+            d = c.case.date
+            out.append((c.id, f"{d.year}年{d.month}月{d.day}日"))
+    for h in task.highlights:
+        out += [(h.id, h.highlight.title), (h.id, h.highlight.detail or "")]
+        out += [(m.id, m.metric.name) for m in h.metrics]
+    out += [(mf.id, f"{mf.metric.name} {mf.metric.note or ''}") for mf in task.metrics]
+    for p in task.problems:
+        pr = p.problem
+        out += [(p.id, x) for x in (pr.problem, pr.cause or "", pr.measure or "")]
+    for pl in task.plans:
+        out += [(pl.id, pl.plan.goal), (pl.id, pl.deadline_text or ""), (pl.id, pl.plan.owner or "")]
+        out += [(pl.id, a) for a in pl.plan.actions]
+        if pl.plan.target:
+            out.append((pl.id, pl.plan.target.name))
+    return [(s, t) for s, t in out if t]
+
+
+def task_quantities(task: SectionTask) -> list[Allowed]:
+    """Every quantity one section may state: metrics (value, previous, target, derived), numbers in texts."""
+    out: list[Allowed] = []
+    for mf in task.all_metrics():
+        out += _metric_quantities(mf)
+    for pl in task.plans:
+        if pl.plan.target:
+            out.append(Allowed(dec(pl.plan.target.value), pl.plan.target.unit, f"{pl.id}.target"))
+    for source, text in task_texts(task):
+        out += _text_quantities(text, source)
+    out.append(Allowed(Decimal(task.report.year), "年", "report.year"))
+    return out
+
+
+def facts_quantities(facts: Facts) -> list[Allowed]:
+    """Every quantity the whole facts file allows (all sections together)."""
+    from zongjie.plan.build import build_plan
+
+    out: list[Allowed] = []
+    for task in build_plan(facts):
+        out += task_quantities(task)
+    return out
+
+
+@dataclass
+class FactSet:
+    """The facts a lint run checks against: one section's (lint_section) or the whole file's."""
+
+    year: int
+    allowed: list[Allowed]
+    metrics: list[MetricFact] = field(default_factory=list)
+    plans: list[PlanFact] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    sections: dict[str, list[MetricFact]] = field(default_factory=dict)  # section id → metrics it states
+    present: set[str] = field(default_factory=set)  # skeleton kinds the facts give content for
+    function_names: dict[str, str] = field(default_factory=dict)  # heading → review-<key>
+
+    def __post_init__(self) -> None:
+        self._exact: set[tuple[Decimal, str]] = set()
+        self._by_unit: dict[str, list[Allowed]] = defaultdict(list)
+        for a in self.allowed:
+            base, unit = normalize(a.value, a.unit)
+            self._exact.add((base, unit))
+            self._by_unit[unit].append(a)
+
+    @classmethod
+    def from_task(cls, task: SectionTask) -> FactSet:
+        return cls(
+            year=task.report.year,
+            allowed=task_quantities(task),
+            metrics=task.all_metrics(),
+            plans=list(task.plans),
+            texts=[t for _, t in task_texts(task)],
+            sections={task.id: task.all_metrics()},
+        )
+
+    @classmethod
+    def from_facts(cls, facts: Facts) -> FactSet:
+        from zongjie.plan.build import build_plan
+
+        tasks = build_plan(facts)
+        kinds = {"function": "review"}
+        return cls(
+            year=facts.report.year,
+            allowed=[a for t in tasks for a in task_quantities(t)],
+            metrics=[m for t in tasks for m in t.all_metrics()],
+            plans=[p for t in tasks for p in t.plans],
+            texts=[x for t in tasks for _, x in task_texts(t)],
+            sections={t.id: t.all_metrics() for t in tasks if t.all_metrics()},
+            present={kinds.get(t.kind, t.kind) for t in tasks},
+            function_names={t.heading: t.id for t in tasks if t.kind == "function"},
+        )
+
+    def allows(self, q: Quantity) -> bool:
+        """True when `q` equals an allowed quantity, or rounds one the facts state more precisely."""
+        base, unit = q.base()
+        if (base, unit) in self._exact or (base, unit) in CONVENTIONAL:
+            return True
+        pool = self._by_unit.get(unit, []) + (self._by_unit.get("", []) if unit else [])
+        if not unit:
+            pool = [a for items in self._by_unit.values() for a in items]
+        factor = split_unit(q.unit)[0]
+        step = Decimal(1).scaleb(-q.decimals)
+        for a in pool:
+            fact_base = normalize(a.value, a.unit)[0]
+            if fact_base == base:
+                return True
+            # Rounding the facts' own precision is fine (98.46 → 98.5); drift (87 → 85) is not.
+            in_q = fact_base / factor
+            exp = in_q.normalize().as_tuple().exponent
+            fact_decimals = -exp if isinstance(exp, int) and exp < 0 else 0
+            if fact_decimals > q.decimals and in_q.quantize(step, rounding=ROUND_HALF_UP) == q.value:
+                return True
+        return False
+
+
+def metric_quantities(text: str) -> list[Quantity]:
+    return [q for q in extract(text) if q.kind in METRIC_KINDS]

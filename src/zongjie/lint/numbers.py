@@ -1,0 +1,231 @@
+"""Number extraction from Chinese prose: Arabic and Chinese numerals, units, scale words, percentages.
+
+`extract(text)` returns every number it sees, each with a `kind` saying what it is. Only the kinds in
+METRIC_KINDS are quantities a fact must back; years, dates, ordinals, section numbers, codes (A4, 5G)
+and small counting words (一批, 两个) are reported too so callers can tell them apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from typing import Literal
+
+Kind = Literal["quantity", "percent", "points", "year", "date", "time", "ordinal", "index", "code", "count", "approx"]
+METRIC_KINDS = frozenset({"quantity", "percent", "points"})
+
+# Base units, matched longest first. 千米/千克/千瓦时 are units in their own right, not 千 × 米.
+_UNITS = sorted(
+    """个百分点 百分点 平方公里 平方米 平米 立方米 千瓦时 公里 千米 千克 公斤 小时 分钟 个月 人次 户次 台次 车次
+    件次 元 度 吨 米 方 次 项 起 件 人 户 个 台 套 份 名 场 批 类 处 条 辆 栋 间 部 张 把 盏 棵 株 天 周 年
+    秒 具 盘 家 所 支 组 块 根 只 箱 袋 桶 斤 升 轮 篇 本 册 单 座 倍 分 亩 位 趟 片 ㎡ kWh km kg m² t""".split(),
+    key=len,
+    reverse=True,
+)
+# Units after a Chinese numeral: stricter, so 一定/一线/十分/三级 are never read as quantities.
+_CN_UNITS = sorted(
+    """个百分点 平方米 立方米 小时 分钟 个月 人次 元 吨 次 项 起 件 人 户 个 台 套 份 名 场 批 类 处 条 辆 栋
+    间 家 所 具 盘 支 组 天 周 倍 轮 度""".split(),
+    key=len,
+    reverse=True,
+)
+SCALES = {"亿": Decimal(100_000_000), "千万": Decimal(10_000_000), "百万": Decimal(1_000_000), "万": Decimal(10_000)}
+_SCALE_RE = "千万|百万|万|亿"
+_UNIT_ALIASES = {"％": "%", "百分点": "个百分点", "㎡": "平方米", "平米": "平方米", "m²": "平方米", "千瓦时": "度",
+                 "kWh": "度", "千米": "公里", "km": "公里", "公斤": "千克", "kg": "千克", "t": "吨"}
+
+_CN_DIGITS = "零〇一二两三四五六七八九"
+_CN_NUM = f"[{_CN_DIGITS}十百千万亿]+(?:点[{_CN_DIGITS}]+)?"
+_UNIT_ALT = "|".join(re.escape(u) for u in _UNITS)
+_CN_UNIT_ALT = "|".join(re.escape(u) for u in _CN_UNITS)
+_AR_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+_DATE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)"
+    r"|(?:(?P<y2>(?:19|20)\d{2})年(?:度)?)?(?P<m2>\d{1,2})月(?:份)?(?:(?P<d2>\d{1,2})[日号])?"
+    r"|(?P<y3>(?:19|20)\d{2})(?=年)"
+    r"|(?P<cy>[〇零一二三四五六七八九]{4})(?=年)"
+)
+_TIME = re.compile(r"(?<!\d)\d{1,2}[:：]\d{2}(?!\d)")
+_INDEX = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?(?:第)?[（(]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）、.．](?!\d)", re.M)
+_INLINE_INDEX = re.compile(r"[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]")
+_ARABIC = re.compile(
+    rf"(?<![A-Za-z_\d.,])(?P<lead>第)?(?P<num>{_AR_NUM})"
+    rf"(?:\s*(?P<pct>[%％])|(?P<approx>余|多)?(?P<scale>{_SCALE_RE})?(?P<unit>{_UNIT_ALT})?)"
+)
+_CHINESE = re.compile(
+    rf"(?P<lead>第|百分之)?(?P<num>{_CN_NUM})(?P<approx>余|多)?"
+    rf"(?P<unit>{_CN_UNIT_ALT})?"
+)
+_RANGE_SEP = re.compile(r"\s*(?:-|~|～|—|–|至|到)\s*")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as written: `value` in the unit written (9.8万元 → 9.8, "万元"); `base()` scales it."""
+
+    value: Decimal
+    unit: str
+    start: int
+    end: int
+    raw: str
+    kind: Kind
+    in_range: bool = False
+
+    @property
+    def is_metric(self) -> bool:
+        return self.kind in METRIC_KINDS
+
+    @property
+    def decimals(self) -> int:
+        exp = self.value.as_tuple().exponent
+        return -exp if isinstance(exp, int) and exp < 0 else 0
+
+    def base(self) -> tuple[Decimal, str]:
+        return normalize(self.value, self.unit)
+
+
+def split_unit(unit: str) -> tuple[Decimal, str]:
+    """"万元" → (10000, "元"); "万" → (10000, ""); units are mapped to one spelling (㎡ → 平方米)."""
+    for word, factor in SCALES.items():
+        if unit.startswith(word) and unit not in _UNIT_ALIASES:
+            return factor, _UNIT_ALIASES.get(unit[len(word) :], unit[len(word) :])
+    return Decimal(1), _UNIT_ALIASES.get(unit, unit)
+
+
+def normalize(value: Decimal, unit: str) -> tuple[Decimal, str]:
+    factor, base = split_unit(unit)
+    return (value * factor).normalize(), base
+
+
+@lru_cache(maxsize=4096)
+def chinese_value(text: str) -> Decimal | None:
+    """cn2an on a run already known to be a numeral (never on free text: it would rewrite 进一步)."""
+    import cn2an
+
+    try:
+        return Decimal(str(cn2an.cn2an(text, "normal")))
+    except (ValueError, KeyError, IndexError, InvalidOperation):
+        return None
+
+
+def _arabic(text: str) -> Decimal:
+    return Decimal(text.replace(",", ""))
+
+
+def _mask(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _dates(text: str, out: list[Quantity], taken: list[tuple[int, int]]) -> None:
+    for m in _DATE.finditer(text):
+        raw = m.group()
+        if m.group("cy"):
+            year = "".join(str("〇一二三四五六七八九".index(c) if c != "零" else 0) for c in m.group("cy"))
+            out.append(Quantity(Decimal(year), "年", m.start(), m.end() + 1, raw + "年", "year"))
+            taken.append((m.start(), m.end()))
+            continue
+        parts = [("y", "年"), ("m", "月"), ("d", "日"), ("y2", "年"), ("m2", "月"), ("d2", "日"), ("y3", "年")]
+        month = m.group("m") or m.group("m2")
+        if month and not 1 <= int(month) <= 12:
+            continue
+        for group, unit in parts:
+            if m.group(group):
+                kind: Kind = "year" if unit == "年" else "date"
+                out.append(Quantity(Decimal(m.group(group)), unit, m.start(group), m.end(group), raw, kind))
+        taken.append((m.start(), m.end()))
+
+
+def _kind_for(unit: str, lead: str | None, approx: str | None, nxt: str) -> Kind:
+    if lead == "第" or nxt in ("号", "楼") or unit in ("号",):
+        return "ordinal"
+    if approx:
+        return "approx"
+    base = split_unit(unit)[1]
+    if base == "%":
+        return "percent"
+    if base == "个百分点":
+        return "points"
+    return "quantity"
+
+
+def extract(text: str) -> list[Quantity]:
+    """Every number in `text`, in order of position."""
+    out: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+    _dates(text, out, taken)
+    marks: tuple[tuple[re.Pattern[str], Kind], ...] = ((_TIME, "time"), (_INDEX, "index"), (_INLINE_INDEX, "index"))
+    for rx, kind in marks:
+        for m in rx.finditer(text):
+            if _mask(taken, m.start(), m.end()):
+                continue
+            digits = re.search(r"\d+", m.group())
+            cn = re.sub(r"[^零〇一二两三四五六七八九十]", "", m.group())
+            value = Decimal(digits.group()) if digits else chinese_value(cn) or Decimal(0)
+            out.append(Quantity(value, "", m.start(), m.end(), m.group(), kind))
+            taken.append((m.start(), m.end()))
+    _arabic_numbers(text, out, taken)
+    _chinese_numbers(text, out, taken)
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def _arabic_numbers(text: str, out: list[Quantity], taken: list[tuple[int, int]]) -> None:
+    pending: Quantity | None = None  # first half of a range such as 3-5次
+    for m in _ARABIC.finditer(text):
+        if _mask(taken, m.start("num"), m.end("num")):
+            continue
+        end = m.end()
+        nxt = text[end : end + 1]
+        value = _arabic(m.group("num"))
+        unit = "%" if m.group("pct") else (m.group("scale") or "") + (m.group("unit") or "")
+        if unit == "" and nxt and (nxt.isascii() and nxt.isalpha()):
+            kind: Kind = "code"
+        elif m.group("num").startswith("0") and len(m.group("num")) > 1 and "." not in m.group("num"):
+            kind = "code"  # 0571, serial numbers
+        else:
+            kind = _kind_for(unit, m.group("lead"), m.group("approx"), nxt)
+        q = Quantity(value, unit, m.start("num") if not m.group("lead") else m.start(), end, m.group(), kind)
+        if pending is not None and _RANGE_SEP.fullmatch(text[pending.end : m.start()]):
+            # The first half takes the second half's unit: 3-5次 is (3次, 5次).
+            first = Quantity(pending.value, pending.unit or unit, pending.start, pending.end, pending.raw,
+                             pending.kind if pending.unit else q.kind, True)
+            out[out.index(pending)] = first
+            q = Quantity(q.value, q.unit, q.start, q.end, q.raw, q.kind, True)
+        out.append(q)
+        pending = q if q.kind in METRIC_KINDS else None
+
+
+def _chinese_numbers(text: str, out: list[Quantity], taken: list[tuple[int, int]]) -> None:
+    if not re.search(f"[{_CN_DIGITS}十百千]", text):
+        return
+    for m in _CHINESE.finditer(text):
+        lead, unit, num = m.group("lead"), m.group("unit") or "", m.group("num")
+        if _mask(taken, m.start(), m.end()):
+            continue
+        if lead != "百分之" and not unit and not text.startswith("个百分点", m.end()):
+            continue  # a bare numeral run (统一, 一线, 十四五) is not a quantity
+        if lead == "百分之" and num == "百":
+            value: Decimal | None = Decimal(100)
+        elif num in ("万", "亿", "千", "百", "十万", "百万"):
+            continue
+        else:
+            value = chinese_value(num)
+        if value is None:
+            continue
+        if text.startswith("个百分点", m.end()) and not unit:
+            unit, end = "个百分点", m.end() + 4
+        else:
+            end = m.end()
+        kind: Kind
+        if lead == "百分之":
+            unit, kind = "%", "percent"
+        elif lead == "第":
+            kind = "ordinal"
+        elif num in ("一", "两", "二", "俩") and unit not in ("个百分点",):
+            kind = "count"  # 一批、两个、一次: counting words, not metrics
+        else:
+            kind = _kind_for(unit, None, m.group("approx"), text[end : end + 1])
+        out.append(Quantity(value, unit, m.start(), end, text[m.start() : end], kind))

@@ -1,0 +1,183 @@
+"""Writing rules that need no facts: placeholders, 空泛无物, 套话, 流水账, long sentences."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from zongjie.lint.document import Section, Sentence, plain, sentences
+from zongjie.lint.finding import Finding
+from zongjie.lint.numbers import METRIC_KINDS, extract
+from zongjie.lint.rules.base import Context, Example, rule, this
+
+_PLACEHOLDER = re.compile(
+    r"X{2,}%?|X+%|[Xx]月[Xx]日|20[0-9]?[Xx]年?|某某|×{2,}|○{2,}|【[^】]{0,8}(?:待|补充|填写)[^】]{0,8}】"
+    r"|[（(](?:待补充|待填写|待定)[)）]|……等数据|\{\{[^}]*\}\}"
+    r"|(?<=[\u4e00-\u9fff])[%％]"  # 下降了%: the number was never filled in
+    r"|(?<![为除罢末])了(?:次|项|件|起)(?=[，。、；全])"  # 进行了次全面检修
+)
+
+
+def _sections(ctx: Context) -> list[Section]:
+    return [s for s in ctx.doc.sections]
+
+
+def _all_sentences(ctx: Context) -> Iterator[tuple[Section, Sentence]]:
+    for s in ctx.doc.sections:
+        for b in s.body:
+            for sent in sentences(b):
+                yield s, sent
+
+
+@rule(
+    "placeholder",
+    "error",
+    "模板留下未填写的占位符：XXX、XX%、X月X日、202X、某某、【待补充】、“下降了%”。",
+    examples=[
+        Example("全年完成设备巡检XXX次，设备完好率达到XX%。", True),
+        Example("202X年X月X日，园区突发停电。", True),
+        Example("本年度水电费支出较去年下降了%，节约明显。", True),
+        Example("由某某负责落实，时间【待补充】。", True),
+        Example("全年完成设备巡检1248次，设备完好率达到99.1%。", False),
+        Example("更换LED灯具540套，为了次年改造预留备件。", False),
+    ],
+)
+def placeholder(ctx: Context) -> Iterator[Finding]:
+    for s in ctx.doc.sections:
+        for b in s.blocks:
+            for m in _PLACEHOLDER.finditer(b.text):
+                yield ctx.finding(this("placeholder"), f"未填写的占位符“{m.group()}”：填入事实或删去此句",
+                                  b.start + m.start(), m.group(), section=s.id)
+
+
+VAGUE = (
+    "大幅提升", "大幅提高", "大幅度提升", "大幅度提高", "大幅下降", "大幅降低", "显著提高", "显著提升", "显著降低",
+    "显著改善", "明显改善", "明显提升", "明显提高", "明显下降", "取得了一定成绩", "取得一定成绩", "取得了一定成效",
+    "取得显著成效", "取得了显著成效", "成效显著", "效果显著", "积极推进", "进一步加强", "稳步提升", "大大提高",
+    "大大提升", "不断提高", "全面提升", "有效提升", "有效提高", "较好地完成", "得到了显著提升", "得到显著提升",
+    "得到了有效提升", "再上新台阶",
+)
+_VAGUE = re.compile("|".join(VAGUE))
+
+
+def has_number(text: str) -> bool:
+    return any(q.kind in METRIC_KINDS or q.kind == "approx" for q in extract(text))
+
+
+@rule(
+    "vague-claim",
+    "warning",
+    "空泛无物：“大幅提升”“显著提高”“积极推进”等说法所在句子没有数据支撑。",
+    examples=[
+        Example("通过预见性维护，显著降低了设备的维护成本。", True),
+        Example("全年取得了一定成绩，服务水平大幅提升。", True),
+        Example("下一步将进一步加强员工培训。", True, kind="plans"),
+        Example("通过预见性维护，重大故障由7起降至3起，维修成本节约8.6万元，成效显著。", False),
+        Example("业主满意度达到92.3%，较上年提高2.7个百分点。", False),
+    ],
+)
+def vague_claim(ctx: Context) -> Iterator[Finding]:
+    for _, sent in _all_sentences(ctx):
+        m = _VAGUE.search(sent.text)
+        if m and not has_number(sent.text):
+            yield ctx.finding(this("vague-claim"), f"“{m.group()}”没有数据支撑：写出具体数字，或删去",
+                              sent.start + m.start(), sent.text)
+
+
+CLICHE_OPENINGS = (
+    "在公司领导的正确领导下", "在领导的正确领导下", "在上级领导的关心支持下", "在公司领导的关心支持下", "时光荏苒",
+    "岁月如梭", "光阴似箭", "回首过去", "众所周知", "值此", "综上所述", "总而言之", "随着社会的不断发展",
+    "随着时代的发展", "转眼间", "不知不觉",
+)
+BUZZWORDS = ("赋能", "抓手", "闭环", "矩阵", "生态", "底座", "链路", "全方位", "多维度", "深度融合", "打通", "组合拳",
+             "新范式", "顶层设计", "颗粒度", "护城河")
+_OPENING = re.compile("|".join(CLICHE_OPENINGS))
+_SCAFFOLD = ("首先", "其次", "最后")
+
+
+@rule(
+    "ai-cliche",
+    "warning",
+    "套话：首先/其次/最后的八股结构、“赋能”“抓手”“闭环”堆砌、“在……的正确领导下”“时光荏苒”式穿靴戴帽开头。",
+    examples=[
+        Example("首先，我们加强设备巡检。其次，我们完善维保制度。最后，我们提升服务质量。", True),
+        Example("以智能巡检为抓手，赋能设备管理，形成闭环。", True),
+        Example("时光荏苒，2025年已经过去。", True, kind="preface"),
+        Example("全年完成设备巡检1248次，同比增长13.2%。", False),
+        Example("智能巡检系统实现异常自动派单，形成闭环管理。", False),
+    ],
+)
+def ai_cliche(ctx: Context) -> Iterator[Finding]:
+    r = this("ai-cliche")
+    for s in ctx.doc.sections:
+        body = [b for b in s.body]
+        text = "\n".join(b.text for b in body)
+        if all(w in text for w in _SCAFFOLD[:2]) and body:
+            b = next(b for b in body if "首先" in b.text)
+            yield ctx.finding(r, "“首先……其次……最后”是八股结构：按事项本身组织段落",
+                              b.start + b.text.index("首先"), b.text, section=s.id)
+        for b in body:
+            for sent in sentences(b):
+                words = [w for w in BUZZWORDS if w in sent.text]
+                if len(words) >= 2:
+                    yield ctx.finding(r, f"新词堆砌（{'、'.join(words)}）：用具体做法代替", sent.start, sent.text)
+                m = _OPENING.search(plain(sent.text)[:20])
+                if m:
+                    yield ctx.finding(r, f"穿靴戴帽的开头“{m.group()}”：直接写事实",
+                                      sent.start + max(sent.text.find(m.group()), 0), sent.text)
+
+
+@rule(
+    "long-sentence",
+    "warning",
+    "长句：一句话超过设定的字数（默认120字，zongjie.toml 的 lint.long_sentence）。",
+    examples=[
+        Example("全年" + "完成设备巡检和保养工作，" * 12 + "保障了设备正常运行。", True),
+        Example("全年完成设备巡检1248次，保养326项，设备完好率达到99.1%。", False),
+    ],
+)
+def long_sentence(ctx: Context) -> Iterator[Finding]:
+    limit = ctx.config.long_sentence
+    for _, sent in _all_sentences(ctx):
+        n = len(plain(sent.text).strip())
+        if n > limit:
+            yield ctx.finding(this("long-sentence"), f"句子长{n}字，超过{limit}字：拆成两三句",
+                              sent.start, sent.text)
+
+
+_LEAD = re.compile(r"^[\s>]*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*|[一二三四五六七八九十]是)?")
+MONOTONE_RUN = 3
+
+
+def _opening(text: str) -> str:
+    t = _LEAD.sub("", plain(text).strip())
+    t = re.sub(r"^[，,：:\s]+", "", t)
+    return t[:2] if len(t) >= 2 and all("\u4e00" <= c <= "\u9fff" for c in t[:2]) else ""
+
+
+@rule(
+    "monotone-openings",
+    "warning",
+    "流水账：连续多句或多个条目以同样的词开头（完成……完成……完成……）。",
+    examples=[
+        Example("完成3号楼电梯主板更换。完成5号楼水泵大修。完成园区绿化补植。完成消防水带更换。", True),
+        Example("- 完成电梯主板更换\n- 完成水泵大修\n- 完成绿化补植", True),
+        Example("全年完成设备巡检1248次。针对老旧设备，实施预防性维护。重大故障由7起降至3起。", False),
+    ],
+)
+def monotone_openings(ctx: Context) -> Iterator[Finding]:
+    r = this("monotone-openings")
+    for s in ctx.doc.sections:
+        units: list[tuple[str, int, str]] = []
+        for b in s.body:
+            parts = [(b.text, b.start)] if b.kind == "item" else [(x.text, x.start) for x in sentences(b)]
+            units += [(_opening(t), o, t) for t, o in parts]
+        run: list[tuple[str, int, str]] = []
+        for u in [*units, ("", -1, "")]:
+            if run and u[0] and u[0] == run[-1][0]:
+                run.append(u)
+                continue
+            if len(run) >= MONOTONE_RUN:
+                yield ctx.finding(r, f"连续{len(run)}句以“{run[0][0]}”开头：合并同类事项，突出重点和成效",
+                                  run[0][1], run[0][2], section=s.id)
+            run = [u] if u[0] else []

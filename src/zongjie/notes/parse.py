@@ -1,0 +1,121 @@
+"""Notes as written by people: bullets, paragraphs, headings. Each note becomes an Item with its line number,
+so every fact extracted later can say where it came from and every line can be accounted for."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from zongjie.errors import BadInput
+
+_BULLET = re.compile(r"^\s*(?:[-*+•·]\s*|\d{1,2}[.、．)）]\s*|[（(]\d{1,2}[)）]\s*|[①-⑳]\s*)")
+_MD_HEADING = re.compile(r"^\s*(#{1,6})\s+(.*?)\s*#*\s*$")
+# 一、设备设施 / （一）设备 / 【设备】 / **设备**: heading styles people use in plain text.
+_CN_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])\s*(.+)$")
+_BRACKET_HEADING = re.compile(r"^\s*(?:【(.+?)】|\*\*(.+?)\*\*)\s*[:：]?\s*$")
+_SENTENCE_END = re.compile(r"(?<=[。！？!?；;])")
+_TRAILING = "。；;，,、 \t\u3000"
+_CJK = r"\u3400-\u9fff"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One note: a bullet, a line, or one sentence of a paragraph. `line` is 1-based in the notes file."""
+
+    line: int
+    text: str
+    heading: str | None = None
+
+
+@dataclass(frozen=True)
+class Heading:
+    line: int
+    text: str
+    level: int
+
+
+# A title line names the year and what the notes are: “阳光花园项目物业后勤科2025年工作笔记”.
+TITLE = re.compile(r"(20\d{2})\s*年(?:度)?.{0,6}?(?:总结|笔记|小结|记录|汇报|工作|盘点)")
+
+
+@dataclass
+class Notes:
+    source: str
+    text: str
+    items: list[Item]
+    headings: list[Heading]
+    title: Heading | None = None  # the opening line when it reads as a title; not a section context
+
+
+def tidy(text: str) -> str:
+    """No space between 汉字 and digits (公文 convention), no trailing punctuation."""
+    text = re.sub(rf"(?<=[{_CJK}])[ \t\u3000]+(?=[0-9A-Za-z%])", "", text.strip())
+    text = re.sub(rf"(?<=[0-9A-Za-z%])[ \t\u3000]+(?=[{_CJK}])", "", text)
+    return text.rstrip(_TRAILING)
+
+
+def _heading(line: str, is_bullet: bool) -> tuple[str, int] | None:
+    m = _MD_HEADING.match(line)
+    if m:
+        return m.group(2).strip("*: ：").strip(), len(m.group(1))
+    if is_bullet:
+        return None
+    m = _BRACKET_HEADING.match(line)
+    if m:
+        return (m.group(1) or m.group(2)).strip(), 3
+    m = _CN_HEADING.match(line)
+    if m and len(m.group(1)) <= 16 and not re.search(r"\d", m.group(1)):
+        return m.group(1).strip("：: "), 2
+    stripped = line.strip()
+    # A short line ending in a colon with nothing after it introduces the lines below: 设备方面：
+    if stripped.endswith(("：", ":")) and len(stripped) <= 16 and not re.search(r"\d", stripped[:-1]):
+        return stripped[:-1].strip(), 3
+    return None
+
+
+def sentences(text: str) -> list[str]:
+    """A paragraph cut into sentences; clauses joined by ， stay together."""
+    return [s for s in (tidy(p) for p in _SENTENCE_END.split(text)) if s]
+
+
+def parse(text: str, source: str = "<notes>") -> Notes:
+    items: list[Item] = []
+    headings: list[Heading] = []
+    title: Heading | None = None
+    current: str | None = None
+    for n, raw in enumerate(text.splitlines(), 1):
+        if not raw.strip() or re.fullmatch(r"\s*(?:-{3,}|\*{3,}|_{3,}|```.*)\s*", raw):
+            continue
+        bullet = _BULLET.match(raw)
+        head = _heading(raw, bool(bullet and bullet.group().strip()))
+        first = not items and not headings and title is None
+        if first and not (bullet and bullet.group().strip()):
+            candidate = tidy(head[0] if head else raw)
+            if (head is not None and head[1] == 1) or (TITLE.search(candidate) and len(candidate) <= 40):
+                title = Heading(n, candidate, 1)
+                continue
+        if head is not None and head[0]:
+            headings.append(Heading(n, tidy(head[0]), head[1]))
+            current = tidy(head[0])
+            continue
+        body = raw[bullet.end() :] if bullet else raw
+        for sentence in sentences(body):
+            items.append(Item(n, sentence, current))
+    return Notes(source=source, text=text, items=items, headings=headings, title=title)
+
+
+def read(path: Path) -> Notes:
+    """Reads a notes file; missing, unreadable or empty notes are bad input (exit 2, nothing written)."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise BadInput(f"{path}: no such notes file") from None
+    except IsADirectoryError:
+        raise BadInput(f"{path}: is a directory, expected a notes file (.md or .txt)") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BadInput(f"{path}: cannot read notes: {exc}") from None
+    notes = parse(text, path.name)
+    if not notes.items:
+        raise BadInput(f"{path}: the notes are empty (no bullet or line with content)")
+    return notes

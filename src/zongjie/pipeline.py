@@ -1,0 +1,317 @@
+"""Orchestration: facts → plan → writer → lint → workspace → assemble. Sections run concurrently and each
+is saved as soon as it is done, so an interrupted draft resumes where it stopped."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from zongjie.errors import WorkspaceError
+from zongjie.facts.load import load as load_facts
+from zongjie.facts.model import Facts
+from zongjie.lint.api import lint_markdown, lint_section
+from zongjie.lint.finding import Finding
+from zongjie.plan import SectionTask, build_plan
+from zongjie.workspace.assemble import assemble, section_text
+from zongjie.workspace.store import (
+    Endpoint,
+    SectionRecord,
+    State,
+    Workspace,
+    atomic_write,
+    section_file_name,
+    sha256,
+)
+from zongjie.writer.base import SectionDraft, Usage, Writer
+
+# on_event(section_id, what): what is "start", "done", "kept", "edited" or "failed"
+EventSink = Callable[[str, str], None]
+
+
+def _quiet(section_id: str, what: str) -> None:
+    return None
+
+
+@dataclass
+class RunResult:
+    workspace: Workspace
+    state: State
+    generated: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    edited: list[str] = field(default_factory=list)  # hand-edited sections left as they are
+    backups: list[Path] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Finding]:
+        found = [f for r in self.state.sections for f in r.findings if f.is_error]
+        return found + [f for f in self.state.findings if f.is_error]
+
+    @property
+    def usage(self) -> Usage:
+        total = Usage()
+        for r in self.state.sections:
+            total = total + r.usage
+        return total
+
+
+def writer_identity(writer: Writer) -> str:
+    return writer.name
+
+
+def _record(
+    task: SectionTask, draft: SectionDraft, file: str, content_sha: str, hint: str | None
+) -> SectionRecord:
+    return SectionRecord(
+        id=task.id,
+        file=file,
+        heading=task.heading,
+        level=task.level,
+        group=task.group,
+        task_digest=task.digest(),
+        content_sha256=content_sha,
+        writer=draft.writer,
+        prompt_version=draft.prompt_version,
+        status=draft.status,
+        hint=hint,
+        fact_ids=draft.fact_ids,
+        findings=draft.findings,
+        usage=draft.usage,
+        attempts=draft.attempts,
+        generated_at=dt.datetime.now().isoformat(timespec="seconds"),
+    )
+
+
+async def _generate(
+    ws: Workspace, task: SectionTask, file: str, writer: Writer, hint: str | None
+) -> SectionRecord:
+    draft = await writer.write(task, hint=hint)
+    # The pipeline lints the final text itself, whatever the writer reported, so report.json is uniform.
+    draft.findings = lint_section(task, draft.body)
+    content = section_text(task.level, task.heading, draft.body)
+    content_sha = ws.write_section(file, content)
+    return _record(task, draft, file, content_sha, hint)
+
+
+def _unused_file(state: State, task: SectionTask, index: int) -> str:
+    rec = state.record(task.id)
+    return rec.file if rec else section_file_name(index, task.id)
+
+
+async def _run_tasks(
+    ws: Workspace,
+    state: State,
+    todo: list[tuple[SectionTask, str]],
+    writer: Writer,
+    jobs: int,
+    on_event: EventSink,
+    hint: str | None = None,
+) -> list[str]:
+    gate = asyncio.Semaphore(jobs)
+    lock = asyncio.Lock()
+    done: list[str] = []
+
+    async def one(task: SectionTask, file: str) -> None:
+        async with gate:
+            on_event(task.id, "start")
+            rec = await _generate(ws, task, file, writer, hint)
+        async with lock:
+            _replace_record(state, rec)
+            ws.save_state(state)  # saved per section: a crash later loses nothing already written
+            done.append(task.id)
+        on_event(task.id, "done")
+
+    results = await asyncio.gather(*(one(t, f) for t, f in todo), return_exceptions=True)
+    failures = [r for r in results if isinstance(r, BaseException)]
+    if failures:
+        raise failures[0]
+    return done
+
+
+def _replace_record(state: State, rec: SectionRecord) -> None:
+    state.sections = [r for r in state.sections if r.id != rec.id] + [rec]
+
+
+def _order(state: State, tasks: list[SectionTask]) -> None:
+    order = {t.id: i for i, t in enumerate(tasks)}
+    state.sections = sorted((r for r in state.sections if r.id in order), key=lambda r: order[r.id])
+
+
+def finish(ws: Workspace, state: State, facts: Facts) -> Path | None:
+    """Assembles draft.md from the section files, lints the whole draft, writes report.json."""
+    text = assemble(ws, state.sections)
+    backup = ws.write_draft(state, text)
+    state.findings = [
+        f for f in lint_markdown(text, facts) if f.section is None or f.rule == "missing-section"
+    ]
+    ws.save_state(state)
+    write_report(ws, state)
+    return backup
+
+
+def write_report(ws: Workspace, state: State) -> None:
+    total = Usage()
+    for r in state.sections:
+        total = total + r.usage
+    sections = [
+        {
+            "id": r.id,
+            "title": r.heading,
+            "file": r.file,
+            "status": r.status,
+            "writer": r.writer,
+            "prompt_version": r.prompt_version,
+            "attempts": r.attempts,
+            "findings": [f.model_dump(exclude_none=True) for f in r.findings],
+            "usage": r.usage.model_dump(),
+        }
+        for r in state.sections
+    ]
+    findings = [f for r in state.sections for f in r.findings] + state.findings
+    report = {
+        "facts": state.facts_path,
+        "endpoint": state.endpoint.model_dump() if state.endpoint else None,
+        "sections": sections,
+        "document_findings": [f.model_dump(exclude_none=True) for f in state.findings],
+        "totals": {
+            "sections": len(sections),
+            "errors": sum(f.is_error for f in findings),
+            "warnings": sum(f.severity == "warning" for f in findings),
+            "fallback": sum(r.status == "fallback" for r in state.sections),
+            "repaired": sum(r.status == "repaired" for r in state.sections),
+            "usage": total.model_dump(),
+        },
+    }
+    atomic_write(ws.report_path, json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+
+
+def draft(
+    facts_path: Path,
+    out: Path,
+    writer: Writer,
+    *,
+    jobs: int = 4,
+    endpoint: Endpoint | None = None,
+    on_event: EventSink = _quiet,
+) -> RunResult:
+    """Drafts every section into `out`. On an existing workspace: redoes only sections that are missing,
+    stale (facts or writer changed) or unfinished; sections edited by hand are kept as they are."""
+    facts = load_facts(facts_path)  # bad input fails here, before anything is written
+    tasks = build_plan(facts)
+    ws = Workspace(out)
+    ws.check_usable()
+    state = (
+        ws.load_state()
+        if ws.exists()
+        else State(facts_path=ws.relative_facts_path(facts_path), facts_sha256="")
+    )
+    state.facts_path = ws.relative_facts_path(facts_path)
+    state.facts_sha256 = sha256(facts_path.read_text(encoding="utf-8"))
+    state.endpoint = endpoint
+    result = RunResult(workspace=ws, state=state)
+    result.backups += _drop_stale(ws, state, {t.id for t in tasks})
+
+    identity = writer_identity(writer)
+    todo: list[tuple[SectionTask, str]] = []
+    for index, task in enumerate(tasks):
+        rec = state.record(task.id)
+        if rec is not None and ws.edited(rec):
+            result.edited.append(task.id)
+            on_event(task.id, "edited")
+        elif (
+            rec is not None
+            and ws.read_section(rec) is not None
+            and rec.task_digest == task.digest()
+            and rec.writer == identity
+            and rec.hint is None
+        ):
+            result.kept.append(task.id)
+            on_event(task.id, "kept")
+        else:
+            todo.append((task, _unused_file(state, task, index)))
+    try:
+        result.generated = asyncio.run(_run_tasks(ws, state, todo, writer, jobs, on_event))
+    finally:
+        _order(state, tasks)
+        ws.save_state(state)
+    backup = finish(ws, state, facts)
+    if backup:
+        result.backups.append(backup)
+    return result
+
+
+def _drop_stale(ws: Workspace, state: State, planned: set[str]) -> list[Path]:
+    """Sections no longer in the plan (their facts were removed) leave the draft; edited ones are backed up."""
+    backups = []
+    for rec in [r for r in state.sections if r.id not in planned]:
+        path = ws.root / rec.file
+        if path.is_file():
+            if ws.edited(rec):
+                backups.append(ws.backup(path))
+            path.unlink()
+        state.sections.remove(rec)
+    return backups
+
+
+def regen(
+    out: Path,
+    section_id: str,
+    writer: Writer,
+    *,
+    hint: str | None = None,
+    force: bool = False,
+    on_event: EventSink = _quiet,
+) -> RunResult:
+    """Regenerates one section; every other section file stays byte-identical."""
+    ws = Workspace(out)
+    state = ws.load_state()
+    facts = load_facts(ws.facts_path(state))
+    tasks = build_plan(facts)
+    index, task = next(((i, t) for i, t in enumerate(tasks) if t.id == section_id), (-1, None))
+    if task is None:
+        known = ", ".join(t.id for t in tasks)
+        raise WorkspaceError(f"no section {section_id!r} in this draft; sections: {known}")
+    result = RunResult(workspace=ws, state=state)
+    rec = state.record(section_id)
+    if rec is not None and ws.edited(rec):
+        if not force:
+            raise WorkspaceError(
+                f"{rec.file} was edited by hand since it was generated; "
+                "regenerating would replace your edits. Use --force to regenerate anyway (a backup is kept)"
+            )
+        result.backups.append(ws.backup(ws.root / rec.file))
+    file = _unused_file(state, task, index)
+    result.generated = asyncio.run(_run_tasks(ws, state, [(task, file)], writer, 1, on_event, hint=hint))
+    _order(state, tasks)
+    backup = finish(ws, state, facts)
+    if backup:
+        result.backups.append(backup)
+    return result
+
+
+def reassemble(out: Path) -> RunResult:
+    """Rebuilds draft.md from the section files as they are now (hand edits included) and re-lints."""
+    ws = Workspace(out)
+    state = ws.load_state()
+    facts = load_facts(ws.facts_path(state))
+    tasks = {t.id: t for t in build_plan(facts)}
+    for rec in state.sections:
+        text = ws.read_section(rec)
+        task = tasks.get(rec.id)
+        if text is not None and task is not None:
+            rec.findings = lint_section(task, _body_of(text, rec.level))
+    result = RunResult(workspace=ws, state=state)
+    backup = finish(ws, state, facts)
+    if backup:
+        result.backups.append(backup)
+    return result
+
+
+def _body_of(text: str, level: int) -> str:
+    if level <= 1:
+        return text if level == 0 else ""
+    lines = text.splitlines()
+    return "\n".join(lines[1:]).strip() if lines and lines[0].startswith("#") else text

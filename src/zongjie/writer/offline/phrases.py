@@ -1,0 +1,116 @@
+"""Small text tools shared by the offline section writers: cleaning fact text, ending sentences, and
+choosing among phrasings so that openings do not repeat (the 流水账 look)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+
+# Where a body is cut into "items" for the opening check: sentences, ；-clauses and paragraphs.
+_PIECES = re.compile(r"[。；！？\n]+")
+# A list marker or bold lead at the start of a paragraph is not part of the opening.
+_MARKER = re.compile(r"^\s*(?:\d+[.、．]\s*|[-*+]\s+)?(?:\*\*)?")
+_CJK = r"\u3400-\u9fff"
+_SPACE_BEFORE = re.compile(rf"(?<=[{_CJK}])[ \t\u3000]+(?=[0-9A-Za-z%])")
+_SPACE_AFTER = re.compile(rf"(?<=[0-9A-Za-z%])[ \t\u3000]+(?=[{_CJK}])")
+_TRAILING = "。；;，,、：: \t\u3000"
+_ENDINGS = ("。", "！", "？", "…", "”。")
+
+
+def seed(text: str) -> int:
+    """A stable number from a task id: phrasing varies between sections, never between runs."""
+    return int.from_bytes(hashlib.sha256(text.encode()).digest()[:4], "big")
+
+
+def rotate(options: Sequence[str], by: int) -> list[str]:
+    if not options:
+        return []
+    k = by % len(options)
+    return [*options[k:], *options[:k]]
+
+
+def clean(text: str) -> str:
+    """Fact text ready to be embedded: no trailing punctuation, no space between 汉字 and digits.
+
+    Only spacing and trailing punctuation change; every character of the wording (numbers above all) stays.
+    """
+    out = _SPACE_AFTER.sub("", _SPACE_BEFORE.sub("", text.strip()))
+    out = out.rstrip(_TRAILING)
+    while out.endswith(".") and len(out) > 1 and not out[-2].isdigit():
+        out = out[:-1].rstrip(_TRAILING)
+    return out
+
+
+def end(text: str) -> str:
+    """Closes a sentence with 。 unless it already ends with sentence punctuation."""
+    text = text.rstrip(_TRAILING)
+    return text if text.endswith(_ENDINGS) else f"{text}。"
+
+
+def opening(text: str) -> str:
+    return _MARKER.sub("", text.strip())[:2]
+
+
+def openings(text: str) -> list[str]:
+    """The first two characters of every sentence, clause and paragraph of `text`, in order."""
+    return [o for o in (opening(p) for p in _PIECES.split(text)) if o]
+
+
+def longest_run(text: str) -> int:
+    """Length of the longest run of consecutive items that open with the same two characters."""
+    best = run = 0
+    last = None
+    for o in openings(text):
+        run = run + 1 if o == last else 1
+        last = o
+        best = max(best, run)
+    return best
+
+
+class Prose:
+    """Tracks the openings written so far in one section and picks phrasings that keep them varied.
+
+    `pick` never returns an option that would make three consecutive items open alike when another option
+    avoids it, and prefers options that differ from the item just written.
+    """
+
+    def __init__(self) -> None:
+        self.starts: list[str] = []
+
+    def _triples(self, option: str) -> bool:
+        last = self.starts[-2:]
+        return len(last) == 2 and last[0] == last[1] == opening(option)
+
+    def pick(self, options: Sequence[str]) -> str:
+        fresh = [o for o in options if not self.starts or opening(o) != self.starts[-1]]
+        allowed = [o for o in options if not self._triples(o)]
+        for o in fresh:
+            if o in allowed:
+                return o
+        return allowed[0] if allowed else options[0]
+
+    def note(self, text: str) -> str:
+        """Records the openings of text that is about to be written; returns it unchanged."""
+        self.starts.extend(openings(text))
+        return text
+
+    def clauses(self, options_per_clause: Sequence[Sequence[str]]) -> list[str]:
+        """Picks one phrasing per clause, recording each before choosing the next."""
+        out = []
+        for options in options_per_clause:
+            out.append(self.note(self.pick(options)))
+        return out
+
+
+# Connectors that can open a clause the writer would otherwise start like the two before it.
+CONNECTORS = ("同时，", "此外，", "另外，")
+
+
+def with_connectors(text: str) -> list[str]:
+    return [text, *(c + text for c in CONNECTORS)]
+
+
+def series(items: Sequence[str]) -> str:
+    """Joins short names with 、 (used for the outline of functions)."""
+    return "、".join(items)

@@ -1,0 +1,67 @@
+"""OfflineWriter: the deterministic drafter, zongjie's default and the fallback when an LLM fails."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from zongjie.plan.task import SectionKind, SectionTask
+from zongjie.writer.base import SectionDraft
+from zongjie.writer.offline import items, review, sections
+from zongjie.writer.offline.phrases import seed
+
+_RENDERERS: dict[SectionKind, Callable[[SectionTask, int], str]] = {
+    "preface": sections.preface,
+    "function": review.render,
+    "highlights": sections.highlights,
+    "team": sections.team,
+    "problems": items.problems,
+    "lessons": items.lessons,
+    "plans": items.plans,
+    "closing": sections.closing,
+}
+
+
+def fact_ids(task: SectionTask) -> list[str]:
+    """Ids of every fact in the task, in order: the offline writer states all of them."""
+    out = [m.id for m in task.metrics]
+    out += [t.id for t in (*task.notes, *task.work)]
+    out += [c.id for c in task.cases]
+    for h in task.highlights:
+        out.append(h.id)
+        out += [m.id for m in h.metrics]
+    out += [p.id for p in task.problems]
+    out += [t.id for t in task.lessons]
+    out += [p.id for p in task.plans]
+    return out
+
+
+class OfflineWriter:
+    """Writes every section from its facts with fixed 公文 phrasing; no model, no network.
+
+    Every number of every fact appears (value, 上年, target, each derived text verbatim, the numbers inside
+    fact texts), and no other number does except the report year and the next. Phrasing varies with a
+    stable hash of the section id, never at random: the same task always yields the same text.
+
+    `hint` is free text meant for LLM writers; the offline writer cannot follow it, so it is accepted and
+    ignored (the output does not change), keeping the result deterministic.
+    """
+
+    @property
+    def name(self) -> str:
+        return "offline"
+
+    def render(self, task: SectionTask, hint: str | None = None) -> str:
+        """The section body as Markdown, without its heading. `hint` is ignored (see the class docstring)."""
+        if task.kind == "title":
+            return sections.title(task)
+        return _RENDERERS[task.kind](task, seed(task.id)).strip()
+
+    async def write(self, task: SectionTask, *, hint: str | None = None) -> SectionDraft:
+        return SectionDraft(
+            section_id=task.id,
+            body=self.render(task, hint),
+            status="ok",
+            writer=self.name,
+            prompt_version=None,
+            fact_ids=fact_ids(task),
+        )

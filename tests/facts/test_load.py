@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from zongjie.errors import BadInput
+from zongjie.facts.load import load, parse
+
+BASE = """\
+report:
+  organization: 阳光花园项目
+  department: 物业后勤科
+  profile: property
+  year: 2025
+"""
+
+
+def problems_of(text: str) -> list[str]:
+    with pytest.raises(BadInput) as info:
+        parse(text, "f.yaml")
+    return info.value.problems
+
+
+def test_fixtures_load(full_facts: Path, small_facts: Path) -> None:
+    facts = load(full_facts)
+    assert facts.report.display_title == "阳光花园项目物业后勤科2025年度工作总结"
+    assert [f.key for f in facts.functions][:2] == ["facilities", "environment"]
+    assert load(small_facts).report.year == 2025
+
+
+def test_unknown_field_names_path_line_and_suggestion() -> None:
+    [msg] = problems_of(BASE + "  titel: x\n")
+    assert msg == "f.yaml:6: report.titel: unknown field; did you mean `title`?"
+
+
+def test_rate_above_100_names_field_path() -> None:
+    text = (
+        BASE
+        + "functions:\n  - key: facilities\n    metrics:\n      - {name: 报修响应率, value: 101, unit: '%'}\n"
+    )
+    [msg] = problems_of(text)
+    assert msg.startswith("f.yaml:9: functions[0].metrics[0].value:")
+    assert "cannot exceed 100%" in msg
+
+
+def test_completion_rate_may_exceed_100() -> None:
+    text = BASE + "summary:\n  metrics:\n    - {name: 计划完成率, value: 104.5, unit: '%'}\n"
+    assert parse(text, "f.yaml").summary.metrics[0].value == 104.5
+
+
+def test_negative_count_is_rejected() -> None:
+    text = BASE + "team:\n  metrics:\n    - {name: 专业培训, value: 3, unit: 场, previous: -2}\n"
+    [msg] = problems_of(text)
+    assert "team.metrics[0].previous" in msg and "cannot be negative" in msg
+
+
+def test_value_with_unit_in_string_is_explained() -> None:
+    text = BASE + "summary:\n  metrics:\n    - {name: 业主满意度, value: '92.3%', unit: '%'}\n"
+    [msg] = problems_of(text)
+    assert "summary.metrics[0].value" in msg and "write the unit in `unit`" in msg
+
+
+def test_case_outside_report_year() -> None:
+    text = BASE + "functions:\n  - key: facilities\n    cases:\n      - {date: 2024-12-30, event: 停电}\n"
+    [msg] = problems_of(text)
+    assert msg == "f.yaml:9: functions[0].cases[0].date: 2024-12-30 is outside the report year 2025"
+
+
+def test_duplicate_function_key() -> None:
+    text = BASE + "functions:\n  - key: facilities\n  - key: facilities\n"
+    [msg] = problems_of(text)
+    assert "functions[1].key" in msg and "duplicate function key 'facilities'" in msg
+
+
+def test_unknown_function_key_suggests_known_one() -> None:
+    text = BASE + "functions:\n  - key: facilites\n"
+    [msg] = problems_of(text)
+    assert "did you mean `facilities`?" in msg
+
+
+def test_custom_function_key_with_name_is_fine() -> None:
+    text = BASE + "functions:\n  - key: canteen\n    name: 员工食堂管理\n    work: [完成食堂改造]\n"
+    assert parse(text, "f.yaml").functions[0].name == "员工食堂管理"
+
+
+def test_unknown_profile() -> None:
+    [msg] = problems_of(BASE.replace("property", "prison"))
+    assert "report.profile" in msg and "unknown profile 'prison'" in msg
+
+
+def test_not_yaml_and_not_mapping() -> None:
+    with pytest.raises(BadInput, match="not valid YAML"):
+        parse("report: [unclosed", "f.yaml")
+    with pytest.raises(BadInput, match="expected a mapping"):
+        parse("- a\n- b\n", "f.yaml")
+
+
+def test_json_accepted() -> None:
+    text = '{"report": {"organization": "甲", "department": "后勤科", "year": 2025}}'
+    assert parse(text, "f.json").report.profile == "property"
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(BadInput, match="no such facts file"):
+        load(tmp_path / "nope.yaml")
