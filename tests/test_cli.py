@@ -55,15 +55,21 @@ def test_draft_ok_exit_0(tmp_path: Path, capsys: pytest.CaptureFixture[str], ful
     assert (tmp_path / "o" / "draft.md").is_file()
 
 
-def test_draft_with_error_findings_exit_1(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], small_facts: Path
-) -> None:
-    # The small fixture lacks lessons/highlights/team sections and has plans without owners: errors remain.
-    code, _, err = run_cli(capsys, "draft", str(small_facts), "-o", str(tmp_path / "o"))
+def test_draft_with_error_findings_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A problem with no cause and a plan with no owner: the draft is written, the gaps are listed, exit 1.
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(
+        GOOD + "problems: [{problem: 维修人员只有2名持电工证, measure: 组织取证培训}]\n"
+        "plans: [{goal: 设备完好率提升至99.5%, target: {name: 设备完好率, value: 99.5, unit: '%'}, deadline: 2026年6月底}]\n",
+        encoding="utf-8",
+    )
+    code, _, err = run_cli(capsys, "draft", str(facts), "-o", str(tmp_path / "o"))
     assert code == 1, err
     assert "error finding(s) remain" in err
+    assert "problem-without-cause" in err and "plan-without-owner" in err
     report = json.loads((tmp_path / "o" / "report.json").read_text(encoding="utf-8"))
-    assert report["totals"]["errors"] >= 1
+    assert report["totals"]["errors"] >= 2
+    assert (tmp_path / "o" / "draft.md").is_file()
 
 
 def test_regen_edited_exit_2_then_force(
@@ -106,7 +112,7 @@ def test_init_check_schema(tmp_path: Path, capsys: pytest.CaptureFixture[str], s
     assert code == 2 and "report.organization" in err
     code, out, _ = run_cli(capsys, "check", str(small_facts))
     assert code == 0
-    assert "no `cause`" in out and "no `owner`" in out and "recommended indicators missing" in out
+    assert "recommended indicators missing" in out and "no `previous`" in out
     assert run_cli(capsys, "check", str(small_facts), "--strict")[0] == 1
     code, out, _ = run_cli(capsys, "schema")
     assert code == 0 and json.loads(out)["title"] == "Facts"

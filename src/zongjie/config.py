@@ -112,7 +112,7 @@ class Settings(BaseSettings):
     # Transport retries (one layer, tenacity): attempts per call and exponential backoff with jitter.
     retries: int = Field(default=4, ge=0, le=10, description="transport retries per call")
     backoff: float = Field(default=1.0, ge=0, description="first backoff wait, seconds")
-    backoff_max: float = Field(default=30.0, ge=0, description="longest backoff wait (and Retry-After cap)")
+    backoff_max: float = Field(default=30.0, ge=0, description="longest exponential backoff wait")
 
     @classmethod
     def settings_customise_sources(

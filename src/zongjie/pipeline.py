@@ -89,11 +89,16 @@ async def _generate(
     ws: Workspace, task: SectionTask, file: str, writer: Writer, hint: str | None
 ) -> SectionRecord:
     draft = await writer.write(task, hint=hint)
-    # The pipeline lints the final text itself, whatever the writer reported, so report.json is uniform.
-    draft.findings = lint_section(task, draft.body)
+    # The pipeline lints the final text itself, whatever the writer reported, so report.json is uniform;
+    # only the writer's own verdicts (llm-fallback, llm-invalid) are kept from what it reported.
+    draft.findings = lint_section(task, draft.body) + _writer_verdicts(draft.findings)
     content = section_text(task.level, task.heading, draft.body)
     content_sha = ws.write_section(file, content)
     return _record(task, draft, file, content_sha, hint)
+
+
+def _writer_verdicts(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.rule.startswith("llm-")]
 
 
 def _unused_file(state: State, task: SectionTask, index: int) -> str:
@@ -226,7 +231,7 @@ def draft(
             and ws.read_section(rec) is not None
             and rec.task_digest == task.digest()
             and rec.writer == identity
-            and rec.hint is None
+            and rec.status != "fallback"  # a section the model failed on is tried again
         ):
             result.kept.append(task.id)
             on_event(task.id, "kept")
@@ -302,7 +307,8 @@ def reassemble(out: Path) -> RunResult:
         text = ws.read_section(rec)
         task = tasks.get(rec.id)
         if text is not None and task is not None:
-            rec.findings = lint_section(task, _body_of(text, rec.level))
+            kept = [] if ws.edited(rec) else _writer_verdicts(rec.findings)  # an edit answers the verdict
+            rec.findings = lint_section(task, _body_of(text, rec.level)) + kept
     result = RunResult(workspace=ws, state=state)
     backup = finish(ws, state, facts)
     if backup:

@@ -17,13 +17,15 @@ def register(app: typer.Typer) -> None:
         profile: str = typer.Option("property", help="property | school | hospital | enterprise"),
         year: int = typer.Option(dt.date.today().year - 1, help="The year the summary covers."),
         force: bool = typer.Option(False, "--force", help="Replace an existing file (a backup is kept)."),
+        example: bool = typer.Option(False, "--example", help="Write the complete example for the profile instead."),
     ) -> None:
-        """Write a commented facts template for a profile.
+        """Write a commented facts template for a profile (or, with --example, a complete example).
 
         Example: zongjie init facts.yaml --profile property --year 2025
         """
         from zongjie import profiles
         from zongjie.facts.template import template
+        from zongjie.resources import data_dir
         from zongjie.workspace.store import atomic_write
 
         try:
@@ -38,7 +40,14 @@ def register(app: typer.Typer) -> None:
             backup = path.with_name(path.name + ".bak")
             atomic_write(backup, path.read_text(encoding="utf-8"))
             typer.echo(f"backup: {backup}", err=True)
-        atomic_write(path, template(spec, year))
+        if example:
+            found = sorted(data_dir("fixtures").glob(f"{profile}-*.yaml"))
+            if not found:
+                raise BadInput(f"--example: no example facts file ships for profile {profile!r}")
+            text = next((p for p in found if p.stem.endswith("full")), found[0]).read_text(encoding="utf-8")
+        else:
+            text = template(spec, year)
+        atomic_write(path, text)
         typer.echo(f"wrote {path}: fill it in, then `zongjie check {path}`")
 
     @app.command()

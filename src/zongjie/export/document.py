@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from zongjie.export.fonts import CjkFont, FontLookup, find_cjk_font
-from zongjie.export.markdown import Block, Run, parse
+from zongjie.export.markdown import Block, parse
 from zongjie.facts.derive import fmt_quantity
 from zongjie.facts.model import Facts
 from zongjie.plan import build_plan
@@ -33,6 +33,7 @@ class MetricTable:
 class Figure:
     png: bytes
     caption: str
+    width_mm: float = 160.0
 
 
 Item = Block | MetricTable | Figure
@@ -43,6 +44,7 @@ class ExportDoc:
     title: str
     items: list[Item] = field(default_factory=list)
     signoff: list[str] = field(default_factory=list)  # 落款 then date, right-aligned at the end
+    author: str | None = None
     warnings: list[str] = field(default_factory=list)
     charts: int = 0
 
@@ -74,7 +76,7 @@ def _target_text(mf: MetricFact) -> str:
     if m.target is None:
         return "—"
     met = next((d.met for d in mf.derived if d.met is not None), None)
-    verdict = "" if met is None else ("（已达到）" if met else "（未达到）")
+    verdict = "" if met is None else ("（达到）" if met else "（未达到）")
     return fmt_quantity(m.target, m.unit) + verdict
 
 
@@ -89,7 +91,9 @@ def metric_rows(metrics: list[MetricFact]) -> list[tuple[str, str, str, str, str
 
 
 def _signoff(facts: Facts, blocks: list[Block]) -> list[str]:
-    wanted = [x for x in (facts.report.author, date_text(facts.report.date) if facts.report.date else None) if x]
+    wanted = [
+        x for x in (facts.report.author, date_text(facts.report.date) if facts.report.date else None) if x
+    ]
     tail = [b.text.strip() for b in blocks[-2:] if b.kind == "para"]
     # A 落款 the user already typed at the end of the draft is not repeated.
     return [] if wanted and tail[-len(wanted) :] == wanted else wanted
@@ -104,8 +108,8 @@ class _Charts:
         self.font: CjkFont | None = None
         self.looked = False
 
-    def make(self, heading: str, metrics: list[MetricFact]) -> bytes | None:
-        from zongjie.export.charts import chart_labels, render
+    def make(self, heading: str, metrics: list[MetricFact]) -> Figure | None:
+        from zongjie.export.charts import chart_labels, render, width_inches
 
         if not self.looked:
             self.looked = True
@@ -122,7 +126,7 @@ class _Charts:
                 f"chart for {heading} skipped: font {self.font.family} has no glyph for {missing!r}"
             )
             return None
-        return render(metrics, self.font)
+        return Figure(render(metrics, self.font), "", width_inches(len(metrics)) * 25.4)
 
 
 def _function_tasks(facts: Facts) -> dict[str, SectionTask]:
@@ -134,7 +138,7 @@ def build(
 ) -> ExportDoc:
     blocks = parse(markdown)
     title = next((b.text for b in blocks if b.kind == "title"), facts.report.display_title)
-    doc = ExportDoc(title=title)
+    doc = ExportDoc(title=title, author=facts.report.author)
     tasks = _function_tasks(facts)
     maker = _Charts(font_lookup, doc.warnings) if charts else None
     tables = figures = 0
@@ -150,10 +154,11 @@ def build(
             doc.items.append(MetricTable(f"表{tables}　{name}主要指标", metric_rows(current.metrics)))
         with_previous = [mf for mf in current.metrics if mf.metric.previous is not None]
         if maker is not None and with_previous:
-            png = maker.make(name, with_previous)
-            if png is not None:
+            figure = maker.make(name, with_previous)
+            if figure is not None:
                 figures += 1
-                doc.items.append(Figure(png, f"图{figures}　{name}主要指标本年与上年对比"))
+                figure.caption = f"图{figures}　{name}主要指标本年与上年对比"
+                doc.items.append(figure)
 
     body = [b for b in blocks if b.kind != "title"]
     for block in body:
@@ -165,7 +170,3 @@ def build(
     doc.signoff = _signoff(facts, body)
     doc.charts = figures
     return doc
-
-
-def paragraph(text: str) -> Block:
-    return Block("para", [Run(text)])

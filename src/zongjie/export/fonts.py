@@ -5,6 +5,7 @@ matplotlib is imported inside the functions: `zongjie --help` must not pay for i
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -82,10 +83,17 @@ def _faces(path: str) -> list[CjkFont]:
 def _register(path: str) -> None:
     from matplotlib import font_manager
 
-    try:
+    with contextlib.suppress(OSError, RuntimeError, ValueError):  # an unreadable file is no candidate
         font_manager.fontManager.addfont(path)
-    except (OSError, RuntimeError, ValueError):
-        pass  # unreadable font file: not a candidate
+
+
+def _weight_gap(weight: object) -> int:
+    numeric = (
+        weight
+        if isinstance(weight, int)
+        else {"normal": 400, "regular": 400, "bold": 700}.get(str(weight), 400)
+    )
+    return abs(numeric - 400)
 
 
 def find_cjk_font() -> CjkFont | None:
@@ -103,7 +111,10 @@ def find_cjk_font() -> CjkFont | None:
     for path in font_manager.findSystemFonts():
         if path not in known:
             _register(path)  # matplotlib's cached font list predates this font's installation
-    entries = list(font_manager.fontManager.ttflist)
+    # Regular weight first: the Bold face of a family shares its name and would otherwise come first.
+    entries = sorted(
+        font_manager.fontManager.ttflist, key=lambda e: (e.style != "normal", _weight_gap(e.weight))
+    )
     for family in PREFERRED:
         for e in entries:
             if e.name == family:

@@ -1,32 +1,69 @@
-"""Entry points the rest of zongjie calls. (Minimal for now: the rule registry replaces the body.)"""
+"""Entry points the rest of zongjie calls: one section body (the repair loop) or a whole draft."""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterable
 
 from zongjie.facts.model import Facts
+from zongjie.lint.config import LintConfig
+from zongjie.lint.document import ALL, Document
+from zongjie.lint.factset import FactSet
 from zongjie.lint.finding import Finding
 from zongjie.plan.task import SectionTask
 
-_PLACEHOLDER = re.compile(r"X{2,}|某某|【待补充】|202X|X月X日")
+_TASK_KINDS = {"function": "review"}
 
 
-def lint_section(task: SectionTask, body: str) -> list[Finding]:
-    """Findings for one section body against that section's facts (drives the LLM repair loop)."""
-    return _placeholders(body, task.id)
+def lint_section(
+    task: SectionTask, body: str, *, config: LintConfig | None = None, disable: Iterable[str] = ()
+) -> list[Finding]:
+    """Findings for one section body against that section's facts (drives the LLM repair loop).
+    Never reports missing sections or facts another section was given."""
+    doc = Document(body, single=(task.id, _TASK_KINDS.get(task.kind, task.kind)))
+    return run(doc, FactSet.from_task(task), _config(config, disable), whole=False)
 
 
-def lint_markdown(text: str, facts: Facts | None = None) -> list[Finding]:
+def lint_markdown(
+    text: str, facts: Facts | None = None, *, config: LintConfig | None = None, disable: Iterable[str] = ()
+) -> list[Finding]:
     """Findings for a whole Markdown draft, optionally against a facts file."""
-    return _placeholders(text, None)
+    factset = FactSet.from_facts(facts) if facts is not None else None
+    doc = Document(text)
+    if factset is not None:
+        for s in doc.sections:  # name 主要工作回顾 subsections by their section ids (review-facilities)
+            if s.parent is not None and s.id in factset.function_names:
+                s.id = factset.function_names[s.id]
+    return run(doc, factset, _config(config, disable), whole=True)
 
 
-def _placeholders(text: str, section: str | None) -> list[Finding]:
-    out = []
-    for n, line in enumerate(text.splitlines(), 1):
-        for m in _PLACEHOLDER.finditer(line):
-            out.append(
-                Finding(rule="placeholder", severity="error", message="未填写的占位符", section=section,
-                        line=n, column=m.start() + 1, excerpt=m.group())
-            )
+def exit_code(findings: Iterable[Finding]) -> int:
+    """0 when nothing is an error, 1 otherwise (bad input, exit 2, is raised before linting)."""
+    return 1 if any(f.is_error for f in findings) else 0
+
+
+def _config(config: LintConfig | None, disable: Iterable[str]) -> LintConfig:
+    return (config or LintConfig()).without(frozenset(disable))
+
+
+def run(doc: Document, facts: FactSet | None, config: LintConfig, *, whole: bool) -> list[Finding]:
+    from zongjie.lint.rules import REGISTRY, Context
+
+    ctx = Context(doc, facts, config, whole)
+    out: list[Finding] = []
+    for r in REGISTRY.values():
+        if r.id in config.disable or (r.needs_facts and facts is None) or (r.whole_only and not whole):
+            continue
+        out.extend(r.check(ctx))
+    # <!-- zongjie-disable RULE --> silences a rule for one paragraph.
+    muted = [(b.start, b.end, b.disabled) for s in doc.sections for b in s.blocks if b.disabled]
+    if muted:
+        out = [f for f in out if not _muted(doc, f, muted)]
+    out.sort(key=lambda f: (f.line or 0, f.column or 0, f.rule))
     return out
+
+
+def _muted(doc: Document, f: Finding, muted: list[tuple[int, int, frozenset[str]]]) -> bool:
+    if f.line is None:
+        return False
+    offset = doc.line_starts[f.line - 1] + (f.column or 1) - 1
+    return any(lo <= offset <= hi and (ALL in rules or f.rule in rules) for lo, hi, rules in muted)

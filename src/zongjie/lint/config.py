@@ -25,7 +25,9 @@ def check_rule_ids(ids: set[str] | frozenset[str], where: str) -> None:
 
     unknown = sorted(set(ids) - set(REGISTRY))
     if unknown:
-        raise BadInput(f"{where}: unknown lint rule(s): {', '.join(unknown)}", [f"known: {', '.join(REGISTRY)}"])
+        raise BadInput(
+            f"{where}: unknown lint rule(s): {', '.join(unknown)}", [f"known: {', '.join(REGISTRY)}"]
+        )
 
 
 def read_config(path: Path | None = None) -> LintConfig:

@@ -22,11 +22,16 @@ _SECTION_WORDS: list[tuple[str, tuple[str, ...]]] = [
     ("review", ("回顾", "主要工作", "工作成果", "工作情况", "完成情况", "成效", "成绩", "工作")),
     ("preface", ("前言", "引言", "概述", "总体情况", "基本情况")),
 ]
-_NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十]+[部分章节]、?|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[.、．]?)\s*")
+_NUMBERING = re.compile(
+    r"^(?:第[一二三四五六七八九十]+[部分章节]、?|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[.、．]?)\s*"
+)
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,2}[.、）)]|[（(]\d{1,2}[)）]|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\s*")
+_ITEM = re.compile(
+    r"^\s*(?:[-*+]|\d{1,2}[.、）)]|[（(]\d{1,2}[)）]|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\s*"
+)
 _DISABLE = re.compile(r"<!--\s*zongjie-disable\b([^>]*?)-->")
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
 ALL = "*"
 
 
@@ -44,8 +49,8 @@ def strip_numbering(heading: str) -> str:
 
 def plain(text: str) -> str:
     """Markdown markup removed from one block: list markers, bold, code ticks, comments."""
-    text = _DISABLE.sub("", text)
-    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
+    if "<!--" in text:
+        text = _COMMENT.sub("", text)
     text = _ITEM.sub("", text, count=1)
     return text.replace("**", "").replace("__", "").replace("`", "")
 
@@ -110,7 +115,11 @@ class Document:
         return [s for s in self.sections if s is top or (top is not None and s.parent == top.id)]
 
     def _parse(self, single: tuple[str, str] | None) -> None:
-        current = Section(id=single[0], kind=single[1], level=0) if single else Section("preface", "preface", level=0)
+        current = (
+            Section(id=single[0], kind=single[1], level=0)
+            if single
+            else Section("preface", "preface", level=0)
+        )
         self.sections.append(current)
         top: Section | None = None
         lines = self.text.split("\n")

@@ -9,7 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from zongjie.facts.derive import dec
 from zongjie.facts.model import Facts
 from zongjie.lint.numbers import METRIC_KINDS, Quantity, extract, normalize, split_unit
-from zongjie.plan.task import MetricFact, PlanFact, SectionTask
+from zongjie.plan.task import MetricFact, PlanFact, ProblemFact, SectionTask
 
 # Set phrases whose numbers are not claims about the year's work (24小时值守).
 CONVENTIONAL = frozenset({(Decimal(24), "小时"), (Decimal(365), "天"), (Decimal(7), "天")})
@@ -93,12 +93,14 @@ class FactSet:
     allowed: list[Allowed]
     metrics: list[MetricFact] = field(default_factory=list)
     plans: list[PlanFact] = field(default_factory=list)
+    problems: list[ProblemFact] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
     sections: dict[str, list[MetricFact]] = field(default_factory=dict)  # section id → metrics it states
     present: set[str] = field(default_factory=set)  # skeleton kinds the facts give content for
     function_names: dict[str, str] = field(default_factory=dict)  # heading → review-<key>
 
     def __post_init__(self) -> None:
+        self._verdicts: dict[tuple[Decimal, str], bool] = {}
         self._exact: set[tuple[Decimal, str]] = set()
         self._by_unit: dict[str, list[Allowed]] = defaultdict(list)
         for a in self.allowed:
@@ -113,6 +115,7 @@ class FactSet:
             allowed=task_quantities(task),
             metrics=task.all_metrics(),
             plans=list(task.plans),
+            problems=list(task.problems),
             texts=[t for _, t in task_texts(task)],
             sections={task.id: task.all_metrics()},
         )
@@ -128,6 +131,7 @@ class FactSet:
             allowed=[a for t in tasks for a in task_quantities(t)],
             metrics=[m for t in tasks for m in t.all_metrics()],
             plans=[p for t in tasks for p in t.plans],
+            problems=[p for t in tasks for p in t.problems],
             texts=[x for t in tasks for _, x in task_texts(t)],
             sections={t.id: t.all_metrics() for t in tasks if t.all_metrics()},
             present={kinds.get(t.kind, t.kind) for t in tasks},
@@ -136,25 +140,37 @@ class FactSet:
 
     def allows(self, q: Quantity) -> bool:
         """True when `q` equals an allowed quantity, or rounds one the facts state more precisely."""
+        key = (q.value, q.unit)
+        if key not in self._verdicts:
+            self._verdicts[key] = self._allows(q)
+        return self._verdicts[key]
+
+    def _allows(self, q: Quantity) -> bool:
         base, unit = q.base()
         if (base, unit) in self._exact or (base, unit) in CONVENTIONAL:
             return True
         pool = self._by_unit.get(unit, []) + (self._by_unit.get("", []) if unit else [])
         if not unit:
             pool = [a for items in self._by_unit.values() for a in items]
-        factor = split_unit(q.unit)[0]
-        step = Decimal(1).scaleb(-q.decimals)
-        for a in pool:
-            fact_base = normalize(a.value, a.unit)[0]
-            if fact_base == base:
-                return True
-            # Rounding the facts' own precision is fine (98.46 → 98.5); drift (87 → 85) is not.
-            in_q = fact_base / factor
-            exp = in_q.normalize().as_tuple().exponent
-            fact_decimals = -exp if isinstance(exp, int) and exp < 0 else 0
-            if fact_decimals > q.decimals and in_q.quantize(step, rounding=ROUND_HALF_UP) == q.value:
-                return True
+        return any(close(q, a.value, a.unit) for a in pool)
+
+
+def close(q: Quantity, value: Decimal, unit: str) -> bool:
+    """`q` states (value, unit) exactly, or rounds it from the facts' own precision (98.46 → 98.5);
+    drift (87 → 85) is not rounding. Units must agree unless one side has none."""
+    base, q_unit = q.base()
+    fact_base, fact_unit = normalize(value, unit)
+    if q_unit and fact_unit and q_unit != fact_unit:
         return False
+    if fact_base == base:
+        return True
+    in_q = fact_base / split_unit(q.unit)[0]
+    exp = in_q.normalize().as_tuple().exponent
+    fact_decimals = -exp if isinstance(exp, int) and exp < 0 else 0
+    # An integer stated for a decimal fact (95 for 95.2) is too loose to trace unless scaled (约12万元).
+    if fact_decimals <= q.decimals or (q.decimals == 0 and split_unit(q.unit)[0] == 1):
+        return False
+    return in_q.quantize(Decimal(1).scaleb(-q.decimals), rounding=ROUND_HALF_UP) == q.value
 
 
 def metric_quantities(text: str) -> list[Quantity]:

@@ -18,6 +18,9 @@ class Finding(BaseModel):
     column: int | None = None  # 1-based
     excerpt: str | None = None
     suggestion: str | None = None
+    # True when the gap is in the facts file itself (no cause given, no owner, no lessons): only the user can
+    # fill it, so writers are never asked to "repair" it — that would invite invention.
+    facts_gap: bool = False
 
     @property
     def is_error(self) -> bool:

@@ -13,28 +13,170 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Literal
 
-Kind = Literal["quantity", "percent", "points", "year", "date", "time", "ordinal", "index", "code", "count", "approx"]
+Kind = Literal[
+    "quantity", "percent", "points", "year", "date", "time", "ordinal", "index", "code", "count", "approx"
+]
 METRIC_KINDS = frozenset({"quantity", "percent", "points"})
 
 # Base units, matched longest first. 千米/千克/千瓦时 are units in their own right, not 千 × 米.
 _UNITS = sorted(
-    """个百分点 百分点 平方公里 平方米 平米 立方米 千瓦时 公里 千米 千克 公斤 小时 分钟 个月 人次 户次 台次 车次
-    件次 元 度 吨 米 方 次 项 起 件 人 户 个 台 套 份 名 场 批 类 处 条 辆 栋 间 部 张 把 盏 棵 株 天 周 年
-    秒 具 盘 家 所 支 组 块 根 只 箱 袋 桶 斤 升 轮 篇 本 册 单 座 倍 分 亩 位 趟 片 ㎡ kWh km kg m² t""".split(),
+    [
+        "个百分点",
+        "百分点",
+        "平方公里",
+        "平方米",
+        "平米",
+        "立方米",
+        "千瓦时",
+        "公里",
+        "千米",
+        "千克",
+        "公斤",
+        "小时",
+        "分钟",
+        "个月",
+        "人次",
+        "户次",
+        "台次",
+        "车次",
+        "件次",
+        "元",
+        "度",
+        "吨",
+        "米",
+        "方",
+        "次",
+        "项",
+        "起",
+        "件",
+        "人",
+        "户",
+        "个",
+        "台",
+        "套",
+        "份",
+        "名",
+        "场",
+        "批",
+        "类",
+        "处",
+        "条",
+        "辆",
+        "栋",
+        "间",
+        "部",
+        "张",
+        "把",
+        "盏",
+        "棵",
+        "株",
+        "天",
+        "周",
+        "年",
+        "秒",
+        "具",
+        "盘",
+        "家",
+        "所",
+        "支",
+        "组",
+        "块",
+        "根",
+        "只",
+        "箱",
+        "袋",
+        "桶",
+        "斤",
+        "升",
+        "轮",
+        "篇",
+        "本",
+        "册",
+        "单",
+        "座",
+        "倍",
+        "分",
+        "亩",
+        "位",
+        "趟",
+        "片",
+        "㎡",
+        "kWh",
+        "km",
+        "kg",
+        "m²",
+        "t",
+    ],
     key=len,
     reverse=True,
 )
 # Units after a Chinese numeral: stricter, so 一定/一线/十分/三级 are never read as quantities.
 _CN_UNITS = sorted(
-    """个百分点 平方米 立方米 小时 分钟 个月 人次 元 吨 次 项 起 件 人 户 个 台 套 份 名 场 批 类 处 条 辆 栋
-    间 家 所 具 盘 支 组 天 周 倍 轮 度""".split(),
+    [
+        "个百分点",
+        "平方米",
+        "立方米",
+        "小时",
+        "分钟",
+        "个月",
+        "人次",
+        "元",
+        "吨",
+        "次",
+        "项",
+        "起",
+        "件",
+        "人",
+        "户",
+        "个",
+        "台",
+        "套",
+        "份",
+        "名",
+        "场",
+        "批",
+        "类",
+        "处",
+        "条",
+        "辆",
+        "栋",
+        "间",
+        "家",
+        "所",
+        "具",
+        "盘",
+        "支",
+        "组",
+        "天",
+        "周",
+        "倍",
+        "轮",
+        "度",
+    ],
     key=len,
     reverse=True,
 )
-SCALES = {"亿": Decimal(100_000_000), "千万": Decimal(10_000_000), "百万": Decimal(1_000_000), "万": Decimal(10_000)}
+SCALES = {
+    "亿": Decimal(100_000_000),
+    "千万": Decimal(10_000_000),
+    "百万": Decimal(1_000_000),
+    "万": Decimal(10_000),
+}
 _SCALE_RE = "千万|百万|万|亿"
-_UNIT_ALIASES = {"％": "%", "百分点": "个百分点", "㎡": "平方米", "平米": "平方米", "m²": "平方米", "千瓦时": "度",
-                 "kWh": "度", "千米": "公里", "km": "公里", "公斤": "千克", "kg": "千克", "t": "吨"}
+_UNIT_ALIASES = {
+    "％": "%",
+    "百分点": "个百分点",
+    "㎡": "平方米",
+    "平米": "平方米",
+    "m²": "平方米",
+    "千瓦时": "度",
+    "kWh": "度",
+    "千米": "公里",
+    "km": "公里",
+    "公斤": "千克",
+    "kg": "千克",
+    "t": "吨",
+}
 
 _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_NUM = f"[{_CN_DIGITS}十百千万亿]+(?:点[{_CN_DIGITS}]+)?"
@@ -49,7 +191,10 @@ _DATE = re.compile(
     r"|(?P<cy>[〇零一二三四五六七八九]{4})(?=年)"
 )
 _TIME = re.compile(r"(?<!\d)\d{1,2}[:：]\d{2}(?!\d)")
-_INDEX = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?(?:第)?[（(]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）、.．](?!\d)", re.M)
+_INDEX = re.compile(
+    r"^[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?(?:第)?[（(]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）、.．](?!\d)",
+    re.M,
+)
 _INLINE_INDEX = re.compile(r"[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]")
 _ARABIC = re.compile(
     rf"(?<![A-Za-z_\d.,])(?P<lead>第)?(?P<num>{_AR_NUM})"
@@ -87,8 +232,9 @@ class Quantity:
         return normalize(self.value, self.unit)
 
 
+@lru_cache(maxsize=1024)
 def split_unit(unit: str) -> tuple[Decimal, str]:
-    """"万元" → (10000, "元"); "万" → (10000, ""); units are mapped to one spelling (㎡ → 平方米)."""
+    """ "万元" → (10000, "元"); "万" → (10000, ""); units are mapped to one spelling (㎡ → 平方米)."""
     for word, factor in SCALES.items():
         if unit.startswith(word) and unit not in _UNIT_ALIASES:
             return factor, _UNIT_ALIASES.get(unit[len(word) :], unit[len(word) :])
@@ -127,7 +273,15 @@ def _dates(text: str, out: list[Quantity], taken: list[tuple[int, int]]) -> None
             out.append(Quantity(Decimal(year), "年", m.start(), m.end() + 1, raw + "年", "year"))
             taken.append((m.start(), m.end()))
             continue
-        parts = [("y", "年"), ("m", "月"), ("d", "日"), ("y2", "年"), ("m2", "月"), ("d2", "日"), ("y3", "年")]
+        parts = [
+            ("y", "年"),
+            ("m", "月"),
+            ("d", "日"),
+            ("y2", "年"),
+            ("m2", "月"),
+            ("d2", "日"),
+            ("y3", "年"),
+        ]
         month = m.group("m") or m.group("m2")
         if month and not 1 <= int(month) <= 12:
             continue
@@ -156,7 +310,11 @@ def extract(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     _dates(text, out, taken)
-    marks: tuple[tuple[re.Pattern[str], Kind], ...] = ((_TIME, "time"), (_INDEX, "index"), (_INLINE_INDEX, "index"))
+    marks: tuple[tuple[re.Pattern[str], Kind], ...] = (
+        (_TIME, "time"),
+        (_INDEX, "index"),
+        (_INLINE_INDEX, "index"),
+    )
     for rx, kind in marks:
         for m in rx.finditer(text):
             if _mask(taken, m.start(), m.end()):
@@ -190,8 +348,15 @@ def _arabic_numbers(text: str, out: list[Quantity], taken: list[tuple[int, int]]
         q = Quantity(value, unit, m.start("num") if not m.group("lead") else m.start(), end, m.group(), kind)
         if pending is not None and _RANGE_SEP.fullmatch(text[pending.end : m.start()]):
             # The first half takes the second half's unit: 3-5次 is (3次, 5次).
-            first = Quantity(pending.value, pending.unit or unit, pending.start, pending.end, pending.raw,
-                             pending.kind if pending.unit else q.kind, True)
+            first = Quantity(
+                pending.value,
+                pending.unit or unit,
+                pending.start,
+                pending.end,
+                pending.raw,
+                pending.kind if pending.unit else q.kind,
+                True,
+            )
             out[out.index(pending)] = first
             q = Quantity(q.value, q.unit, q.start, q.end, q.raw, q.kind, True)
         out.append(q)

@@ -12,9 +12,11 @@ from zongjie.errors import BadInput
 _BULLET = re.compile(r"^\s*(?:[-*+•·]\s*|\d{1,2}[.、．)）]\s*|[（(]\d{1,2}[)）]\s*|[①-⑳]\s*)")
 _MD_HEADING = re.compile(r"^\s*(#{1,6})\s+(.*?)\s*#*\s*$")
 # 一、设备设施 / （一）设备 / 【设备】 / **设备**: heading styles people use in plain text.
-_CN_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])\s*(.+)$")
+_CN_HEADING = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])\s*(.+)$"
+)
 _BRACKET_HEADING = re.compile(r"^\s*(?:【(.+?)】|\*\*(.+?)\*\*)\s*[:：]?\s*$")
-_SENTENCE_END = re.compile(r"(?<=[。！？!?；;])")
+_SENTENCE_END = re.compile(r"(?<=[。！？!?])")
 _TRAILING = "。；;，,、 \t\u3000"
 _CJK = r"\u3400-\u9fff"
 
@@ -75,7 +77,7 @@ def _heading(line: str, is_bullet: bool) -> tuple[str, int] | None:
 
 
 def sentences(text: str) -> list[str]:
-    """A paragraph cut into sentences; clauses joined by ， stay together."""
+    """A paragraph cut into sentences; clauses joined by ，or ；stay together (原因：… belongs to its problem)."""
     return [s for s in (tidy(p) for p in _SENTENCE_END.split(text)) if s]
 
 

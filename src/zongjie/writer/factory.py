@@ -7,6 +7,10 @@ from zongjie.writer.base import Writer
 
 
 def make_writer(settings: Settings) -> Writer:
-    from zongjie.writer.offline import OfflineWriter
+    if not settings.uses_llm:
+        from zongjie.writer.offline import OfflineWriter
 
-    return OfflineWriter()
+        return OfflineWriter()
+    from zongjie.llm.writer import LLMWriter
+
+    return LLMWriter(settings)

@@ -7,9 +7,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from zongjie.lint.config import LintConfig
-from zongjie.lint.document import Document, Section
+from zongjie.lint.document import Block, Document, Section, Sentence, sentences
 from zongjie.lint.factset import FactSet
 from zongjie.lint.finding import Finding, Severity
+from zongjie.lint.numbers import Quantity, extract
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,26 @@ class Context:
         spans.sort(key=lambda x: x[0])
         self._starts = [x[0] for x in spans]
         self._sections = [x[1] for x in spans]
+        self._numbers: dict[int, list[Quantity]] = {}
+        self._sentences: dict[int, list[Sentence]] = {}
+
+    def sentences(self, block: Block) -> list[Sentence]:
+        key = id(block)
+        if key not in self._sentences:
+            self._sentences[key] = sentences(block)
+        return self._sentences[key]
+
+    def numbers(self, block: Block) -> list[Quantity]:
+        """Numbers in one block, extracted once per run and shared by every rule."""
+        key = id(block)
+        if key not in self._numbers:
+            self._numbers[key] = [
+                Quantity(
+                    q.value, q.unit, q.start + block.start, q.end + block.start, q.raw, q.kind, q.in_range
+                )
+                for q in extract(block.text)
+            ]
+        return self._numbers[key]
 
     def section_at(self, offset: int) -> Section | None:
         i = bisect.bisect_right(self._starts, offset) - 1
@@ -49,6 +70,7 @@ class Context:
         *,
         section: str | None = None,
         suggestion: str | None = None,
+        facts_gap: bool = False,
     ) -> Finding:
         line = column = None
         if offset is not None:
@@ -67,6 +89,7 @@ class Context:
             column=column,
             excerpt=excerpt.strip() if excerpt else excerpt,
             suggestion=suggestion,
+            facts_gap=facts_gap,
         )
 
 
@@ -101,7 +124,9 @@ def rule(
     def register(check: Check) -> Check:
         if id in REGISTRY:
             raise ValueError(f"duplicate lint rule {id}")
-        REGISTRY[id] = Rule(id, severity, description, check, needs_facts, whole_only, fixable, tuple(examples))
+        REGISTRY[id] = Rule(
+            id, severity, description, check, needs_facts, whole_only, fixable, tuple(examples)
+        )
         return check
 
     return register

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 
 from zongjie.lint.finding import Finding
@@ -14,27 +14,41 @@ from zongjie.lint.rules.base import Context, Example, rule, this
 HAN = "\u4e00-\u9fff"
 _AUTOCORRECT_RULES = {
     # Spaces between 汉字 and Latin/digits are wrong in 公文; everything else autocorrect does is welcome.
-    "space-word": 0, "space-punctuation": 0, "space-bracket": 0, "space-backticks": 0, "space-dash": 0,
-    "spellcheck": 0, "fullwidth": 1, "no-space-fullwidth": 1, "no-space-fullwidth-quote": 1,
-    "halfwidth-word": 1, "halfwidth-punctuation": 1,
+    "space-word": 0,
+    "space-punctuation": 0,
+    "space-bracket": 0,
+    "space-backticks": 0,
+    "space-dash": 0,
+    "spellcheck": 0,
+    "fullwidth": 1,
+    "no-space-fullwidth": 1,
+    "no-space-fullwidth-quote": 1,
+    "halfwidth-word": 1,
+    "halfwidth-punctuation": 1,
 }
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _SKIP = re.compile(r"://|`|^\s*\||^\s*<!--|^\s*```")
 
 
 @cache
-def _autocorrect() -> object:
+def _autocorrect() -> Callable[[str], str]:
     import autocorrect_py
 
-    autocorrect_py.load_config(json.dumps({"rules": _AUTOCORRECT_RULES}))
-    return autocorrect_py
+    # load_config exists at runtime but is missing from the package's type stubs.
+    getattr(autocorrect_py, "load_config")(json.dumps({"rules": _AUTOCORRECT_RULES}))  # noqa: B009
+    fmt: Callable[[str], str] = autocorrect_py.format
+    return fmt
 
 
 def _own(line: str) -> str:
     line = re.sub(r"\.{3,}|。{3,}|…{3,}|(?<!…)…(?!…)", "……", line)
     line = re.sub(r"……等", "等", line)
     line = re.sub(rf"\(([^()]*[{HAN}][^()]*)\)", r"（\1）", line)
-    line = re.sub(rf"(?<=[{HAN}])\(([^()]*)\)|\(([^()]*)\)(?=[{HAN}])", lambda m: f"（{m.group(1) or m.group(2)}）", line)
+    line = re.sub(
+        rf"(?<=[{HAN}])\(([^()]*)\)|\(([^()]*)\)(?=[{HAN}])",
+        lambda m: f"（{m.group(1) or m.group(2)}）",
+        line,
+    )
     line = re.sub(rf'"([^"]*[{HAN}][^"]*)"', r"“\1”", line)
     line = re.sub(rf"(?<![A-Za-z])'([^']*[{HAN}][^']*)'", r"‘\1’", line)
     return line.replace("「", "“").replace("」", "”").replace("『", "‘").replace("』", "’")
@@ -44,16 +58,14 @@ def _after(line: str) -> str:
     # No spaces between 汉字 and digits (完成巡检 1248 次 → 完成巡检1248次).
     line = re.sub(rf"(?<=[{HAN}])[ \t]+(?=\d)|(?<=[\d%])[ \t]+(?=[{HAN}])", "", line)
     line = re.sub(rf"(?<=[{HAN}])[,;:?!]|(?<=[\d%）])[,;:?!](?=[{HAN}])", lambda m: _FULL[m.group()], line)
-    line = re.sub(rf"(?<=[{HAN}%])\.(?=[ \t]*$|[{HAN}])", "。", line)
+    line = re.sub(rf"(?<=[{HAN}%）”])\.(?=[ \t]*$|[{HAN}])", "。", line)
     return line
 
 
 def fix_line(line: str) -> str:
     if _SKIP.search(line) or not re.search(f"[{HAN}]", line):
         return line
-    ac = _autocorrect()
-    fixed: str = ac.format(_own(line))  # type: ignore[attr-defined]
-    return _after(fixed)
+    return _after(_autocorrect()(_own(line)))
 
 
 def fix_text(text: str) -> str:
@@ -90,9 +102,17 @@ def punctuation(ctx: Context) -> Iterator[Finding]:
             for line in b.text.split("\n"):
                 fixed = fix_line(line)
                 if fixed != line:
-                    i = next((k for k, (a, c) in enumerate(zip(line, fixed, strict=False)) if a != c),
-                             min(len(line), len(fixed)))
+                    i = next(
+                        (k for k, (a, c) in enumerate(zip(line, fixed, strict=False)) if a != c),
+                        min(len(line), len(fixed)),
+                    )
                     lo = max(i - 8, 0)
-                    yield ctx.finding(r, "标点不规范：汉字旁用全角标点，汉字与数字间不留空格", offset + i,
-                                      line[lo : i + 12], section=s.id, suggestion=fixed[lo : i + 12])
+                    yield ctx.finding(
+                        r,
+                        "标点不规范：汉字旁用全角标点，汉字与数字间不留空格",
+                        offset + i,
+                        line[lo : i + 12],
+                        section=s.id,
+                        suggestion=fixed[lo : i + 12],
+                    )
                 offset += len(line) + 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from zongjie.lint.document import Section, Sentence, plain, sentences
+from zongjie.lint.document import Section, Sentence, plain
 from zongjie.lint.finding import Finding
 from zongjie.lint.numbers import METRIC_KINDS, extract
 from zongjie.lint.rules.base import Context, Example, rule, this
@@ -25,7 +25,7 @@ def _sections(ctx: Context) -> list[Section]:
 def _all_sentences(ctx: Context) -> Iterator[tuple[Section, Sentence]]:
     for s in ctx.doc.sections:
         for b in s.body:
-            for sent in sentences(b):
+            for sent in ctx.sentences(b):
                 yield s, sent
 
 
@@ -46,16 +46,51 @@ def placeholder(ctx: Context) -> Iterator[Finding]:
     for s in ctx.doc.sections:
         for b in s.blocks:
             for m in _PLACEHOLDER.finditer(b.text):
-                yield ctx.finding(this("placeholder"), f"未填写的占位符“{m.group()}”：填入事实或删去此句",
-                                  b.start + m.start(), m.group(), section=s.id)
+                yield ctx.finding(
+                    this("placeholder"),
+                    f"未填写的占位符“{m.group()}”：填入事实或删去此句",
+                    b.start + m.start(),
+                    m.group(),
+                    section=s.id,
+                )
 
 
 VAGUE = (
-    "大幅提升", "大幅提高", "大幅度提升", "大幅度提高", "大幅下降", "大幅降低", "显著提高", "显著提升", "显著降低",
-    "显著改善", "明显改善", "明显提升", "明显提高", "明显下降", "取得了一定成绩", "取得一定成绩", "取得了一定成效",
-    "取得显著成效", "取得了显著成效", "成效显著", "效果显著", "积极推进", "进一步加强", "稳步提升", "大大提高",
-    "大大提升", "不断提高", "全面提升", "有效提升", "有效提高", "较好地完成", "得到了显著提升", "得到显著提升",
-    "得到了有效提升", "再上新台阶",
+    "大幅提升",
+    "大幅提高",
+    "大幅度提升",
+    "大幅度提高",
+    "大幅下降",
+    "大幅降低",
+    "显著提高",
+    "显著提升",
+    "显著降低",
+    "显著改善",
+    "明显改善",
+    "明显提升",
+    "明显提高",
+    "明显下降",
+    "取得了一定成绩",
+    "取得一定成绩",
+    "取得了一定成效",
+    "取得显著成效",
+    "取得了显著成效",
+    "成效显著",
+    "效果显著",
+    "积极推进",
+    "进一步加强",
+    "稳步提升",
+    "大大提高",
+    "大大提升",
+    "不断提高",
+    "全面提升",
+    "有效提升",
+    "有效提高",
+    "较好地完成",
+    "得到了显著提升",
+    "得到显著提升",
+    "得到了有效提升",
+    "再上新台阶",
 )
 _VAGUE = re.compile("|".join(VAGUE))
 
@@ -80,17 +115,50 @@ def vague_claim(ctx: Context) -> Iterator[Finding]:
     for _, sent in _all_sentences(ctx):
         m = _VAGUE.search(sent.text)
         if m and not has_number(sent.text):
-            yield ctx.finding(this("vague-claim"), f"“{m.group()}”没有数据支撑：写出具体数字，或删去",
-                              sent.start + m.start(), sent.text)
+            yield ctx.finding(
+                this("vague-claim"),
+                f"“{m.group()}”没有数据支撑：写出具体数字，或删去",
+                sent.start + m.start(),
+                sent.text,
+            )
 
 
 CLICHE_OPENINGS = (
-    "在公司领导的正确领导下", "在领导的正确领导下", "在上级领导的关心支持下", "在公司领导的关心支持下", "时光荏苒",
-    "岁月如梭", "光阴似箭", "回首过去", "众所周知", "值此", "综上所述", "总而言之", "随着社会的不断发展",
-    "随着时代的发展", "转眼间", "不知不觉",
+    "在公司领导的正确领导下",
+    "在领导的正确领导下",
+    "在上级领导的关心支持下",
+    "在公司领导的关心支持下",
+    "时光荏苒",
+    "岁月如梭",
+    "光阴似箭",
+    "回首过去",
+    "众所周知",
+    "值此",
+    "综上所述",
+    "总而言之",
+    "随着社会的不断发展",
+    "随着时代的发展",
+    "转眼间",
+    "不知不觉",
 )
-BUZZWORDS = ("赋能", "抓手", "闭环", "矩阵", "生态", "底座", "链路", "全方位", "多维度", "深度融合", "打通", "组合拳",
-             "新范式", "顶层设计", "颗粒度", "护城河")
+BUZZWORDS = (
+    "赋能",
+    "抓手",
+    "闭环",
+    "矩阵",
+    "生态",
+    "底座",
+    "链路",
+    "全方位",
+    "多维度",
+    "深度融合",
+    "打通",
+    "组合拳",
+    "新范式",
+    "顶层设计",
+    "颗粒度",
+    "护城河",
+)
 _OPENING = re.compile("|".join(CLICHE_OPENINGS))
 _SCAFFOLD = ("首先", "其次", "最后")
 
@@ -114,17 +182,28 @@ def ai_cliche(ctx: Context) -> Iterator[Finding]:
         text = "\n".join(b.text for b in body)
         if all(w in text for w in _SCAFFOLD[:2]) and body:
             b = next(b for b in body if "首先" in b.text)
-            yield ctx.finding(r, "“首先……其次……最后”是八股结构：按事项本身组织段落",
-                              b.start + b.text.index("首先"), b.text, section=s.id)
+            yield ctx.finding(
+                r,
+                "“首先……其次……最后”是八股结构：按事项本身组织段落",
+                b.start + b.text.index("首先"),
+                b.text,
+                section=s.id,
+            )
         for b in body:
-            for sent in sentences(b):
+            for sent in ctx.sentences(b):
                 words = [w for w in BUZZWORDS if w in sent.text]
                 if len(words) >= 2:
-                    yield ctx.finding(r, f"新词堆砌（{'、'.join(words)}）：用具体做法代替", sent.start, sent.text)
+                    yield ctx.finding(
+                        r, f"新词堆砌（{'、'.join(words)}）：用具体做法代替", sent.start, sent.text
+                    )
                 m = _OPENING.search(plain(sent.text)[:20])
                 if m:
-                    yield ctx.finding(r, f"穿靴戴帽的开头“{m.group()}”：直接写事实",
-                                      sent.start + max(sent.text.find(m.group()), 0), sent.text)
+                    yield ctx.finding(
+                        r,
+                        f"穿靴戴帽的开头“{m.group()}”：直接写事实",
+                        sent.start + max(sent.text.find(m.group()), 0),
+                        sent.text,
+                    )
 
 
 @rule(
@@ -141,8 +220,9 @@ def long_sentence(ctx: Context) -> Iterator[Finding]:
     for _, sent in _all_sentences(ctx):
         n = len(plain(sent.text).strip())
         if n > limit:
-            yield ctx.finding(this("long-sentence"), f"句子长{n}字，超过{limit}字：拆成两三句",
-                              sent.start, sent.text)
+            yield ctx.finding(
+                this("long-sentence"), f"句子长{n}字，超过{limit}字：拆成两三句", sent.start, sent.text
+            )
 
 
 _LEAD = re.compile(r"^[\s>]*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*|[一二三四五六七八九十]是)?")
@@ -170,7 +250,7 @@ def monotone_openings(ctx: Context) -> Iterator[Finding]:
     for s in ctx.doc.sections:
         units: list[tuple[str, int, str]] = []
         for b in s.body:
-            parts = [(b.text, b.start)] if b.kind == "item" else [(x.text, x.start) for x in sentences(b)]
+            parts = [(b.text, b.start)] if b.kind == "item" else [(x.text, x.start) for x in ctx.sentences(b)]
             units += [(_opening(t), o, t) for t, o in parts]
         run: list[tuple[str, int, str]] = []
         for u in [*units, ("", -1, "")]:
@@ -178,6 +258,11 @@ def monotone_openings(ctx: Context) -> Iterator[Finding]:
                 run.append(u)
                 continue
             if len(run) >= MONOTONE_RUN:
-                yield ctx.finding(r, f"连续{len(run)}句以“{run[0][0]}”开头：合并同类事项，突出重点和成效",
-                                  run[0][1], run[0][2], section=s.id)
+                yield ctx.finding(
+                    r,
+                    f"连续{len(run)}句以“{run[0][0]}”开头：合并同类事项，突出重点和成效",
+                    run[0][1],
+                    run[0][2],
+                    section=s.id,
+                )
             run = [u] if u[0] else []

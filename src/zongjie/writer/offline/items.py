@@ -56,8 +56,8 @@ def _target_sentence(item: PlanFact, goal: str) -> str:
     if target is None:
         return ""
     value = fmt_quantity(target.value, target.unit)
-    if target.name in goal and value in goal:
-        return ""  # the goal already states it ("设备完好率提升至99.5%")
+    if value in goal:
+        return ""  # the goal already states the figure ("设备完好率提升至99.5%")
     return f"，{target.name}目标值为{value}"
 
 

@@ -9,6 +9,8 @@ from zongjie.facts.model import COUNT_UNITS
 from zongjie.plan.task import MetricFact
 from zongjie.writer.offline.phrases import CONNECTORS, Prose, clean, end, rotate
 
+# Units that count things done (完成巡检1248次); durations, people or items take no verb (运行时长177小时).
+ACTIVITY_UNITS = frozenset({"次", "项", "场", "批", "轮", "期", "趟"})
 TIME_UNITS = frozenset({"秒", "分钟", "小时", "天", "日", "周", "个月", "月"})
 # Names that already begin with a verb ("节约维修成本", "取得特种作业证书") take no verb of their own.
 VERB_PREFIXES = (
@@ -17,10 +19,11 @@ VERB_PREFIXES = (
 )  # fmt: skip
 _ACTIVITY_VERBS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
     (("演练",), ("组织", "开展")),
-    (("培训", "讲座", "活动", "宣传", "会议", "评比", "竞赛"), ("开展", "组织", "举办")),
+    (("培训", "讲座", "活动", "宣传", "评比", "竞赛"), ("开展", "组织", "举办")),
     (("排查", "检查", "消杀", "巡查", "检测", "督查"), ("开展", "完成")),
 ]
 _DEFAULT_VERBS = ("完成", "实施", "开展")
+_SERVICES = ("保障", "支持", "服务", "配送")
 _INCIDENTS = ("故障", "事故")
 
 # Sentence openers. The first sentence of a paragraph sets the time frame; later ones name the aspect.
@@ -29,6 +32,7 @@ RATE = ("服务质量方面，", "从质量指标看，", "质量指标方面，
 VOLUME = ("工作量方面，", "从工作量看，")
 REST = ("同时，", "与此同时，", "此外，")
 MAX_CLAUSES = 4
+SENTENCE_LIMIT = 100  # characters; the linter warns above 120
 MERGE_UP_TO = 3
 
 
@@ -41,6 +45,8 @@ def trend(mf: MetricFact) -> Direction | None:
 
 
 def _activity_verbs(name: str) -> tuple[str, ...]:
+    if name.endswith(_SERVICES):
+        return ("提供", "完成")  # 提供考试保障16场
     for keys, verbs in _ACTIVITY_VERBS:
         if any(k in name for k in keys):
             return verbs
@@ -59,34 +65,47 @@ def _tail(mf: MetricFact) -> str:
     return prev + "".join(f"，{p}" for p in parts)
 
 
-def clauses(mf: MetricFact, index: int = 0) -> list[str]:
-    """Phrasings of one metric, preferred first. Each states the value, 上年 and every derived text."""
+Phrasing = tuple[str, str]  # (verb, clause); the verb lets the next clause avoid repeating it
+
+
+def _percent_verbs(mf: MetricFact) -> list[str]:
+    direction = trend(mf)
+    if mf.metric.better == "lower":
+        return ["控制在"] if direction in (None, "down") else ["为"]
+    verbs = ["达到", "升至"] if direction == "up" else ["达到", "为"] if direction is None else ["为"]
+    if any(d.text.startswith("达到") for d in mf.derived):
+        verbs = [v for v in verbs if v != "达到"] or ["为"]  # "达到年度目标" follows; avoid 达到…达到
+    return verbs
+
+
+def phrasings(mf: MetricFact, avoid: str = "") -> list[Phrasing]:
+    """Phrasings of one metric, most natural first; each states the value, 上年 and every derived text.
+
+    A phrasing whose verb is `avoid` (the verb of the clause before) goes last.
+    """
     m = mf.metric
     q = fmt_quantity(m.value, m.unit)
     tail = _tail(mf)
-    direction = trend(mf)
-    lower = m.better == "lower"
-    if m.is_percent:
-        if lower:
-            verb = "控制在" if direction in (None, "down") else "为"
-        elif direction == "up":
-            verb = ("达到", "升至")[index % 2]
-        else:
-            verb = "达到" if direction is None else "为"
-        if verb == "达到" and any(d.text.startswith("达到") for d in mf.derived):
-            verb = "为"  # "达到年度目标" follows; avoid 达到…达到
-        return [f"{m.name}{verb}{q}{tail}"]
-    if lower and direction == "down" and m.value != 0:
-        verb = "缩短至" if m.unit in TIME_UNITS else "降至"
-        return [f"{m.name}{verb}{q}{tail}"]
     bare = f"{m.name}{q}{tail}"
-    if m.name.startswith(VERB_PREFIXES):
-        return [bare]
-    if any(k in m.name for k in _INCIDENTS):
-        return [f"发生{bare}", bare] if m.value != 0 else [bare]
-    if not lower and m.unit in COUNT_UNITS:
-        return [f"{v}{bare}" for v in rotate(_activity_verbs(m.name), index)] + [bare]
-    return [bare]
+    out: list[Phrasing]
+    if m.is_percent:
+        out = [(v, f"{m.name}{v}{q}{tail}") for v in _percent_verbs(mf)]
+    elif m.better == "lower" and trend(mf) == "down" and m.value != 0:
+        verb = "缩短至" if m.unit in TIME_UNITS else "降至"
+        out = [(verb, f"{m.name}{verb}{q}{tail}")]
+    elif m.name.startswith(VERB_PREFIXES):
+        out = [("", bare)]
+    elif any(k in m.name for k in _INCIDENTS):
+        out = [("发生", f"发生{bare}"), ("", bare)] if m.value != 0 else [("", bare)]
+    elif m.better != "lower" and m.unit in ACTIVITY_UNITS:
+        out = [(v, f"{v}{bare}") for v in _activity_verbs(m.name)] + [("", bare)]
+    else:
+        out = [("", bare)]
+    return [p for p in out if not avoid or p[0] != avoid] + [p for p in out if avoid and p[0] == avoid]
+
+
+def clauses(mf: MetricFact) -> list[str]:
+    return [text for _, text in phrasings(mf)]
 
 
 def _group(mf: MetricFact) -> str:
@@ -99,6 +118,20 @@ def _group(mf: MetricFact) -> str:
 
 
 _GROUP_OPENERS = {"volume": VOLUME, "rate": RATE, "rest": REST}
+
+
+def _chunks(items: list[MetricFact]) -> list[list[MetricFact]]:
+    """Splits a long group evenly (5 → 3 + 2, not 4 + 1)."""
+    if not items:
+        return []
+    count = -(-len(items) // MAX_CLAUSES)
+    size, extra = divmod(len(items), count)
+    out, start = [], 0
+    for i in range(count):
+        stop = start + size + (1 if i < extra else 0)
+        out.append(items[start:stop])
+        start = stop
+    return out
 
 
 def sentences(
@@ -114,23 +147,37 @@ def sentences(
     groups: dict[str, list[MetricFact]] = {"volume": [], "rate": [], "rest": []}
     for mf in metrics:
         groups[_group(mf)].append(mf)
-    plan: list[tuple[str, list[MetricFact]]] = []
-    for key, items in groups.items():
-        for i in range(0, len(items), MAX_CLAUSES):
-            chunk = items[i : i + MAX_CLAUSES]
+    # Each planned sentence: (openers, [(openers for a split at this clause, metric)]).
+    plan: list[tuple[Sequence[str], list[tuple[Sequence[str], MetricFact]]]] = []
+    for key, members in groups.items():
+        for c, chunk in enumerate(_chunks(members)):
+            # A group split over sentences goes on with a connector, not a second aspect heading.
+            aspect: Sequence[str] = _GROUP_OPENERS[key] if c == 0 else REST
+            tagged = [(aspect if i == 0 else REST, mf) for i, mf in enumerate(chunk)]
             if plan and len(plan[-1][1]) + len(chunk) <= MERGE_UP_TO:
-                plan[-1][1].extend(chunk)
+                plan[-1][1].extend(tagged)
             else:
-                plan.append((key, list(chunk)))
-    out = []
-    for n, (key, items) in enumerate(plan):
-        openers = rotate(first if n == 0 else _GROUP_OPENERS[key], variant)
-        options: list[list[str]] = []
-        for i, mf in enumerate(items):
-            phrasings = clauses(mf, variant + i)
-            if i == 0:
-                options.append([o + p for o in openers for p in phrasings])
+                plan.append((aspect, tagged))
+    out: list[str] = []
+    for n, (lead, items) in enumerate(plan):
+        openers = rotate(first if n == 0 else lead, variant)
+        picked: list[str] = []
+        verb = ""
+        for split_openers, mf in items:
+            options = phrasings(mf, avoid=verb)
+            texts = [t for _, t in options]
+            if picked and sum(len(p) + 1 for p in picked) + len(texts[0]) > SENTENCE_LIMIT:
+                # Too long for one sentence (the linter's long-sentence rule): start another.
+                out.append(end("；".join(picked)))
+                picked = []
+                openers = rotate(split_openers, variant + len(out))
+            if picked:
+                candidates = [*texts, *(c + t for c in CONNECTORS for t in texts)]
             else:
-                options.append([*phrasings, *(c + p for c in CONNECTORS for p in phrasings)])
-        out.append(end("；".join(prose.clauses(options))))
+                candidates = [o + t for o in openers for t in texts]
+            head = not picked
+            choice = prose.note(prose.pick(candidates, head=head), head=head)
+            picked.append(choice)
+            verb = next((v for v, t in options if choice.endswith(t)), "")
+        out.append(end("；".join(picked)))
     return out

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 # Where a body is cut into "items" for the opening check: sentences, ；-clauses and paragraphs.
 _PIECES = re.compile(r"[。；！？\n]+")
+_SENTENCES = re.compile(r"[。！？\n]+")
 # A list marker or bold lead at the start of a paragraph is not part of the opening.
 _MARKER = re.compile(r"^\s*(?:\d+[.、．]\s*|[-*+]\s+)?(?:\*\*)?")
 _CJK = r"\u3400-\u9fff"
@@ -71,35 +72,51 @@ def longest_run(text: str) -> int:
 class Prose:
     """Tracks the openings written so far in one section and picks phrasings that keep them varied.
 
-    `pick` never returns an option that would make three consecutive items open alike when another option
-    avoids it, and prefers options that differ from the item just written.
+    Two histories are kept: every item (sentence, ；-clause, paragraph) and sentence starts alone, since a
+    reader notices both "完成…；完成…；完成…" and "同时，…。同时，…。同时，…". `pick` never returns an
+    option that makes three consecutive openings alike in either history when another option avoids it,
+    and prefers options that differ from the opening just written. `head` says whether the option starts
+    a sentence (False for a clause after ；).
     """
 
     def __init__(self) -> None:
         self.starts: list[str] = []
+        self.heads: list[str] = []
 
-    def _triples(self, option: str) -> bool:
-        last = self.starts[-2:]
-        return len(last) == 2 and last[0] == last[1] == opening(option)
+    @staticmethod
+    def _third(history: list[str], start: str) -> bool:
+        last = history[-2:]
+        return len(last) == 2 and last[0] == last[1] == start
 
-    def pick(self, options: Sequence[str]) -> str:
-        fresh = [o for o in options if not self.starts or opening(o) != self.starts[-1]]
-        allowed = [o for o in options if not self._triples(o)]
-        for o in fresh:
-            if o in allowed:
-                return o
-        return allowed[0] if allowed else options[0]
+    def _allowed(self, option: str, head: bool) -> bool:
+        start = opening(option)
+        return not self._third(self.starts, start) and not (head and self._third(self.heads, start))
 
-    def note(self, text: str) -> str:
+    def _fresh(self, option: str, head: bool) -> bool:
+        start = opening(option)
+        if self.starts and start == self.starts[-1]:
+            return False
+        return not (head and self.heads and start == self.heads[-1])
+
+    def pick(self, options: Sequence[str], *, head: bool = True) -> str:
+        allowed = [o for o in options if self._allowed(o, head)]
+        fresh = [o for o in allowed if self._fresh(o, head)]
+        # A sentence opener not yet used in the section beats one used two sentences ago (同时…与此同时…同时).
+        unused = [o for o in fresh if not head or opening(o) not in self.heads]
+        return (unused or fresh or allowed or list(options))[0]
+
+    def note(self, text: str, *, head: bool = True) -> str:
         """Records the openings of text that is about to be written; returns it unchanged."""
         self.starts.extend(openings(text))
+        pieces = _SENTENCES.split(text)
+        self.heads.extend(o for i, p in enumerate(pieces) if (head or i > 0) and (o := opening(p)))
         return text
 
     def clauses(self, options_per_clause: Sequence[Sequence[str]]) -> list[str]:
-        """Picks one phrasing per clause, recording each before choosing the next."""
+        """Picks one phrasing per clause of a sentence, recording each before choosing the next."""
         out = []
-        for options in options_per_clause:
-            out.append(self.note(self.pick(options)))
+        for i, options in enumerate(options_per_clause):
+            out.append(self.note(self.pick(options, head=i == 0), head=i == 0))
         return out
 
 

@@ -24,16 +24,17 @@ def case_paragraph(task: SectionTask, case: CaseFact, prose: Prose) -> str:
     c = case.case
     event = clean(c.event)
     when = f"{c.date.year}年{c.date.month}月{c.date.day}日，" if c.date else ""
-    first = prose.note(end(f"{when}{event}" if when else prose.pick([f"本年度，{event}", event])))
-    rest = [clean(x) for x in (c.response, c.result) if x and clean(x)]
-    if not rest:
-        return first
-    body = "，".join(rest)
-    if c.response and not body.startswith((*_ACTORS, task.report.department)):
-        text = f"对此，{body}"
-    else:
-        text = prose.pick(with_connectors(body))
-    return first + prose.note(end(text))
+    opening = f"{when}{event}" if when else prose.pick([f"本年度，{event}", event])
+    response = clean(c.response) if c.response else ""
+    result = clean(c.result) if c.result else ""
+    if not response:
+        # Nothing was done that the facts record: the outcome follows the event in one sentence.
+        return prose.note(end("，".join(x for x in (opening, result) if x)))
+    lead = "" if response.startswith((*_ACTORS, task.report.department)) else "对此，"
+    # The outcome gets its own sentence: it usually has its own subject (…投诉降为0件), and a reader
+    # (or the linter) should not read it as said of a metric named in the response.
+    out = prose.note(end(opening)) + prose.note(end(lead + response))
+    return out + prose.note(end(result)) if result else out
 
 
 def render(task: SectionTask, variant: int) -> str:

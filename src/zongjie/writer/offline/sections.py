@@ -33,7 +33,7 @@ def preface(task: SectionTask, variant: int) -> str:
     prose = Prose()
     who = f"{r.organization}{r.department}"
     if task.outline:
-        intro = f"{task.year_text}年，{who}围绕{series(task.outline)}等方面，扎实做好各项后勤保障工作。"
+        intro = f"{task.year_text}年，{who}扎实做好{series(task.outline)}等各项后勤保障工作。"
     else:
         intro = f"{task.year_text}年，{who}扎实做好各项后勤保障工作。"
     first = [prose.note(intro), *_notes(task, prose)]

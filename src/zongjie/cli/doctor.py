@@ -1,0 +1,25 @@
+"""`doctor`: checks the model configuration and says what to fix."""
+
+from __future__ import annotations
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def doctor(
+        provider: str | None = typer.Option(None, "--provider", help="deepseek|qwen|moonshot|zhipu|openai|ollama|llamacpp|vllm"),
+        base_url: str | None = typer.Option(None, "--base-url", help="Any OpenAI-compatible endpoint."),
+        model: str | None = typer.Option(None, "--model", help="Model name at the endpoint."),
+        timeout: float | None = typer.Option(None, "--timeout", help="Seconds per model call."),
+    ) -> None:
+        """Check the model setup: endpoint reachable, model answers, which structured-output method works.
+        Exit 0 ok, 1 a problem with the endpoint or model, 2 bad configuration.
+
+        Example: zongjie doctor --base-url http://127.0.0.1:8080/v1 --model qwen2.5-7b
+        """
+        from zongjie.config import load_settings
+        from zongjie.llm.doctor import run_doctor
+
+        settings = load_settings(provider=provider, base_url=base_url, model=model, timeout=timeout)
+        raise typer.Exit(run_doctor(settings, lambda line: typer.echo(line)))

@@ -1,0 +1,53 @@
+"""`zongjie lint`: check any Markdown summary against the writing guidelines and, optionally, the facts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def lint(
+        file: Path | None = typer.Argument(None, help="Markdown draft to check"),
+        facts: Path | None = typer.Option(
+            None, "--facts", help="facts file: enables the number-fidelity rules"
+        ),
+        fmt: str = typer.Option("text", "--format", help="text | json"),
+        disable: str = typer.Option("", "--disable", help="rule ids to skip, comma-separated"),
+        fix: bool = typer.Option(False, "--fix", help="fix punctuation in place (keeps FILE.md.bak)"),
+        list_rules: bool = typer.Option(False, "--list-rules", help="print the rules and exit"),
+    ) -> None:
+        """Check a Markdown summary: placeholders, 套话, SMART plans, and every number against the facts.
+
+        Exit 0 when no finding is an error, 1 when one is, 2 on bad input.
+
+        Example: zongjie lint out/draft.md --facts facts.yaml --format json
+        """
+        from zongjie.errors import BadInput
+        from zongjie.lint import report
+        from zongjie.lint.api import exit_code, lint_markdown
+        from zongjie.lint.config import check_rule_ids, read_config
+
+        if list_rules:
+            typer.echo(report.rules_text())
+            return
+        if file is None:
+            raise BadInput("give a Markdown file to lint, e.g. zongjie lint draft.md")
+        if fmt not in ("text", "json"):
+            raise BadInput(f"--format must be text or json, not {fmt!r}")
+        config = read_config()
+        skip = {r.strip() for r in disable.split(",") if r.strip()}
+        check_rule_ids(skip, "--disable")
+        text = report.read_draft(file)
+        loaded = None
+        if facts is not None:
+            from zongjie.facts.load import load
+
+            loaded = load(facts)
+        if fix:
+            text = report.apply_fix(file, text)
+        findings = lint_markdown(text, loaded, config=config, disable=skip)
+        typer.echo(report.as_json(findings) if fmt == "json" else report.as_text(findings, str(file)))
+        raise typer.Exit(exit_code(findings))

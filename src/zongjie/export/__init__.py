@@ -1,0 +1,101 @@
+"""Export of a workspace's draft.md (hand edits included) to .docx (公文 layout), one-file .html, or .md."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal, get_args
+
+from zongjie.errors import BadInput, WorkspaceError, ZongjieError
+from zongjie.export.fonts import FontLookup, find_cjk_font
+from zongjie.lint.finding import Finding
+
+Format = Literal["docx", "html", "md"]
+FORMATS: tuple[str, ...] = get_args(Format)
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    warnings: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)  # lint findings of the exported draft
+    backup: Path | None = None  # the earlier file at `path`, kept because it was not zongjie's last export
+    charts: int = 0
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.is_error]
+
+
+class ExportRefused(ZongjieError):
+    """--strict and the draft still has error findings: exit 1, nothing written."""
+
+    exit_code = 1
+
+    def __init__(self, findings: list[Finding]) -> None:
+        errors = [f for f in findings if f.is_error]
+        super().__init__(f"draft.md has {len(errors)} error finding(s); fix them or export without --strict")
+        self.findings = findings
+
+
+def _markdown(text: str, signoff: list[str]) -> str:
+    text = text.rstrip("\n") + "\n"
+    return text + ("\n" + "\n\n".join(signoff) + "\n" if signoff else "")
+
+
+def export_workspace(
+    ws_dir: Path,
+    fmt: Format,
+    out: Path | None,
+    *,
+    charts: bool = True,
+    strict: bool = False,
+    font_lookup: FontLookup = find_cjk_font,
+) -> ExportResult:
+    """Exports DIR/draft.md as the user sees it, with the facts for tables, charts, 落款 and date.
+
+    Raises BadInput (bad format, output onto the draft), WorkspaceError (not a workspace, no draft.md),
+    ExportRefused (strict with error findings)."""
+    from zongjie.export import output
+    from zongjie.export.document import build
+    from zongjie.facts.load import load as load_facts
+    from zongjie.lint.api import lint_markdown
+    from zongjie.workspace.store import Workspace
+
+    if fmt not in FORMATS:
+        raise BadInput(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    ws = Workspace(ws_dir)
+    state = ws.load_state()
+    if not ws.draft_path.is_file():
+        raise WorkspaceError(
+            f"{ws.draft_path} is missing; run `zongjie draft` (or `zongjie regen`) to rebuild it"
+        )
+    text = ws.draft_path.read_text(encoding="utf-8")
+    facts = load_facts(ws.facts_path(state))
+    findings = lint_markdown(text, facts)
+    if strict and any(f.is_error for f in findings):
+        raise ExportRefused(findings)
+
+    doc = build(text, facts, charts=charts and fmt != "md", font_lookup=font_lookup)
+    target = out if out is not None else ws_dir / f"{output.safe_name(doc.title)}.{fmt}"
+    if target.resolve() == ws.draft_path.resolve():
+        raise BadInput(f"{target} is the draft itself; choose another -o file")
+    if target.is_dir():
+        raise BadInput(f"{target} is a directory; give a file name with -o")
+    if fmt == "docx":
+        from zongjie.export.word import render_docx
+
+        data = render_docx(doc)
+    elif fmt == "html":
+        from zongjie.export.webpage import render_html
+
+        data = render_html(doc).encode("utf-8")
+    else:
+        data = _markdown(text, doc.signoff).encode("utf-8")
+    backup = output.save(ws_dir, target, data)
+    return ExportResult(
+        path=target, warnings=doc.warnings, findings=findings, backup=backup, charts=doc.charts
+    )
+
+
+__all__ = ["FORMATS", "ExportRefused", "ExportResult", "Format", "export_workspace"]

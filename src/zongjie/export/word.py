@@ -1,0 +1,175 @@
+"""Renders an ExportDoc to .docx bytes in 公文 layout (styles in docx_style)."""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+from zongjie.export.document import ExportDoc, Figure, MetricTable
+from zongjie.export.docx_style import (
+    BODY_FONT,
+    BODY_SIZE,
+    H1_FONT,
+    HEADING_STYLES,
+    LINE_PITCH,
+    TABLE_SIZE,
+    TITLE_FONT,
+    set_fonts,
+    setup_footers,
+    setup_page,
+    setup_styles,
+)
+from zongjie.export.markdown import Block, Run
+
+TEXT_WIDTH_MM = 156  # 210 mm less the 28 mm and 26 mm margins
+COLUMN_WIDTHS_MM = (32, 21, 21, 50, 32)
+TITLE_LINE_CHARS = 19  # 二号 characters that fit one 156 mm line, with a margin for wide digits
+CAPTION_SIZE = 14.0
+_YEAR = re.compile(r"(?:19|20)\d{2}年")
+
+
+def _add_runs(paragraph: Any, runs: list[Run], font: str, size: float | None = None) -> None:
+    from docx.shared import Pt
+
+    for r in runs:
+        run = paragraph.add_run(r.text)
+        set_fonts(run._r, font)
+        if r.bold:
+            run.bold = True
+        if size is not None:
+            run.font.size = Pt(size)
+
+
+def _block(document: Any, block: Block) -> None:
+    from docx.shared import Pt
+
+    if block.kind == "heading":
+        style, font = HEADING_STYLES.get(block.level, HEADING_STYLES[4])
+        _add_runs(document.add_paragraph(style=style), block.runs, font)
+        return
+    para = document.add_paragraph(style="Normal")
+    para.paragraph_format.first_line_indent = Pt(BODY_SIZE * 2)
+    _add_runs(para, block.runs, BODY_FONT)
+
+
+def _caption(document: Any, text: str, font: str) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    para = document.add_paragraph(style="Normal")
+    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    para.paragraph_format.keep_with_next = True
+    _add_runs(para, [Run(text)], font, CAPTION_SIZE)
+
+
+def _cell_text(cell: Any, text: str, *, header: bool, left: bool) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+    from docx.shared import Pt
+
+    para = cell.paragraphs[0]
+    para.alignment = WD_ALIGN_PARAGRAPH.LEFT if left and not header else WD_ALIGN_PARAGRAPH.CENTER
+    pf = para.paragraph_format
+    pf.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    pf.first_line_indent = Pt(0)
+    _add_runs(para, [Run(text)], H1_FONT if header else BODY_FONT, TABLE_SIZE)
+
+
+def _table(document: Any, table: MetricTable) -> None:
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+    from docx.oxml import OxmlElement
+    from docx.shared import Mm
+
+    _caption(document, table.caption, H1_FONT)
+    grid = document.add_table(rows=1 + len(table.rows), cols=len(table.header))
+    grid.style = document.styles["Table Grid"]
+    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    grid.autofit = False
+    for c, column in enumerate(grid.columns):
+        column.width = Mm(COLUMN_WIDTHS_MM[c])  # w:gridCol, which LibreOffice lays out by
+    for r, values in enumerate([table.header, *table.rows]):
+        row = grid.rows[r]
+        for c, value in enumerate(values):
+            cell = row.cells[c]
+            cell.width = Mm(COLUMN_WIDTHS_MM[c])
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            _cell_text(cell, value, header=r == 0, left=c in (0, 3))
+    header_props = grid.rows[0]._tr.get_or_add_trPr()
+    header_props.append(OxmlElement("w:tblHeader"))  # the header row repeats when a table breaks a page
+    document.add_paragraph(style="Normal")
+
+
+def _figure(document: Any, figure: Figure) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+    from docx.shared import Mm, Pt
+
+    para = document.add_paragraph(style="Normal")
+    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    pf = para.paragraph_format
+    pf.line_spacing_rule = WD_LINE_SPACING.SINGLE  # a fixed 28.95 pt line would crop the picture
+    pf.first_line_indent = Pt(0)
+    pf.keep_with_next = True
+    para.add_run().add_picture(io.BytesIO(figure.png), width=Mm(min(TEXT_WIDTH_MM, figure.width_mm)))
+    _caption(document, figure.caption, BODY_FONT)
+    document.add_paragraph(style="Normal")
+
+
+def _signoff(document: Any, lines: list[str]) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    if not lines:
+        return
+    if document.paragraphs:
+        document.paragraphs[-1].paragraph_format.keep_with_next = True  # 落款 never stands alone on a page
+    document.add_paragraph(style="Normal").paragraph_format.keep_with_next = True
+    for text in lines:
+        para = document.add_paragraph(style="Normal")
+        para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        para.paragraph_format.right_indent = Pt(BODY_SIZE * 4)  # 成文日期右空四字
+        para.paragraph_format.keep_with_next = text != lines[-1]
+        _add_runs(para, [Run(text)], BODY_FONT)
+
+
+def _width(text: str) -> float:
+    return sum(0.5 if ch.isascii() else 1.0 for ch in text)
+
+
+def title_lines(title: str) -> list[str]:
+    """A title too long for one line breaks before the year (单位名称 / 2025年度工作总结), not mid-word."""
+    if _width(title) <= TITLE_LINE_CHARS:
+        return [title]
+    m = _YEAR.search(title)
+    if m and m.start() > 0 and _width(title[: m.start()]) <= TITLE_LINE_CHARS:
+        return [title[: m.start()], title[m.start() :]]
+    return [title]
+
+
+def render_docx(doc: ExportDoc) -> bytes:
+    from docx import Document
+    from docx.shared import Pt
+
+    document = Document()
+    setup_page(document)
+    setup_styles(document)
+    setup_footers(document)
+    title = document.add_paragraph(style="Title")
+    for i, line in enumerate(title_lines(doc.title)):
+        if i:
+            title.add_run().add_break()
+        _add_runs(title, [Run(line)], TITLE_FONT)
+    title.paragraph_format.space_after = Pt(LINE_PITCH)
+    for item in doc.items:
+        if isinstance(item, Block):
+            _block(document, item)
+        elif isinstance(item, MetricTable):
+            _table(document, item)
+        else:
+            _figure(document, item)
+    _signoff(document, doc.signoff)
+    props = document.core_properties
+    props.title = doc.title
+    props.author = doc.author or ""
+    props.comments = "zongjie"
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()

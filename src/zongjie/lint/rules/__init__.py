@@ -1,0 +1,8 @@
+"""Every lint rule, registered on import. `REGISTRY` maps rule id → Rule (in the order `--list-rules` shows)."""
+
+from __future__ import annotations
+
+from zongjie.lint.rules import fidelity, punctuation, structure, style
+from zongjie.lint.rules.base import REGISTRY, Context, Example, Rule
+
+__all__ = ["REGISTRY", "Context", "Example", "Rule", "fidelity", "punctuation", "structure", "style"]

@@ -1,0 +1,370 @@
+"""Number fidelity against the facts: invented numbers, wrong trends, changed plans, dropped facts, wrong years."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from decimal import Decimal
+
+from zongjie.facts.derive import dec
+from zongjie.lint.document import Block, Section, clauses, plain
+from zongjie.lint.factset import FactSet, close
+from zongjie.lint.finding import Finding
+from zongjie.lint.numbers import METRIC_KINDS, Quantity, extract
+from zongjie.lint.rules.base import Context, Example, rule, this
+from zongjie.plan.task import MetricFact, PlanFact, ProblemFact
+
+
+def _facts(ctx: Context) -> FactSet:
+    assert ctx.facts is not None  # the engine runs needs_facts rules only with facts
+    return ctx.facts
+
+
+def _blocks(ctx: Context) -> Iterator[tuple[Section, Block]]:
+    for s in ctx.doc.sections:
+        for b in s.body:
+            yield s, b
+
+
+@rule(
+    "number-mismatch",
+    "error",
+    "数字与事实不符：正文中的数字在事实文件（指标、派生数字、文字事实）中找不到。",
+    needs_facts=True,
+    examples=[
+        Example("全年完成设备巡检1248次，同比增长13.2%。", False, facts=True),
+        Example("节约维修成本86000元，设备完好率99.1%，较上年提高0.4个百分点。", False, facts=True),
+        Example("全年完成设备巡检1250次。", True, facts=True),
+        Example("业主满意度92.3%，较上年提高2.7%。", True, facts=True),
+        Example("重大故障三起，较上年减少四起。", False, facts=True),
+        Example("全年开展应急演练十次。", True, facts=True),
+        Example("3号楼电梯使用已满16年，全年故障11次。", False, facts=True, kind="problems"),
+    ],
+)
+def number_mismatch(ctx: Context) -> Iterator[Finding]:
+    facts = _facts(ctx)
+    for s, b in _blocks(ctx):
+        for q in ctx.numbers(b):
+            if q.kind in METRIC_KINDS and not facts.allows(q):
+                yield ctx.finding(
+                    this("number-mismatch"),
+                    f"“{q.raw}”在事实文件中找不到：改用事实中的数字或删去",
+                    q.start,
+                    q.raw,
+                    section=s.id,
+                )
+
+
+UP = ("增长", "提升", "上升", "提高", "增加", "上涨", "增多", "攀升", "增至", "升至", "扩大")
+DOWN = ("下降", "减少", "降低", "下滑", "回落", "降至", "降为", "减至", "缩短", "缩减", "减为", "压缩")
+_DIRECTION = re.compile("|".join(UP + DOWN))
+_GENERIC = frozenset({"时间", "数量", "成本", "费用", "次数", "人数", "比例", "情况", "率"})
+
+
+def _aliases(metrics: list[MetricFact]) -> dict[str, MetricFact]:
+    """Name → metric, with unambiguous suffixes (业主满意度 → 满意度) so prose can shorten names."""
+    seen: dict[str, list[MetricFact]] = defaultdict(list)
+    for mf in metrics:
+        name = mf.metric.name
+        for i in range(len(name) - 1):
+            alias = name[i:]
+            if alias not in _GENERIC and mf not in seen[alias]:
+                seen[alias].append(mf)
+    return {a: ms[0] for a, ms in seen.items() if len(ms) == 1 or all(m.metric.name == a for m in ms)}
+
+
+def _trend(mf: MetricFact) -> str | None:
+    d = next((d for d in mf.derived if d.kind in ("change", "pp", "yoy")), None)
+    return d.direction if d and d.direction != "flat" else None
+
+
+@rule(
+    "trend-mismatch",
+    "error",
+    "趋势与事实相反：指标旁的“增长/提升/上升”或“下降/减少/降低”与事实中的变化方向不一致。",
+    needs_facts=True,
+    examples=[
+        Example("用电量312万度，同比上升6.8%。", True, facts=True),
+        Example("重大故障3起，较上年增加4起。", True, facts=True),
+        Example("用电量312万度，同比下降6.8%。", False, facts=True),
+        Example("设备巡检1248次，同比增长13.2%；重大故障由7起降至3起。", False, facts=True),
+    ],
+)
+def trend_mismatch(ctx: Context) -> Iterator[Finding]:
+    facts = _facts(ctx)
+    trending = [m for m in facts.metrics if _trend(m)]
+    if not trending:
+        return
+    names = _aliases(trending)
+    name_rx = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    by_derived: dict[tuple[Decimal, str], list[MetricFact]] = defaultdict(list)
+    for mf in trending:
+        for d in mf.derived:
+            if d.kind in ("change", "pp", "yoy"):
+                by_derived[(dec(d.value), d.unit)].append(mf)
+    for s, b in _blocks(ctx):
+        if s.kind == "plans" or not _DIRECTION.search(b.text):
+            continue  # 降至/提升至 in a plan is a target, not a trend
+        numbers = [q for q in ctx.numbers(b) if q.kind in METRIC_KINDS]
+        for sent in ctx.sentences(b):
+            if _DIRECTION.search(sent.text):
+                yield from _trend_in(ctx, s, sent.text, sent.start, numbers, name_rx, names, by_derived)
+
+
+def _trend_in(
+    ctx: Context,
+    s: Section,
+    text: str,
+    start: int,
+    numbers: list[Quantity],
+    name_rx: re.Pattern[str],
+    names: dict[str, MetricFact],
+    by_derived: dict[tuple[Decimal, str], list[MetricFact]],
+) -> Iterator[Finding]:
+    carried: MetricFact | None = None
+    for off, clause in clauses(text):
+        lo = start + off
+        mentions = [(m.start(), names[m.group()]) for m in name_rx.finditer(clause)]
+        for q in numbers:
+            if lo <= q.start < lo + len(clause):
+                hits = by_derived.get((q.value, q.unit), [])
+                if len(hits) == 1:
+                    mentions.append((q.start - lo, hits[0]))
+        mentions.sort(key=lambda x: x[0])
+        for m in _DIRECTION.finditer(clause):
+            before = [mf for pos, mf in mentions if pos < m.start()]
+            after = [mf for pos, mf in mentions if pos > m.start()]
+            target = before[-1] if before else after[0] if after else carried
+            if target is None:
+                continue
+            said = "up" if m.group() in UP else "down"
+            if said != _trend(target):
+                actual = next(d.text for d in target.derived if d.kind in ("change", "pp", "yoy"))
+                yield ctx.finding(
+                    this("trend-mismatch"),
+                    f"“{m.group()}”与事实相反：{target.metric.name}{actual}",
+                    lo + m.start(),
+                    clause,
+                    section=s.id,
+                )
+        if mentions:
+            carried = mentions[-1][1]
+
+
+_OWNER = re.compile(
+    r"(?:责任人|负责人|牵头人|牵头)(?:为|是|：|:)?\s*([^，。；、,;)）\s]{2,16})|由([^，。；,;]{2,16}?)(?:牵头)?负责"
+)
+_DATE = re.compile(
+    r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日|(底|末))?|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
+    r"|(\d{4})\s*年\s*(底|末)"
+)
+
+
+def _dates(text: str) -> list[tuple[int, int, int | None]]:
+    """(year, month, day) with day None for 月底; 年底 is December."""
+    out: list[tuple[int, int, int | None]] = []
+    for m in _DATE.finditer(text):
+        if m.group(1):
+            y, mo = int(m.group(1)), int(m.group(2))
+            day = int(m.group(3)) if m.group(3) else None
+            out.append((y, mo, day))  # 月底/月末 → None, compared as the month's last day
+        elif m.group(5):
+            out.append((int(m.group(5)), int(m.group(6)), int(m.group(7))))
+        else:
+            out.append((int(m.group(8)), 12, None))
+    return out
+
+
+def _same_date(a: tuple[int, int, int | None], b: tuple[int, int, int | None]) -> bool:
+    if a[:2] != b[:2]:
+        return False
+    last = calendar.monthrange(a[0], a[1])[1]
+    da, db = a[2] or last, b[2] or last
+    return da == db
+
+
+def _bigrams(text: str) -> set[str]:
+    t = re.sub(r"[^\u4e00-\u9fff\w]", "", text)
+    return {t[i : i + 2] for i in range(len(t) - 1)}
+
+
+def problem_for(item: str, problems: list[ProblemFact]) -> ProblemFact | None:
+    """The problem fact an item of 存在问题与不足 reports, by shared character pairs with its `problem` text."""
+    grams = _bigrams(item)
+    scored = [
+        (len(_bigrams(p.problem.problem) & grams) / max(len(_bigrams(p.problem.problem)), 1), p)
+        for p in problems
+    ]
+    best = max(scored, key=lambda x: x[0], default=(0.0, None))
+    return best[1] if best[0] >= 0.5 else None
+
+
+def plan_for(item: str, plans: list[PlanFact]) -> PlanFact | None:
+    best, score = None, 0.0
+    grams = _bigrams(item)
+    for pl in plans:
+        goal = _bigrams(pl.plan.goal)
+        s = len(goal & grams) / max(len(goal), 1)
+        if pl.plan.target and any(q.value == dec(pl.plan.target.value) for q in extract(item)):
+            s += 0.5
+        if s > score:
+            best, score = pl, s
+    return best if score >= 0.5 else None
+
+
+@rule(
+    "plan-fact-mismatch",
+    "error",
+    "计划与事实不符：正文中计划的责任人或完成时限与事实文件不同。",
+    needs_facts=True,
+    examples=[
+        Example(
+            "1. 设备完好率提升至99.5%，2026年10月1日前完成，责任人为物业后勤科。", True, "plans", facts=True
+        ),
+        Example(
+            "1. 设备完好率提升至99.5%，2026年6月底前完成，责任人为后勤科科长王芳。", True, "plans", facts=True
+        ),
+        Example(
+            "1. 设备完好率提升至99.5%，2026年6月底前完成，责任人为工程主管李明。", False, "plans", facts=True
+        ),
+        Example(
+            "2. 智能巡检系统覆盖全部消防设施，2026年9月30日前完成，由后勤科科长王芳负责。",
+            False,
+            "plans",
+            facts=True,
+        ),
+    ],
+)
+def plan_fact_mismatch(ctx: Context) -> Iterator[Finding]:
+    facts = _facts(ctx)
+    if not facts.plans:
+        return
+    r = this("plan-fact-mismatch")
+    for s in [s for s in ctx.doc.sections if s.kind == "plans"]:
+        for b in s.body:
+            text = plain(b.text)
+            pl = plan_for(text, facts.plans)
+            if pl is None:
+                continue
+            owner = pl.plan.owner
+            if owner and owner not in text:
+                for m in _OWNER.finditer(text):
+                    said = (m.group(1) or m.group(2) or "").strip()
+                    if said and said not in owner and owner not in said:
+                        yield ctx.finding(
+                            r,
+                            f"责任人“{said}”与事实不符：应为“{owner}”",
+                            b.start,
+                            text,
+                            section=s.id,
+                            suggestion=owner,
+                        )
+                        break
+            want = _dates(pl.deadline_text or "")
+            said_dates = _dates(text)
+            if want and said_dates and not any(_same_date(want[0], d) for d in said_dates):
+                yield ctx.finding(
+                    r,
+                    f"完成时限与事实不符：应为“{pl.deadline_text}”",
+                    b.start,
+                    text,
+                    section=s.id,
+                    suggestion=pl.deadline_text,
+                )
+
+
+@rule(
+    "fact-dropped",
+    "warning",
+    "事实被遗漏：事实文件中的指标数值在正文里没有出现。",
+    needs_facts=True,
+    examples=[
+        Example(
+            "全年用电量312万度，同比下降6.8%；用水量18.4万吨，同比下降4.2%；节约能源费用21.7万元。",
+            False,
+            facts=True,
+            kind="review-energy",
+        ),
+        Example("全年用电量同比下降6.8%，节约能源费用21.7万元。", True, facts=True, kind="review-energy"),
+    ],
+)
+def fact_dropped(ctx: Context) -> Iterator[Finding]:
+    facts = _facts(ctx)
+    said: dict[str, list[Quantity]] = defaultdict(list)
+    exact: set[tuple[Decimal, str]] = set()
+    for _, b in _blocks(ctx):
+        for q in ctx.numbers(b):
+            if q.kind in METRIC_KINDS:
+                base, unit = q.base()
+                exact.add((base, unit))
+                said[unit].append(q)
+    single = next(iter(s.id for s in ctx.doc.sections), None) if not ctx.whole else None
+    for sid, metrics in facts.sections.items():
+        if single is not None and sid != single:
+            continue
+        for mf in metrics:
+            m = mf.metric
+            q0 = Quantity(dec(m.value), m.unit, 0, 0, "", "quantity")
+            base, unit = q0.base()
+            if (base, unit) in exact or any(close(q, dec(m.value), m.unit) for q in said[unit] + said[""]):
+                continue
+            yield ctx.finding(
+                this("fact-dropped"),
+                f"事实“{m.name}{q0.value.normalize():f}{m.unit}”未在正文中出现",
+                section=sid,
+            )
+
+
+_FUTURE = re.compile(r"计划|将|明年|下一年|下年|力争|争取|预算|目标|前|底|预计|拟|新的一年|启动|开工")
+_PAST = re.compile(r"较|比|同比|上年|相比|与|以来|自|起|至今|从|由|投用|投入使用|建成|建于|始建")
+
+
+@rule(
+    "year-mismatch",
+    "error",
+    "年份与总结年度不符：标题或正文写了别的年份（下一年度的计划和与上年的比较除外）。",
+    examples=[
+        Example("2023年12月，后勤科对设备进行了全面检查。", True, facts=True),
+        Example("2025年，后勤科完成设备巡检1248次。", False, facts=True),
+        Example("设备完好率提升至99.5%，2026年6月底前完成。", False, facts=True, kind="plans"),
+        Example("业主满意度92.3%，较2024年提高2.7个百分点。", False, facts=True),
+    ],
+)
+def year_mismatch(ctx: Context) -> Iterator[Finding]:
+    year = ctx.facts.year if ctx.facts else _title_year(ctx)
+    if year is None:
+        return
+    r = this("year-mismatch")
+    known = {
+        int(q.value) for t in (ctx.facts.texts if ctx.facts else []) for q in extract(t) if q.kind == "year"
+    }
+    for s in ctx.doc.sections:
+        for b in s.blocks:
+            in_title = s.kind == "title" or (b.kind == "heading" and s.kind != "plans")
+            years = [q for q in ctx.numbers(b) if q.kind == "year" and int(q.value) != year]
+            if not years:
+                continue
+            spans = (
+                [(b.start, b.text)] if b.kind == "heading" else [(x.start, x.text) for x in ctx.sentences(b)]
+            )
+            for q in years:
+                y = int(q.value)
+                _, sent = next(((o, t) for o, t in spans if o <= q.start < o + len(t)), (b.start, b.text))
+                if not in_title and y in known:
+                    continue
+                if not in_title and y > year and (s.kind == "plans" or _FUTURE.search(sent)):
+                    continue
+                if not in_title and y < year and _PAST.search(sent):
+                    continue
+                yield ctx.finding(
+                    r, f"“{y}年”与总结年度{year}年不符", q.start, sent, section=s.id, suggestion=f"{year}年"
+                )
+
+
+def _title_year(ctx: Context) -> int | None:
+    if ctx.doc.title is None:
+        return None
+    years = [q for q in extract(ctx.doc.title.heading or "") if q.kind == "year"]
+    return int(years[0].value) if years else None

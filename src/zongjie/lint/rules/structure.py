@@ -1,0 +1,348 @@
+"""The skeleton and the two sections readers check hardest: 存在问题与不足 (cause + measure) and the plans (SMART)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from zongjie.lint.document import ORDER, Block, Section, plain
+from zongjie.lint.finding import Finding
+from zongjie.lint.numbers import METRIC_KINDS, extract
+from zongjie.lint.rules.base import Context, Example, rule, this
+from zongjie.lint.rules.fidelity import plan_for as _plan_for
+from zongjie.lint.rules.fidelity import problem_for as _problem_for
+
+NAMES = {
+    "title": "标题",
+    "preface": "前言",
+    "review": "主要工作回顾与成果",
+    "highlights": "亮点工作与创新举措",
+    "team": "团队建设与人才培养",
+    "problems": "存在问题与不足",
+    "lessons": "经验总结与启示",
+    "plans": "下一年度工作计划",
+    "closing": "结语",
+}
+# The facts field that feeds each section, for suggestions.
+FACTS_FIELD = {
+    "preface": "summary",
+    "review": "functions",
+    "team": "team",
+    "problems": "problems",
+    "highlights": "highlights",
+    "lessons": "lessons",
+    "plans": "plans",
+}
+# Without a facts file only the sections every summary needs are required.
+CORE = ("title", "preface", "review", "problems", "plans", "closing")
+
+FULL = """# 阳光花园项目物业后勤科2025年度工作总结
+
+2025年，后勤科在岗员工46人，业主满意度92.3%。
+
+## 一、主要工作回顾与成果
+
+全年完成设备巡检1248次。
+
+## 二、存在问题与不足
+
+1. 3号楼电梯使用已满16年，全年故障11次。原因是设备老化、改造资金未列入预算。下一步将编制更新改造方案。
+
+## 三、下一年度工作计划
+
+1. 设备完好率提升至99.5%，2026年6月底前完成，责任人为工程主管李明。
+
+## 四、结语
+
+新的一年，后勤科将继续努力。
+"""
+
+
+def _items(section: Section) -> list[Block]:
+    """The section's items: list items / numbered paragraphs if any, otherwise every paragraph.
+    A lead-in paragraph ending in a colon is not an item."""
+    body = [b for b in section.body if not plain(b.text).rstrip().endswith(("：", ":"))]
+    listed = [b for b in body if b.kind == "item" or re.match(r"^\s*\*\*", b.text)]
+    return listed or body
+
+
+@rule(
+    "missing-section",
+    "error",
+    "缺少骨架章节或章节为空（有事实文件时按事实应有的章节检查）。",
+    whole_only=True,
+    examples=[
+        Example(FULL, False, whole=True),
+        Example(FULL.replace("## 二、存在问题与不足", "## 二、其他"), True, whole=True),
+        Example(FULL.replace("新的一年，后勤科将继续努力。\n", ""), True, whole=True),
+    ],
+)
+def missing_section(ctx: Context) -> Iterator[Finding]:
+    required = list(ORDER) if ctx.facts else list(CORE)
+    for kind in required:
+        sec = ctx.doc.title if kind == "title" else ctx.doc.section(kind)
+        if sec is None:
+            if ctx.facts and kind not in ctx.facts.present:
+                yield ctx.finding(
+                    this("missing-section"),
+                    f"缺少“{NAMES[kind]}”：事实文件没有这一节的材料",
+                    section=kind,
+                    suggestion=f"在事实文件中补充 {FACTS_FIELD.get(kind, kind)}，然后重新 draft",
+                    facts_gap=True,
+                )
+                continue
+            yield ctx.finding(this("missing-section"), f"缺少“{NAMES[kind]}”", section=kind)
+        elif kind != "title" and sec.empty and not any(s.parent == sec.id for s in ctx.doc.sections):
+            where = sec.heading_start if sec.heading_start is not None else None
+            yield ctx.finding(
+                this("missing-section"), f"“{NAMES[kind]}”没有内容", where, sec.heading, section=kind
+            )
+
+
+@rule(
+    "section-order",
+    "warning",
+    "章节顺序与骨架不一致（前言、工作回顾、亮点、团队、问题、经验、计划、结语）。",
+    whole_only=True,
+    examples=[
+        Example(FULL, False, whole=True),
+        Example(
+            FULL.replace("二、存在问题与不足", "二、TMP")
+            .replace("三、下一年度工作计划", "三、存在问题与不足")
+            .replace("二、TMP", "二、下一年度工作计划"),
+            True,
+            whole=True,
+        ),
+    ],
+)
+def section_order(ctx: Context) -> Iterator[Finding]:
+    seen = [s for s in ctx.doc.sections if s.parent is None and s.kind in ORDER and s.kind != "title"]
+    best = -1
+    for s in seen:
+        rank = ORDER.index(s.kind)
+        if rank < best:
+            yield ctx.finding(
+                this("section-order"),
+                f"“{NAMES[s.kind]}”应排在“{NAMES[ORDER[best]]}”之前",
+                s.heading_start,
+                s.heading,
+                section=s.id,
+            )
+        best = max(best, rank)
+
+
+CAUSE = re.compile(
+    r"原因|由于|因为|主要是|究其|根源|症结|受[^，。]{1,12}(?:影响|制约|限制)|导致|造成|缘于|源于|在于"
+)
+MEASURE = re.compile(
+    r"措施|整改|下一步|拟|将|计划|已着手|已启动|争取|制定|编制|建立|完善|推动|提请|加强|开展|落实|改进|解决"
+)
+NEGATIVE = re.compile(
+    r"不足|问题|偏[高低长慢少多]|较[低慢长高少]|滞后|不够|欠缺|短板|差距|未能|尚未|尚[需待有]|薄弱|老化|流失|"
+    r"不[到高强足全够]|困难|隐患|投诉|故障|有待"
+)
+
+
+@rule(
+    "problem-without-cause",
+    "error",
+    "存在问题与不足：每个问题都要有原因分析（原因、由于、受……影响……）。",
+    examples=[
+        Example(
+            "1. 3号楼电梯使用已满16年，全年故障11次。下一步将编制更新改造方案，提请业主大会审议。",
+            True,
+            "problems",
+        ),
+        Example(
+            "1. 3号楼电梯使用已满16年，全年故障11次。原因是设备老化、资金未列入预算。下一步将编制更新改造方案。",
+            False,
+            "problems",
+        ),
+    ],
+)
+def problem_without_cause(ctx: Context) -> Iterator[Finding]:
+    yield from _problem_check(
+        ctx,
+        "problem-without-cause",
+        CAUSE,
+        "没有原因分析：写明问题的根源（管理、人员、流程、预算或技术）",
+        "cause",
+    )
+
+
+@rule(
+    "problem-without-measure",
+    "error",
+    "存在问题与不足：每个问题都要有整改措施。",
+    examples=[
+        Example("1. 保洁员流失率达到28%，主要原因是薪酬低于周边项目。", True, "problems"),
+        Example(
+            "1. 保洁员流失率达到28%，主要原因是薪酬低于周边项目。下一步制定保洁作业标准手册，争取调整薪酬。",
+            False,
+            "problems",
+        ),
+    ],
+)
+def problem_without_measure(ctx: Context) -> Iterator[Finding]:
+    yield from _problem_check(
+        ctx, "problem-without-measure", MEASURE, "没有整改措施：写明下一步怎么解决", "measure"
+    )
+
+
+def _problem_items(ctx: Context) -> list[tuple[Section, Block]]:
+    out = []
+    for sec in [s for s in ctx.doc.sections if s.kind == "problems"]:
+        items = _items(sec)
+        # An item is a problem if the section reads as problems, or if it reports a problem from the facts.
+        facts = ctx.facts.problems if ctx.facts else []
+        if any(NEGATIVE.search(plain(b.text)) for b in items) or any(
+            _problem_for(plain(b.text), facts) for b in items
+        ):
+            out += [(sec, b) for b in items]
+    return out
+
+
+def _problem_check(
+    ctx: Context, rule_id: str, marker: re.Pattern[str], message: str, field: str
+) -> Iterator[Finding]:
+    for sec, b in _problem_items(ctx):
+        text = plain(b.text)
+        if marker.search(text):
+            continue
+        fact = _problem_for(text, ctx.facts.problems) if ctx.facts else None
+        if fact is not None and getattr(fact.problem, field) is None:
+            # The facts give no cause/measure: the writer must not invent one; the user must add it.
+            yield ctx.finding(
+                this(rule_id),
+                "问题" + message,
+                b.start,
+                text,
+                section=sec.id,
+                suggestion=f"在事实文件 {fact.id} 中补充 {field}",
+                facts_gap=True,
+            )
+        else:
+            yield ctx.finding(this(rule_id), "问题" + message, b.start, text, section=sec.id)
+
+
+@rule(
+    "problem-only-praise",
+    "error",
+    "报喜不报忧：“存在问题与不足”里只有成绩，没有写出真正的问题。",
+    examples=[
+        Example("全年各项工作进展顺利，圆满完成年度目标，得到业主一致好评。", True, "problems"),
+        Example("1. 保洁员流失率达到28%，原因是薪酬偏低。下一步争取调整薪酬。", False, "problems"),
+    ],
+)
+def problem_only_praise(ctx: Context) -> Iterator[Finding]:
+    for sec in [s for s in ctx.doc.sections if s.kind == "problems" and not s.empty]:
+        if not any(NEGATIVE.search(plain(b.text)) for b in sec.body):
+            b = sec.body[0]
+            yield ctx.finding(
+                this("problem-only-praise"),
+                "这一节没有写出任何问题：如实写明短板和不足",
+                b.start,
+                plain(b.text),
+                section=sec.id,
+            )
+
+
+OWNER = re.compile(
+    r"责任人|负责人|牵头人?|由[^，。；]{2,16}负责|负责[:：]|主管[\u4e00-\u9fff]{2,3}|科长[\u4e00-\u9fff]{2,3}|经理[\u4e00-\u9fff]{2,3}"
+)
+DEADLINE = re.compile(
+    r"\d{4}年\d{1,2}月|\d{4}年(?:底|末|前|内|起|完成|上半年|下半年)|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}月(?:\d{1,2}日|底|末|前|中旬|上旬|下旬)"
+    r"|年底|年内|年末|上半年|下半年|[一二三四1-4]季度|第[一二三四1-4]季度|月底前|[一二三四五六七八九十\d]+个?月内"
+)
+TARGET_VERB = re.compile(
+    r"提升至|提高到|提高至|达到|降至|降低到|控制在|不低于|不高于|不少于|不超过|以内|以上|覆盖|实现|完成"
+)
+
+
+def _has_target(text: str) -> bool:
+    metric = [q for q in extract(text) if q.kind in METRIC_KINDS]
+    return bool(metric) and bool(TARGET_VERB.search(text) or any(q.unit for q in metric))
+
+
+def _plan_items(ctx: Context, field: str) -> list[tuple[Section, Block, str | None]]:
+    """Plan items to check for `field` (owner, deadline, target), each with the facts path of its plan when
+    the facts lack that field too: then the gap is the facts file's, and the writer must not invent it."""
+    out: list[tuple[Section, Block, str | None]] = []
+    for s in [s for s in ctx.doc.sections if s.kind == "plans"]:
+        for b in _items(s):
+            plan = _plan_for(plain(b.text), ctx.facts.plans) if ctx.facts else None
+            gap = plan.id if plan is not None and getattr(plan.plan, field) is None else None
+            out.append((s, b, gap))
+    return out
+
+
+def _plan_finding(
+    ctx: Context, rule_id: str, message: str, b: Block, sec: Section, gap: str | None, field: str
+) -> Finding:
+    return ctx.finding(
+        this(rule_id),
+        message,
+        b.start,
+        plain(b.text),
+        section=sec.id,
+        suggestion=f"在事实文件 {gap} 中补充 {field}" if gap else None,
+        facts_gap=gap is not None,
+    )
+
+
+_PLAN_EXAMPLE = (
+    "1. 设备完好率提升至99.5%，完成3号楼电梯更新改造立项，2026年6月底前完成，责任人为工程主管李明。"
+)
+
+
+@rule(
+    "plan-without-owner",
+    "error",
+    "计划不落地：每项计划要有责任人（SMART）。",
+    examples=[
+        Example("1. 设备完好率提升至99.5%，2026年6月底前完成。", True, "plans"),
+        Example(_PLAN_EXAMPLE, False, "plans"),
+        Example("1. 保洁员流失率降至15%以内，2026年12月底前完成，由环境主管赵敏负责。", False, "plans"),
+    ],
+)
+def plan_without_owner(ctx: Context) -> Iterator[Finding]:
+    for sec, b, gap in _plan_items(ctx, "owner"):
+        if not OWNER.search(plain(b.text)):
+            yield _plan_finding(
+                ctx, "plan-without-owner", "计划没有责任人：写明由谁负责", b, sec, gap, "owner"
+            )
+
+
+@rule(
+    "plan-without-deadline",
+    "error",
+    "计划不落地：每项计划要有完成时限（SMART）。",
+    examples=[
+        Example("1. 设备完好率提升至99.5%，责任人为工程主管李明。", True, "plans"),
+        Example(_PLAN_EXAMPLE, False, "plans"),
+    ],
+)
+def plan_without_deadline(ctx: Context) -> Iterator[Finding]:
+    for sec, b, gap in _plan_items(ctx, "deadline"):
+        if not DEADLINE.search(plain(b.text)):
+            yield _plan_finding(
+                ctx, "plan-without-deadline", "计划没有完成时限：写明何时完成", b, sec, gap, "deadline"
+            )
+
+
+@rule(
+    "plan-without-target",
+    "error",
+    "计划不落地：每项计划要有可衡量的目标值（SMART）。",
+    examples=[
+        Example("1. 进一步加强设备管理，2026年6月底前完成，责任人为工程主管李明。", True, "plans"),
+        Example(_PLAN_EXAMPLE, False, "plans"),
+    ],
+)
+def plan_without_target(ctx: Context) -> Iterator[Finding]:
+    for sec, b, gap in _plan_items(ctx, "target"):
+        # Dates and years are not targets: strip them before looking for a measurable figure.
+        if not _has_target(DEADLINE.sub("", plain(b.text))):
+            yield _plan_finding(
+                ctx, "plan-without-target", "计划没有可衡量的目标值：写明要达到的数字", b, sec, gap, "target"
+            )

@@ -1,0 +1,126 @@
+"""LLMWriter: the Writer that asks a model for each section through a shared Session.
+
+Outcome per section (SectionDraft.status):
+- ok        the first answer passed the schema, our checks and the linter's errors;
+- repaired  it passed after one or more repair turns — or, with --on-fail keep, it never passed and the
+            best attempt is kept with its problems as error findings (rule llm-invalid), so the run exits 1;
+- fallback  the model could not produce a passing answer (or the endpoint failed) and the offline writer's
+            text replaces it; an error finding (rule llm-fallback) says so, so the run exits 1.
+The title is deterministic: no model call.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+
+from zongjie.config import Settings
+from zongjie.lint.finding import Finding
+from zongjie.llm.checks import check_section
+from zongjie.llm.errors import EndpointFailed, InvalidOutput
+from zongjie.llm.sections import SPECS, fact_ids
+from zongjie.llm.session import Answer, Session
+from zongjie.plan.task import SectionTask
+from zongjie.writer.base import SectionDraft, Usage, Writer
+
+
+def section_variables(task: SectionTask, hint: str | None) -> dict[str, Any]:
+    """What the prompts see. User text (facts, notes, hint) is rendered by the prompts as delimited data."""
+    r = task.report
+    return {
+        "org": r.organization,
+        "dept": r.department,
+        "year": r.year,
+        "title": r.display_title,
+        "section_id": task.id,
+        "heading": task.heading,
+        "served": task.served,
+        "outline": task.outline,
+        "facts": task.fact_lines(),
+        "hint": hint or "",
+    }
+
+
+class LLMWriter:
+    def __init__(self, settings: Settings, *, session: Session | None = None, offline: Writer | None = None) -> None:
+        self.settings = settings
+        self.session = session or Session(settings)
+        self._offline = offline
+
+    @property
+    def name(self) -> str:
+        return f"llm:{self.session.model}"
+
+    @property
+    def offline(self) -> Writer:
+        if self._offline is None:
+            from zongjie.writer.offline import OfflineWriter
+
+            self._offline = OfflineWriter()
+        return self._offline
+
+    async def write(self, task: SectionTask, *, hint: str | None = None) -> SectionDraft:
+        if task.kind == "title":
+            return SectionDraft(section_id=task.id, body=task.heading, writer=self.name, attempts=0)
+        spec = SPECS[task.kind]
+
+        def check(value: BaseModel) -> list[str]:
+            return check_section(task, value)
+
+        try:
+            answer = await self.session.ask(spec.prompt, section_variables(task, hint), spec.schema, check)
+        except InvalidOutput as exc:
+            return await self._failed(task, hint, exc.answer)
+        except EndpointFailed as exc:
+            message = f"模型调用失败，本节已改用离线文本：{exc}"
+            return await self._fallback(task, hint, exc.answer, message)
+        assert answer.value is not None
+        return SectionDraft(
+            section_id=task.id,
+            body=spec.render(answer.value),
+            status="repaired" if answer.repaired else "ok",
+            writer=self.name,
+            prompt_version=answer.prompt_version,
+            fact_ids=fact_ids(answer.value),
+            usage=answer.usage,
+            attempts=len(answer.attempts),
+        )
+
+    async def _failed(self, task: SectionTask, hint: str | None, answer: Answer[Any]) -> SectionDraft:
+        n = len(answer.attempts)
+        if self.settings.on_fail == "keep" and answer.value is not None:
+            findings = [
+                Finding(rule="llm-invalid", severity="error", section=task.id,
+                        message=f"模型输出经{n}次尝试仍未通过检查（已按 --on-fail keep 保留）：{p}")
+                for p in answer.problems
+            ]
+            return SectionDraft(
+                section_id=task.id,
+                body=SPECS[task.kind].render(answer.value),
+                status="repaired",
+                writer=self.name,
+                prompt_version=answer.prompt_version,
+                fact_ids=fact_ids(answer.value),
+                findings=findings,
+                usage=answer.usage,
+                attempts=n,
+            )
+        problems = "；".join(answer.problems[:3])
+        return await self._fallback(task, hint, answer, f"模型输出经{n}次尝试仍未通过检查，本节已改用离线文本：{problems}")
+
+    async def _fallback(self, task: SectionTask, hint: str | None, answer: Answer[Any] | None, message: str) -> SectionDraft:
+        draft = await self.offline.write(task, hint=hint)
+        finding = Finding(rule="llm-fallback", severity="error", section=task.id, message=message,
+                          suggestion="检查模型配置后运行 zongjie regen，或直接修改该节文件")
+        return SectionDraft(
+            section_id=task.id,
+            body=draft.body,
+            status="fallback",
+            writer=draft.writer,  # the offline text: a re-run of draft tries the model again
+            prompt_version=answer.prompt_version if answer else None,
+            fact_ids=draft.fact_ids,
+            findings=[*draft.findings, finding],
+            usage=answer.usage if answer else Usage(),
+            attempts=len(answer.attempts) if answer else 0,
+        )

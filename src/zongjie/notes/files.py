@@ -1,0 +1,140 @@
+"""Notes → facts file on disk. The written file carries a stamp so a later run can tell whether the user
+has corrected it since (a corrected file is never overwritten without --force)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from zongjie import profiles
+from zongjie.errors import BadInput, WorkspaceError, ZongjieError
+from zongjie.facts.load import parse as parse_facts
+from zongjie.notes.emit import emit
+from zongjie.notes.fidelity import strays
+from zongjie.notes.parse import Notes, read
+from zongjie.notes.result import Extraction
+from zongjie.notes.rules import extract as extract_offline
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from zongjie.config import Settings
+
+FACTS_NAME = "facts.yaml"
+_STAMP = "# zongjie extract sha256="
+
+
+@dataclass
+class Extracted:
+    notes: Notes
+    extraction: Extraction
+    text: str  # the facts file, stamped
+
+    @property
+    def questions(self) -> int:
+        return sum(1 for line in self.text.splitlines() if line.lstrip().startswith("# ?"))
+
+    def unplaced_lines(self) -> list[str]:
+        return [f"L{u.item.line}: {u.item.text}（{u.reason}）" for u in self.extraction.unplaced]
+
+
+def stamp(text: str) -> str:
+    return f"{_STAMP}{hashlib.sha256(text.encode()).hexdigest()[:16]}\n{text}"
+
+
+def edited(text: str) -> bool:
+    """True unless `text` is exactly what extract wrote (its stamp matches the rest)."""
+    first, _, rest = text.partition("\n")
+    return not (first.startswith(_STAMP) and stamp(rest) == text)
+
+
+def load_profile(profile_id: str) -> profiles.Profile:
+    try:
+        return profiles.load(profile_id)
+    except KeyError:
+        raise BadInput(f"unknown profile {profile_id!r}; known: {', '.join(profiles.available())}") from None
+
+
+def extract_notes(
+    notes_path: Path,
+    *,
+    profile: str = "property",
+    settings: Settings | None = None,
+    year: int | None = None,
+    organization: str | None = None,
+    department: str | None = None,
+    today: dt.date | None = None,
+) -> Extracted:
+    """Reads and extracts; raises BadInput for missing/empty notes or an unknown profile. Writes nothing."""
+    spec = load_profile(profile)
+    notes = read(notes_path)
+    if settings is not None and settings.uses_llm:
+        from zongjie.notes.llm import extract_with_model
+
+        ext = extract_with_model(
+            notes, spec, settings, year=year, organization=organization, department=department, today=today
+        )
+    else:
+        ext = extract_offline(
+            notes, spec, year=year, organization=organization, department=department, today=today
+        )
+    problems = strays(ext, notes.text)
+    if problems:  # a defect in the rules: refuse rather than write a number the notes do not hold
+        raise ZongjieError(
+            "extraction produced numbers not in the notes: " + "; ".join(p.describe() for p in problems)
+        )
+    text = stamp(emit(ext, spec))
+    try:
+        parse_facts(text, f"{notes_path.name} → {FACTS_NAME}")
+    except BadInput as exc:
+        raise ZongjieError(f"the extracted facts do not validate (please report this): {exc}") from None
+    return Extracted(notes, ext, text)
+
+
+def write_facts(extracted: Extracted, out: Path, *, force: bool = False) -> Path:
+    """Writes atomically; an existing file the user has edited is kept unless `force`."""
+    from zongjie.workspace.store import atomic_write
+
+    if out.is_file() and not force:
+        current = out.read_text(encoding="utf-8")
+        if current != extracted.text and edited(current):
+            raise WorkspaceError(
+                f"{out} exists and was edited after extraction (or not written by zongjie extract); "
+                "it is kept. Draft from it directly, or use --force / delete it to extract again"
+            )
+    atomic_write(out, extracted.text)
+    return out
+
+
+def notes_to_facts_file(
+    notes_path: Path,
+    workspace_dir: Path,
+    *,
+    profile: str,
+    settings: Settings | None,
+    echo: Callable[[str], None] | None = None,
+) -> Path:
+    """Extracts notes into WORKSPACE/facts.yaml (atomically) and returns its path; `draft NOTES.md` drafts
+    from it, and the user corrects it and runs regen. `echo` receives the unplaced notes, one per call."""
+    extracted = extract_notes(notes_path, profile=profile, settings=settings)
+    path = write_facts(extracted, workspace_dir / FACTS_NAME)
+    if echo is not None:
+        for line in summary_lines(extracted, path):
+            echo(line)
+    return path
+
+
+def summary_lines(extracted: Extracted, path: Path | None) -> list[str]:
+    ext = extracted.extraction
+    where = f"wrote {path}" if path else "extracted"
+    head = f"{where}: {len(ext.entries())} entries from {len(extracted.notes.items)} notes ({ext.method})"
+    out = [head]
+    if extracted.questions:
+        out.append(f"{extracted.questions} question(s) for you in the file: lines starting with “# ?”")
+    if ext.unplaced:
+        out.append(f"unplaced ({len(ext.unplaced)}) — not used in the facts; move them into the right place:")
+        out += [f"  - {line}" for line in extracted.unplaced_lines()]
+    return out

@@ -1,0 +1,142 @@
+"""Reads metrics out of one note: <指标><数字><单位> clauses and the clauses that qualify them (比去年少9次,
+去年41次, 目标98%). Code computes `previous` from a stated change and records how."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from zongjie.facts.derive import fmt
+from zongjie.notes import patterns as pt
+from zongjie.profiles import Indicator
+
+
+@dataclass
+class MetricDraft:
+    name: str
+    value: Decimal
+    unit: str
+    clause: str
+    previous: Decimal | None = None
+    target: Decimal | None = None
+    note: list[str] = field(default_factory=list)
+    comments: list[str] = field(default_factory=list)
+    computed: set[str] = field(default_factory=set)
+    qualified: bool = False  # a change, previous or target clause followed it
+
+    def data(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"name": self.name, "value": number(self.value), "unit": self.unit}
+        if self.previous is not None:
+            out["previous"] = number(self.previous)
+        if self.target is not None:
+            out["target"] = number(self.target)
+        if self.note:
+            out["note"] = "，".join(self.note)
+        return out
+
+
+@dataclass
+class Reading:
+    metrics: list[MetricDraft]
+    rest: list[str]  # clauses that are not about a metric, in order
+
+
+def number(value: Decimal) -> int | float:
+    """YAML shows 32, not 32.0."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _name_ok(name: str) -> bool:
+    return 2 <= len(name) <= 12 and not any(c.isdigit() for c in name)
+
+
+def read(text: str) -> Reading:
+    """Every metric-shaped clause with its qualifiers; the caller decides which ones are really metrics."""
+    metrics: list[MetricDraft] = []
+    rest: list[str] = []
+    for clause in pt.clauses(text):
+        last = metrics[-1] if metrics else None
+        delta = pt.change(clause)
+        prev = pt.PREVIOUS.match(clause)
+        goal = pt.TARGET.match(clause)
+        if last is not None and delta is not None:
+            _apply_change(last, delta, clause)
+        elif last is not None and prev is not None:
+            _apply_previous(last, Decimal(prev.group("num")), pt.unit_of(prev.group("unit")), clause)
+        elif last is not None and goal is not None:
+            _apply_target(last, Decimal(goal.group("num")), pt.unit_of(goal.group("unit")), clause)
+        else:
+            m = pt.METRIC.match(clause)
+            name = pt.metric_name(m.group("name")) if m else ""
+            if m and _name_ok(name) and not m.group("approx") and not m.group("tail"):
+                metrics.append(
+                    MetricDraft(name, Decimal(m.group("num")), pt.unit_of(m.group("unit")), clause)
+                )
+            else:
+                rest.append(clause)
+    return Reading(metrics, rest)
+
+
+def _same_unit(metric: MetricDraft, unit: str, clause: str) -> bool:
+    if unit in ("", metric.unit):
+        return True
+    metric.note.append(clause)
+    metric.comments.append(
+        f"? 单位不一致：“{clause}”的单位与本年数（{metric.unit or '无单位'}）不同，未换算，请确认"
+    )
+    return False
+
+
+def _apply_previous(metric: MetricDraft, value: Decimal, unit: str, clause: str) -> None:
+    metric.qualified = True
+    if _same_unit(metric, unit, clause):
+        metric.previous = value
+
+
+def _apply_target(metric: MetricDraft, value: Decimal, unit: str, clause: str) -> None:
+    metric.qualified = True
+    if _same_unit(metric, unit, clause):
+        metric.target = value
+
+
+def _apply_change(metric: MetricDraft, delta: pt.Change, clause: str) -> None:
+    metric.qualified = True
+    points = delta.unit == "个百分点"
+    if metric.unit == "%" and delta.unit == "%":
+        metric.note.append(clause)
+        metric.comments.append(
+            f"? 单位不确定：“{clause}”是{fmt(delta.amount)}个百分点还是相对增减{fmt(delta.amount)}%？"
+            "未计算上年数；如是百分点，请填 previous"
+        )
+        return
+    if delta.unit == "%" or (points and metric.unit != "%"):
+        metric.note.append(clause)
+        metric.comments.append(
+            f"? “{clause}”是相对变化，推不出准确的上年数，已记入 note；如知道上年数，请填 previous"
+        )
+        return
+    if not points and not _same_unit(metric, delta.unit, clause):
+        return
+    previous = metric.value - delta.amount if delta.up else metric.value + delta.amount
+    if previous < 0:
+        metric.note.append(clause)
+        metric.comments.append(f"? “{clause}”算出的上年数为负（{fmt(previous)}），未填 previous，请核对")
+        return
+    sign = "-" if delta.up else "+"
+    metric.previous = previous
+    metric.computed.add("previous")
+    metric.comments.append(
+        f"计算：previous = {fmt(metric.value)} {sign} {fmt(delta.amount)} = {fmt(previous)}（据“{clause}”）"
+    )
+
+
+def unit_questions(metric: MetricDraft, indicator: Indicator | None) -> None:
+    """Units the note leaves open are asked about, never filled in from the profile."""
+    hint = f"（档案中“{indicator.name}”的单位是“{indicator.unit}”）" if indicator and indicator.unit else ""
+    if metric.unit == "":
+        metric.comments.append(f"? 单位不确定：笔记没有写单位，请补上 unit{hint}")
+    elif metric.unit == pt.BARE_SCALE:
+        metric.comments.append(f"? 单位不确定：“{fmt(metric.value)}万”是万元、万度还是别的？请改 unit{hint}")
+    elif indicator is not None and indicator.unit and indicator.unit != metric.unit:
+        metric.comments.append(f"? 单位与档案不同：请确认“{metric.unit}”无误{hint}")

@@ -1,0 +1,256 @@
+"""The note patterns the offline extractor recognises: <指标><数字><单位>, 达到/为<数字>%, 比去年/同比
+增加/减少<数字>, 去年<数字>, 目标<数字>, dates, deadlines and 负责人."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+NUM = r"\d+(?:\.\d+)?"
+# Longest first, so 万平方米 is not read as 万 + 平方米 and 个百分点 not as 个.
+UNITS = sorted(
+    [
+        "个百分点",
+        "百分点",
+        "万平方米",
+        "平方米",
+        "平米",
+        "万立方米",
+        "立方米",
+        "万千瓦时",
+        "千瓦时",
+        "万元",
+        "千元",
+        "亿元",
+        "元",
+        "万度",
+        "度",
+        "万吨",
+        "吨",
+        "人次",
+        "户次",
+        "台次",
+        "车次",
+        "件次",
+        "小时",
+        "分钟",
+        "个月",
+        "公里",
+        "千米",
+        "千克",
+        "公斤",
+        "米",
+        "%",
+        "％",
+        "次",
+        "项",
+        "起",
+        "件",
+        "人",
+        "户",
+        "个",
+        "台",
+        "套",
+        "份",
+        "名",
+        "场",
+        "批",
+        "类",
+        "处",
+        "条",
+        "辆",
+        "栋",
+        "间",
+        "部",
+        "张",
+        "把",
+        "盏",
+        "棵",
+        "株",
+        "天",
+        "具",
+        "盘",
+        "家",
+        "所",
+        "支",
+        "组",
+        "块",
+        "根",
+        "只",
+        "箱",
+        "袋",
+        "桶",
+        "轮",
+        "篇",
+        "本",
+        "册",
+        "单",
+        "座",
+        "亩",
+        "位",
+        "趟",
+        "片",
+        "万",
+    ],
+    key=len,
+    reverse=True,
+)
+UNIT = "|".join(re.escape(u) for u in UNITS)
+# 万 alone could be 万元, 万度, 万吨…: the extractor asks instead of choosing.
+BARE_SCALE = "万"
+
+_LEAD = [
+    "今年",
+    "全年",
+    "本年度",
+    "本年",
+    "年内",
+    "全年度",
+    "我们",
+    "我科",
+    "我组",
+    "后勤科",
+    "后勤组",
+    "后勤部",
+    "后勤",
+    "一共",
+    "共计",
+    "总共",
+    "累计",
+    "共",
+    "其中",
+    "完成了",
+    "完成",
+    "开展了",
+    "开展",
+    "组织了",
+    "组织",
+    "进行了",
+    "进行",
+    "实施了",
+    "实施",
+    "做了",
+    "搞了",
+    "把",
+    "将",
+]
+_TRAIL = [
+    "做了",
+    "达到了",
+    "达到",
+    "达",
+    "为",
+    "是",
+    "共计",
+    "总计",
+    "共",
+    "累计",
+    "有",
+    "了",
+    "约",
+    "完成了",
+    "完成",
+    "一共",
+    "的",
+    "：",
+    ":",
+]
+
+METRIC = re.compile(
+    rf"^(?P<name>.*?)(?P<num>{NUM})(?P<approx>余|多)?(?P<unit>{UNIT})?(?P<tail>以上|以内|以下|左右)?$"
+)
+_PAST = r"(?:去年|上年|上一年度?|前一年)(?:同期)?"
+_UP = ["增加了", "增加", "增长了", "增长", "上升了", "上升", "提高了", "提高", "提升了", "提升", "多了", "多"]
+_DOWN = ["减少了", "减少", "下降了", "下降", "降低了", "降低", "少了", "少", "减了", "缩短了", "缩短"]
+DELTA = re.compile(
+    rf"^(?:(?:比|较|相比|与){_PAST}(?:相比)?|同比)"
+    rf"(?P<dir>{'|'.join(_UP + _DOWN)})(?P<num>{NUM})(?P<unit>{UNIT})?$"
+)
+PREVIOUS = re.compile(rf"^{_PAST}(?:为|是|有|共|达)?(?P<num>{NUM})(?P<unit>{UNIT})?$")
+TARGET = re.compile(rf"^(?:年度)?目标(?:值)?(?:为|是)?(?P<num>{NUM})(?P<unit>{UNIT})?$")
+# A note that opens with a date or month is an event (a case), whatever numbers it holds.
+DATE_START = re.compile(
+    r"^(?:(?P<y>20\d{2})[年./-])?(?P<m>\d{1,2})[月./-](?:(?P<d>\d{1,2})[日号]?)?(?:份)?(?:期间|中旬|上旬|下旬|初|底)?"
+)
+DEADLINE = re.compile(
+    r"(?:(?:20\d{2})年)?(?:\d{1,2}月(?:\d{1,2}[日号])?|年底|年中|上半年|下半年|年内|[一二三四]季度)"
+    r"(?:底|末|中旬|上旬|下旬)?(?:之?前|以前)?(?:完成)?"
+)
+FULL_DATE = re.compile(r"^(?P<y>20\d{2})(?:[年./-])(?P<m>\d{1,2})(?:[月./-])(?P<d>\d{1,2})[日号]?")
+OWNER = re.compile(
+    r"(?:负责人|责任人)[:：]?\s*(?P<a>[^，,；;。（）()]+)|(?:由)?(?P<b>[^，,；;。（）()]{2,12}?)负责$"
+)
+PLAN_TARGET = re.compile(
+    rf"^(?P<name>.*?)(?P<verb>提升至|提升到|提高至|提高到|提到|达到|降至|降到|降低至|降低到|控制在|不低于|不超过|保持在|稳定在)"
+    rf"(?P<num>{NUM})(?P<unit>{UNIT})?(?P<tail>以上|以内|以下|左右)?$"
+)
+RESULT_WORDS = (
+    "恢复",
+    "解决",
+    "修复",
+    "未发生",
+    "降为",
+    "消除",
+    "好评",
+    "表扬",
+    "通行",
+    "正常",
+    "排除",
+    "处理完毕",
+)
+RESPONSE_WORDS = ("立即", "连夜", "及时", "启动", "组织", "安排", "采取", "紧急", "调派", "我们", "随即")
+CASE_WORDS = ("突发", "抢修", "应急处置", "险情", "紧急")
+TOPIC = re.compile(r"^(?:关于)?(?P<topic>.{1,6}?)(?:这块|这边|方面|部分)$")
+
+
+@dataclass(frozen=True)
+class Change:
+    up: bool
+    amount: Decimal
+    unit: str
+
+
+def clauses(text: str) -> list[str]:
+    """A note cut at ，；and brackets: each piece is one claim (metric, change, target) or plain text."""
+    parts = re.split(r"[，,；;（()）]", text)
+    return [p.strip(" ：:") for p in parts if p.strip(" ：:")]
+
+
+def unit_of(raw: str | None) -> str:
+    if not raw:
+        return ""
+    return {"％": "%", "百分点": "个百分点", "平米": "平方米"}.get(raw, raw)
+
+
+def metric_name(raw: str) -> str:
+    """The indicator name as the note writes it, without 今年/一共/做了-style filler around it."""
+    name = raw.strip(" ：:，,")
+    changed = True
+    while changed and name:
+        changed = False
+        for word in _LEAD:
+            if name.startswith(word) and len(name) > len(word):
+                name, changed = name[len(word) :], True
+        for word in _TRAIL:
+            if name.endswith(word) and len(name) > len(word):
+                name, changed = name[: -len(word)], True
+    return name.strip(" ：:")
+
+
+def change(clause: str) -> Change | None:
+    m = DELTA.match(clause)
+    if not m:
+        return None
+    return Change(m.group("dir") in _UP, Decimal(m.group("num")), unit_of(m.group("unit")))
+
+
+def owner(text: str) -> tuple[str | None, str]:
+    """(负责人, the text without the owner clause)."""
+    for piece in clauses(text):
+        m = OWNER.search(piece)
+        if m:
+            who = (m.group("a") or m.group("b") or "").strip()
+            rest = text.replace(piece, "")
+            return (who or None), rest
+    return None, text

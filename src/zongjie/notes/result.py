@@ -1,0 +1,123 @@
+"""What an extraction produces before it is written: facts entries that remember their note lines, the
+questions to ask the user, and the notes that found no place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from zongjie.facts.model import Facts
+from zongjie.notes.parse import Heading, Item
+
+# The Facts lists an entry can go to, in the order the facts file lists them.
+Slot = str  # "summary.notes", "summary.metrics", "highlights", "team.notes", "team.metrics", "problems", ...
+TOP_SLOTS: tuple[Slot, ...] = (
+    "summary.notes",
+    "summary.metrics",
+    "highlights",
+    "team.notes",
+    "team.metrics",
+    "problems",
+    "lessons",
+    "plans",
+)
+FUNCTION_SLOTS = ("metrics", "work", "cases")
+
+
+@dataclass
+class Entry:
+    """One facts entry (a mapping, or a string for text lists) and the notes it came from."""
+
+    items: list[Item]
+    data: dict[str, Any] | str
+    comments: list[str] = field(default_factory=list)  # "?"-prefixed ones are questions for the user
+    computed: set[str] = field(default_factory=set)  # fields whose value code computed (dates, previous)
+
+    @property
+    def lines(self) -> list[int]:
+        return sorted({i.line for i in self.items})
+
+
+@dataclass
+class FunctionBlock:
+    key: str
+    name: str | None = None  # only for functions the profile does not know
+    comments: list[str] = field(default_factory=list)
+    metrics: list[Entry] = field(default_factory=list)
+    work: list[Entry] = field(default_factory=list)
+    cases: list[Entry] = field(default_factory=list)
+
+    def slot(self, name: str) -> list[Entry]:
+        lists: dict[str, list[Entry]] = {"metrics": self.metrics, "work": self.work, "cases": self.cases}
+        return lists[name]
+
+    def entries(self) -> list[Entry]:
+        return [*self.metrics, *self.work, *self.cases]
+
+
+@dataclass
+class Unplaced:
+    item: Item
+    reason: str
+
+
+@dataclass
+class Extraction:
+    source: str  # the notes file name, for the header comment
+    report: dict[str, Any]
+    report_comments: list[str] = field(default_factory=list)
+    report_items: list[Item] = field(default_factory=list)
+    functions: dict[str, FunctionBlock] = field(default_factory=dict)
+    top: dict[Slot, list[Entry]] = field(default_factory=lambda: {s: [] for s in TOP_SLOTS})
+    unplaced: list[Unplaced] = field(default_factory=list)
+    headings: list[Heading] = field(default_factory=list)
+    method: str = "offline rules"
+
+    def function(self, key: str, name: str | None = None) -> FunctionBlock:
+        if key not in self.functions:
+            self.functions[key] = FunctionBlock(key=key, name=name)
+        return self.functions[key]
+
+    def entries(self) -> list[Entry]:
+        out = [e for fn in self.functions.values() for e in fn.entries()]
+        return out + [e for slot in TOP_SLOTS for e in self.top[slot]]
+
+    def placed_lines(self) -> set[int]:
+        return {line for e in self.entries() for line in e.lines} | {i.line for i in self.report_items}
+
+    def data(self) -> dict[str, Any]:
+        """The facts as plain data, ready for YAML and for Facts validation."""
+        out: dict[str, Any] = {"report": dict(self.report)}
+
+        def texts(slot: Slot) -> list[Any]:
+            return [e.data for e in self.top[slot]]
+
+        summary = {
+            k: v for k, v in (("notes", texts("summary.notes")), ("metrics", texts("summary.metrics"))) if v
+        }
+        if summary:
+            out["summary"] = summary
+        functions = []
+        for fn in self.functions.values():
+            block: dict[str, Any] = {"key": fn.key}
+            if fn.name:
+                block["name"] = fn.name
+            for slot in FUNCTION_SLOTS:
+                if fn.slot(slot):
+                    block[slot] = [e.data for e in fn.slot(slot)]
+            if len(block) > 1:
+                functions.append(block)
+        if functions:
+            out["functions"] = functions
+        if self.top["highlights"]:
+            out["highlights"] = texts("highlights")
+        team = {k: v for k, v in (("notes", texts("team.notes")), ("metrics", texts("team.metrics"))) if v}
+        if team:
+            out["team"] = team
+        for slot in ("problems", "lessons", "plans"):
+            if self.top[slot]:
+                out[slot] = texts(slot)
+        return out
+
+    def facts(self) -> Facts:
+        return Facts.model_validate(self.data())

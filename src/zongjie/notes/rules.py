@@ -1,0 +1,332 @@
+"""The offline extractor: rule by rule, each note becomes a metric, work item, case, highlight, problem,
+plan, lesson or team/summary note — or is listed as unplaced with the reason."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from pydantic import ValidationError
+
+from zongjie.facts.model import Metric
+from zongjie.notes import patterns as pt
+from zongjie.notes.match import (
+    LABEL,
+    SUMMARY_WORDS,
+    TEAM_WORDS,
+    describe,
+    match_function,
+    section_of_heading,
+    section_of_label,
+)
+from zongjie.notes.metrics import MetricDraft, read, unit_questions
+from zongjie.notes.parse import Item, Notes
+from zongjie.notes.report import report_block
+from zongjie.notes.result import Entry, Extraction, Slot, Unplaced
+from zongjie.profiles import Profile
+
+
+def extract(
+    notes: Notes,
+    profile: Profile,
+    *,
+    year: int | None = None,
+    organization: str | None = None,
+    department: str | None = None,
+    today: dt.date | None = None,
+) -> Extraction:
+    report, comments, items = report_block(
+        notes, profile, year=year, organization=organization, department=department, today=today
+    )
+    out = Extraction(source=notes.source, report=report, report_comments=comments, report_items=items)
+    out.headings = notes.headings
+    rules = _Rules(profile, out)
+    for item in notes.items:
+        rules.place(item)
+    return out
+
+
+class _Rules:
+    def __init__(self, profile: Profile, out: Extraction) -> None:
+        self.profile = profile
+        self.out = out
+        self.year = int(out.report["year"])
+        self._headings: dict[str, str | None] = {}
+
+    # -- where a note goes -------------------------------------------------------------------------------
+
+    def place(self, item: Item) -> None:
+        text = item.text
+        label = LABEL.match(text)
+        if label:
+            section: str | None = section_of_label(label.group("label"))
+            text = text[label.end() :].strip() or text
+        else:
+            section = self._heading_section(item.heading) or self._line_section(text)
+        if not text:
+            return
+        if section == "plans":
+            self._add("plans", item, *plan_data(text, self.year))
+        elif section == "problems":
+            self._add("problems", item, *problem_data(text))
+        elif section == "highlights":
+            self._add("highlights", item, highlight_data(text))
+        elif section == "lessons":
+            self._add("lessons", item, text)
+        elif section in ("team", "summary"):
+            self._notes_and_metrics(section, item, text)
+        else:
+            key = section.removeprefix("function:") if section else None
+            self._functional(item, text, key)
+
+    def _heading_section(self, heading: str | None) -> str | None:
+        if heading is None:
+            return None
+        if heading not in self._headings:
+            self._headings[heading] = section_of_heading(heading, self.profile)
+        return self._headings[heading]
+
+    def _line_section(self, text: str) -> str | None:
+        if re.match(rf"^(?:明年|下一年|下年度|来年|{self.year + 1}年|计划)", text):
+            return "plans"
+        if re.match(r"^(?:存在|问题|不足)", text) or any(w in text for w in ("问题是", "不足是", "短板")):
+            return "problems"
+        if re.match(r"^(?:经验|体会|启示|心得)", text):
+            return "lessons"
+        if re.match(r"^(?:亮点|创新)", text) or "首次" in text:
+            return "highlights"
+        if any(w in text for w in TEAM_WORDS):
+            return "team"
+        return None
+
+    def _add(
+        self, slot: Slot, item: Item, data: dict[str, Any] | str, comments: list[str] | None = None
+    ) -> None:
+        self.out.top[slot].append(Entry([item], data, list(comments or [])))
+
+    # -- metrics, work and cases -------------------------------------------------------------------------
+
+    def _functional(self, item: Item, text: str, key: str | None) -> None:
+        if is_case(text):
+            self._case(item, text, key)
+            return
+        reading = read(text)
+        single = len(pt.clauses(text)) == 1
+        accepted = []
+        rest = list(reading.rest)
+        for m in reading.metrics:
+            found = match_function(text, self.profile, m.name)
+            if found.indicator or m.qualified or (single and len(m.name) <= 6) or self._served(m.name):
+                accepted.append(m)
+            else:
+                rest.append(m.clause)
+        if not accepted:
+            self._work(item, text, key)
+            return
+        for m in accepted:
+            self._metric(item, m, key)
+        leftover = [c for c in pt.clauses(text) if c in rest and not pt.TOPIC.match(c)]
+        if leftover:
+            self._work(item, "，".join(leftover), key, note="本行其余文字")
+
+    def _served(self, name: str) -> bool:
+        return self.profile.served in name or any(w in name for w in ("满意度", "投诉"))
+
+    def _metric(self, item: Item, m: MetricDraft, key: str | None) -> None:
+        found = match_function(item.text, self.profile, m.name)
+        spec_key = key or (None if self._served(m.name) else found.key)
+        indicator = found.indicator
+        if key and self.profile.function(key):
+            spec = self.profile.function(key)
+            indicator = next((i for i in (spec.indicators if spec else []) if i.matches(m.name)), None)
+        unit_questions(m, indicator)
+        comments = list(m.comments)
+        if spec_key is None:
+            if not self._served(m.name):
+                comments.append(
+                    "? 职能不确定：没有匹配到档案中的职能，暂放在 summary；可移到对应职能的 metrics 下"
+                )
+            slot_entry = self._validated(item, m.data(), comments)
+            if slot_entry:
+                slot_entry.computed |= m.computed
+                self.out.top["summary.metrics"].append(slot_entry)
+            return
+        if not key and found.others:
+            comments.append(self._tie(found.key or "", found.others))
+        entry = self._validated(item, m.data(), comments)
+        if entry:
+            entry.computed |= m.computed
+            self.out.function(spec_key).metrics.append(entry)
+
+    def _validated(self, item: Item, data: dict[str, Any], comments: list[str]) -> Entry | None:
+        try:
+            Metric.model_validate(data)
+        except ValidationError as exc:
+            reason = "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in exc.errors())
+            self.out.unplaced.append(Unplaced(item, f"读成指标“{data['name']}”但不合法：{reason}"))
+            return None
+        return Entry([item], data, comments)
+
+    def _tie(self, key: str, others: list[str]) -> str:
+        alts = "、".join(describe(k, self.profile) for k in others)
+        return f"? 职能不确定：暂归入 {describe(key, self.profile)}，也可能是 {alts}"
+
+    def _resolve(self, text: str, key: str | None) -> tuple[str | None, list[str]]:
+        if key:
+            return key, []
+        found = match_function(text, self.profile)
+        if found.key and found.others:
+            return found.key, [self._tie(found.key, found.others)]
+        return found.key, []
+
+    def _work(self, item: Item, text: str, key: str | None, note: str | None = None) -> None:
+        spec_key, comments = self._resolve(text, key)
+        if spec_key is None:
+            if any(w in text for w in (*SUMMARY_WORDS, self.profile.served)):
+                self.out.top["summary.notes"].append(Entry([item], text, comments))
+            else:
+                self.out.unplaced.append(Unplaced(item, "未能判断属于哪项职能或哪一部分"))
+            return
+        if note:
+            comments.insert(0, note)
+        self.out.function(spec_key).work.append(Entry([item], text, comments))
+
+    def _case(self, item: Item, text: str, key: str | None) -> None:
+        spec_key, comments = self._resolve(text, key)
+        if spec_key is None:
+            self.out.unplaced.append(Unplaced(item, "像是典型案例，但未能判断属于哪项职能"))
+            return
+        data, more, computed = case_data(text, self.year)
+        entry = Entry([item], data, comments + more, computed)
+        self.out.function(spec_key).cases.append(entry)
+
+    def _notes_and_metrics(self, section: str, item: Item, text: str) -> None:
+        reading = read(text)
+        single = len(pt.clauses(text)) == 1
+        accepted = [m for m in reading.metrics if m.qualified or single]
+        for m in accepted:
+            unit_questions(m, None)
+            entry = self._validated(item, m.data(), list(m.comments))
+            if entry:
+                entry.computed |= m.computed
+                self.out.top[f"{section}.metrics"].append(entry)
+        if not accepted:
+            self.out.top[f"{section}.notes"].append(Entry([item], text))
+            return
+        leftover = [
+            c for c in pt.clauses(text) if c not in {m.clause for m in accepted} and not _qualifier(c)
+        ]
+        if leftover:
+            self.out.top[f"{section}.notes"].append(Entry([item], "，".join(leftover), ["本行其余文字"]))
+
+
+def _qualifier(clause: str) -> bool:
+    return bool(pt.change(clause) or pt.PREVIOUS.match(clause) or pt.TARGET.match(clause))
+
+
+def is_case(text: str) -> bool:
+    return bool(pt.DATE_START.match(text) or pt.FULL_DATE.match(text)) or any(
+        w in text for w in pt.CASE_WORDS
+    )
+
+
+def case_data(text: str, year: int) -> tuple[dict[str, Any], list[str], set[str]]:
+    """Event, response, result; a full date goes to `date`, a month alone stays in the event text."""
+    comments: list[str] = []
+    computed: set[str] = set()
+    when: dt.date | None = None
+    m = pt.FULL_DATE.match(text) or pt.DATE_START.match(text)
+    if m and m.group("d"):
+        y = int(m.group("y")) if m.group("y") else year
+        try:
+            when = dt.date(y, int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            when = None
+        if when is not None and when.year != year:
+            comments.append(f"? 日期“{m.group()}”不在报告年度{year}内，保留在事件文字里，请核对")
+            when = None
+        if when is not None:
+            if not m.group("y"):
+                comments.append(f"计算：date = {when.isoformat()}（“{m.group()}”加报告年度{year}）")
+                computed.add("date")
+            text = text[m.end() :].lstrip("，, ")
+    parts = pt.clauses(text) or [text]
+    result = parts.pop() if len(parts) > 1 and any(w in parts[-1] for w in pt.RESULT_WORDS) else None
+    cut = next((i for i, p in enumerate(parts) if i > 0 and any(w in p for w in pt.RESPONSE_WORDS)), None)
+    if cut is None:
+        cut = 1
+    data: dict[str, Any] = {}
+    if when is not None:
+        data["date"] = when
+    data["event"] = "，".join(parts[:cut])
+    if parts[cut:]:
+        data["response"] = "，".join(parts[cut:])
+    if result:
+        data["result"] = result
+    return data, comments, computed
+
+
+def problem_data(text: str) -> tuple[dict[str, Any], list[str]]:
+    text = re.sub(r"^(?:存在的?|主要)?(?:问题|不足|短板)(?:主要)?(?:是|有|在于)?[:：]?", "", text) or text
+    problem, cause, measure = [], [], []
+    for clause in pt.clauses(text):
+        c = re.match(r"^(?:主要)?原因(?:主要)?(?:是|在于)?[:：]?|^由于|^因为", clause)
+        s = re.match(r"^(?:整改)?措施(?:是)?[:：]?|^下一步|^拟|^建议", clause)
+        if c and clause[c.end() :]:
+            cause.append(clause[c.end() :])
+        elif s and clause[s.end() :]:
+            measure.append(clause[s.end() :])
+        else:
+            problem.append(clause)
+    data: dict[str, Any] = {"problem": "，".join(problem) or text}
+    if cause:
+        data["cause"] = "，".join(cause)
+    if measure:
+        data["measure"] = "，".join(measure)
+    missing = [label for key, label in (("cause", "原因"), ("measure", "整改措施")) if key not in data]
+    return data, ([f"? 笔记没有写{'和'.join(missing)}：请补上（草稿会提示缺少）"] if missing else [])
+
+
+def highlight_data(text: str) -> dict[str, Any]:
+    for sep in ("：", ":", "，"):
+        head, found, tail = text.partition(sep)
+        if found and head and tail and len(head) <= 24:
+            return {"title": head, "detail": tail}
+    return {"title": text}
+
+
+def plan_data(text: str, year: int) -> tuple[dict[str, Any], list[str]]:
+    text = (
+        re.sub(rf"^(?:明年|下一年度?|下年度|来年|{year + 1}年)?(?:度)?(?:计划|打算|准备|争取|要)*", "", text)
+        or text
+    )
+    who, text = pt.owner(text)
+    deadline = None
+    goal_parts: list[str] = []
+    for clause in pt.clauses(text):
+        m = pt.DEADLINE.fullmatch(clause)
+        if m and deadline is None:
+            deadline = re.sub(r"完成$", "", clause)
+        else:
+            goal_parts.append(clause)
+    if not goal_parts:
+        goal_parts = [text]
+    goal = re.sub(r"^(?:把|将)", "", goal_parts[0]) or goal_parts[0]
+    data: dict[str, Any] = {"goal": goal}
+    target = pt.PLAN_TARGET.match(goal)
+    if target and pt.metric_name(target.group("name")):
+        value = float(target.group("num"))
+        data["target"] = {
+            "name": pt.metric_name(target.group("name")),
+            "value": int(value) if value.is_integer() else value,
+            "unit": pt.unit_of(target.group("unit")),
+        }
+    if goal_parts[1:]:
+        data["actions"] = goal_parts[1:]
+    if deadline:
+        data["deadline"] = deadline
+    if who:
+        data["owner"] = who
+    missing = [label for key, label in (("deadline", "完成时限"), ("owner", "责任人")) if key not in data]
+    return data, ([f"? 笔记没有写{'和'.join(missing)}：请补上"] if missing else [])
