@@ -23,7 +23,6 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from llm.answers import Responder  # noqa: E402  (the test suite's fake server and valid answers)
 from llm.fake_server import FakeServer  # noqa: E402
-
 from zongjie import pipeline  # noqa: E402
 from zongjie.config import load_settings  # noqa: E402
 from zongjie.llm.writer import LLMWriter  # noqa: E402
@@ -80,16 +79,24 @@ def main() -> int:
         pipeline.draft(FACTS, work / "warm", warm, jobs=args.jobs)
         server.requests.clear()
 
-        writer, durations = timed_writer(server, work / "cache", args.jobs)
-        start = time.perf_counter()
-        result = pipeline.draft(FACTS, work / "out", writer, jobs=args.jobs)
-        wall = time.perf_counter() - start
-        sections = len(result.generated)
-        calls = server.calls
-        ratio = wall / max(durations)
-        print(f"draft:   {sections} sections, {calls} calls, wall {wall:.2f}s, slowest call {max(durations):.2f}s "
-              f"→ ratio {ratio:.2f} (target ≤ 1.2)")
+        ratios = []
+        for run in range(3):  # the fake server shares this process's GIL: report the median of three
+            writer, durations = timed_writer(server, work / f"cache{run}", args.jobs)
+            before = server.calls
+            start = time.perf_counter()
+            result = pipeline.draft(FACTS, work / f"out{run}", writer, jobs=args.jobs)
+            wall = time.perf_counter() - start
+            ratios.append(wall / max(durations))
+            sections, calls = len(result.generated), server.calls - before
+            print(
+                f"draft:   {sections} sections, {calls} calls, wall {wall:.2f}s, slowest call "
+                f"{max(durations):.2f}s → ratio {ratios[-1]:.2f}"
+            )
+        ratio = sorted(ratios)[1]
+        print(f"draft:   median ratio {ratio:.2f} (target ≤ 1.2 with ≥ 9 sections)")
         ok &= ratio <= 1.2 and sections >= 9
+        os.rename(work / "cache0", work / "cache")
+        os.rename(work / "out0", work / "out")
 
         writer, durations = timed_writer(server, work / "cache", args.jobs)
         before = server.calls
@@ -98,15 +105,19 @@ def main() -> int:
         wall = time.perf_counter() - start
         regen_calls = server.calls - before
         ratio = wall / max(durations)
-        print(f"regen:   {regen_calls} call, wall {wall:.2f}s, the call {max(durations):.2f}s → ratio {ratio:.2f} "
-              "(target ≤ 1.2, exactly 1 call)")
+        print(
+            f"regen:   {regen_calls} call, wall {wall:.2f}s, the call {max(durations):.2f}s → ratio {ratio:.2f} "
+            "(target ≤ 1.2, exactly 1 call)"
+        )
         ok &= ratio <= 1.2 and regen_calls == 1
 
         writer, _ = timed_writer(server, work / "cache", args.jobs)
         before = server.calls
         rerun = pipeline.draft(FACTS, work / "fresh", writer, jobs=args.jobs)  # new directory: cache only
-        print(f"re-run:  {server.calls - before} calls on unchanged facts into a fresh directory "
-              f"({rerun.usage.cached_calls} answered from the cache) (target 0)")
+        print(
+            f"re-run:  {server.calls - before} calls on unchanged facts into a fresh directory "
+            f"({rerun.usage.cached_calls} answered from the cache) (target 0)"
+        )
         ok &= server.calls == before
 
         startup = help_time()

@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from cli_helpers import run_cli
 
 import zongjie
+from cli_helpers import run_cli
 from zongjie import profiles
 from zongjie.resources import data_dir
 

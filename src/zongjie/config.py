@@ -39,7 +39,9 @@ PRESETS: dict[str, Preset] = {
     "deepseek": Preset("https://api.deepseek.com/v1", "deepseek-chat", "json_object"),
     # DashScope: json_schema on some models only; thinking mode breaks JSON output for qwen3.
     "qwen": Preset(
-        "https://dashscope.aliyuncs.com/compatible-mode/v1", "qwen-plus", "json_object",
+        "https://dashscope.aliyuncs.com/compatible-mode/v1",
+        "qwen-plus",
+        "json_object",
         extra_body={"enable_thinking": False},
     ),
     # Moonshot: json_schema unsupported, json_object unreliable: ask for plain text with JSON in it.
@@ -185,4 +187,6 @@ def load_settings(**overrides: Any) -> Settings:
         return Settings(**given)
     except ValidationError as exc:
         problems = [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()]
-        raise BadInput("invalid configuration (flags, ZONGJIE_* environment, .env or zongjie.toml)", problems) from None
+        raise BadInput(
+            "invalid configuration (flags, ZONGJIE_* environment, .env or zongjie.toml)", problems
+        ) from None

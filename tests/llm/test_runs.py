@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from cli_helpers import run_cli
+
 from .answers import Responder, section_of
 from .conftest import FULL
 from .fake_server import FakeServer, Scripted, ok

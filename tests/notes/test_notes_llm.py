@@ -151,3 +151,23 @@ def test_polish_with_model_that_keeps_failing_uses_offline(server: FakeServer, n
     result = polish_file(notes, section="review-facilities", style="简洁", settings=settings(server))
     assert result.ok and "35" not in result.text
     assert any("offline polish" in m for m in result.messages)
+
+
+def test_impossible_metric_from_model_goes_to_unplaced(server: FakeServer, tmp_path: Path) -> None:
+    notes = tmp_path / "typo.md"
+    notes.write_text("# 2025年工作笔记\n- 设备完好率120%\n", encoding="utf-8")
+    server.push(
+        reply(
+            {
+                "notes": [1],
+                "kind": "metric",
+                "function": "facilities",
+                "name": "设备完好率",
+                "value": 120,
+                "unit": "%",
+            }
+        )
+    )
+    got = extract_notes(notes, settings=settings(server))
+    assert "functions" not in parse(got.text).model_dump(exclude_defaults=True)
+    assert got.unplaced_lines()[0].startswith("L2: 设备完好率120%（模型读出的指标“设备完好率”不合法")

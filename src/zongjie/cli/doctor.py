@@ -8,7 +8,9 @@ import typer
 def register(app: typer.Typer) -> None:
     @app.command()
     def doctor(
-        provider: str | None = typer.Option(None, "--provider", help="deepseek|qwen|moonshot|zhipu|openai|ollama|llamacpp|vllm"),
+        provider: str | None = typer.Option(
+            None, "--provider", help="deepseek|qwen|moonshot|zhipu|openai|ollama|llamacpp|vllm"
+        ),
         base_url: str | None = typer.Option(None, "--base-url", help="Any OpenAI-compatible endpoint."),
         model: str | None = typer.Option(None, "--model", help="Model name at the endpoint."),
         timeout: float | None = typer.Option(None, "--timeout", help="Seconds per model call."),

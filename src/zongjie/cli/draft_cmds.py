@@ -27,6 +27,18 @@ TIMEOUT = typer.Option(None, "--timeout", help="Seconds per model call.")
 NO_CACHE = typer.Option(None, "--no-cache", help="Do not use the local response cache.")
 
 
+NOTES_SUFFIXES = (".md", ".markdown", ".txt")
+
+
+def _export_docx(out: Path) -> None:
+    from zongjie.export import export_workspace
+
+    exported = export_workspace(out, "docx", None)
+    for warning in exported.warnings:
+        say(f"warning: {warning}")
+    typer.echo(f"docx: {exported.path}")
+
+
 def _settings(**flags: object) -> Settings:
     from zongjie.config import load_settings
 
@@ -86,12 +98,23 @@ def register(app: typer.Typer) -> None:
         on_fail: str | None = ON_FAIL,
         timeout: float | None = TIMEOUT,
         no_cache: bool | None = NO_CACHE,
+        profile: str = typer.Option(
+            "property", "--profile", help="Notes input: the profile to map notes to."
+        ),
+        year: int | None = typer.Option(
+            None, "--year", help="Notes input: the report year if the notes don't say."
+        ),
+        docx: bool = typer.Option(False, "--docx", help="Also export the draft as .docx (公文 layout)."),
     ) -> None:
         """Draft every section into a workspace: DIR/draft.md, DIR/sections/*.md, DIR/report.json.
+
+        FACTS is a facts file (.yaml/.json) or bullet notes (.md/.txt). Notes are first extracted into
+        DIR/facts.yaml: correct it, then draft it again or `zongjie regen` a section.
 
         Example: zongjie draft fixtures/property-full.yaml -o out
         """
         from zongjie import pipeline
+        from zongjie.workspace.store import Workspace
         from zongjie.writer.factory import make_writer
 
         settings = _settings(
@@ -108,6 +131,11 @@ def register(app: typer.Typer) -> None:
                 "writer: offline (no model configured; to use one: --provider deepseek with ZONGJIE_API_KEY, "
                 "or --base-url URL --model NAME)"
             )
+        if facts.suffix.lower() in NOTES_SUFFIXES:
+            from zongjie.notes import notes_to_facts_file
+
+            Workspace(out).check_usable()  # before anything is written into a folder that is not ours
+            facts = notes_to_facts_file(facts, out, profile=profile, settings=settings, echo=say, year=year)
         writer = make_writer(settings)
         result = pipeline.draft(
             facts,
@@ -117,6 +145,8 @@ def register(app: typer.Typer) -> None:
             endpoint=_endpoint(settings),
             on_event=SectionProgress(is_tty()),
         )
+        if docx:
+            _export_docx(out)
         _report(result, "draft")
 
     @app.command()

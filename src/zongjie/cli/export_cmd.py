@@ -30,9 +30,9 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Export the draft (hand edits included) to Word, HTML or Markdown.
 
-        The .docx follows GB/T 9704 layout (A4, 仿宋 三号 body, 黑体/楷体 headings, "— 1 —" page numbers),
-        with a metrics table and a this-year/last-year chart per function. An existing output file that
-        zongjie did not write is kept as FILE.bak.
+        .docx: GB/T 9704 layout, a metrics table and a this-year/last-year chart per function.
+
+        An existing output file that zongjie did not write is kept as FILE.bak.
 
         Example: zongjie export out --format docx -o 年度工作总结.docx
         """

@@ -15,15 +15,20 @@ def register(app: typer.Typer) -> None:
     def init(
         path: Path = typer.Argument(Path("facts.yaml"), help="Where to write the template."),
         profile: str = typer.Option("property", help="property | school | hospital | enterprise"),
-        year: int = typer.Option(dt.date.today().year - 1, help="The year the summary covers."),
+        year: int | None = typer.Option(
+            None, help="The year the summary covers (default: this year from November on)."
+        ),
         force: bool = typer.Option(False, "--force", help="Replace an existing file (a backup is kept)."),
-        example: bool = typer.Option(False, "--example", help="Write the complete example for the profile instead."),
+        example: bool = typer.Option(
+            False, "--example", help="Write the complete example for the profile instead."
+        ),
     ) -> None:
         """Write a commented facts template for a profile (or, with --example, a complete example).
 
         Example: zongjie init facts.yaml --profile property --year 2025
         """
         from zongjie import profiles
+        from zongjie.facts.model import default_year
         from zongjie.facts.template import template
         from zongjie.resources import data_dir
         from zongjie.workspace.store import atomic_write
@@ -46,7 +51,7 @@ def register(app: typer.Typer) -> None:
                 raise BadInput(f"--example: no example facts file ships for profile {profile!r}")
             text = next((p for p in found if p.stem.endswith("full")), found[0]).read_text(encoding="utf-8")
         else:
-            text = template(spec, year)
+            text = template(spec, year or default_year(dt.date.today()))
         atomic_write(path, text)
         typer.echo(f"wrote {path}: fill it in, then `zongjie check {path}`")
 

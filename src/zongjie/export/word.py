@@ -23,7 +23,7 @@ from zongjie.export.docx_style import (
 from zongjie.export.markdown import Block, Run
 
 TEXT_WIDTH_MM = 156  # 210 mm less the 28 mm and 26 mm margins
-COLUMN_WIDTHS_MM = (32, 21, 21, 50, 32)
+COLUMN_WIDTHS_MM = (28, 26, 26, 44, 32)
 TITLE_LINE_CHARS = 19  # 二号 characters that fit one 156 mm line, with a margin for wide digits
 CAPTION_SIZE = 14.0
 _YEAR = re.compile(r"(?:19|20)\d{2}年")

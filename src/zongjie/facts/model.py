@@ -12,10 +12,44 @@ Better = Literal["higher", "lower"]
 
 # Units that count discrete things: a negative value is a typing error, not a fact.
 COUNT_UNITS = frozenset(
-    ["次", "项", "起", "件", "人", "户", "个", "台", "套", "份", "名", "场", "批", "类", "处", "条", "辆", "栋", "间", "部", "张", "把", "盏", "棵", "株", "天", "小时", "分钟"]
+    [
+        "次",
+        "项",
+        "起",
+        "件",
+        "人",
+        "户",
+        "个",
+        "台",
+        "套",
+        "份",
+        "名",
+        "场",
+        "批",
+        "类",
+        "处",
+        "条",
+        "辆",
+        "栋",
+        "间",
+        "部",
+        "张",
+        "把",
+        "盏",
+        "棵",
+        "株",
+        "天",
+        "小时",
+        "分钟",
+    ]
 )
 # Rates that may legitimately exceed 100%.
 OPEN_RATES = ("完成率", "增长率", "增长", "增幅", "增速", "超额")
+
+
+def default_year(today: dt.date) -> int:
+    """Summaries are written from November on for the current year, before that for the previous one."""
+    return today.year if today.month >= 11 else today.year - 1
 
 
 class FieldProblem(ValueError):

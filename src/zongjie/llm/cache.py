@@ -42,7 +42,8 @@ class Cache:
 
     def get(self, key: str) -> Reply | None:
         row = self._db.execute(
-            "SELECT content, finish_reason, prompt_tokens, completion_tokens FROM replies WHERE key = ?", (key,)
+            "SELECT content, finish_reason, prompt_tokens, completion_tokens FROM replies WHERE key = ?",
+            (key,),
         ).fetchone()
         if row is None:
             return None
@@ -51,7 +52,14 @@ class Cache:
     def put(self, key: str, reply: Reply) -> None:
         self._db.execute(
             "INSERT OR REPLACE INTO replies VALUES (?, ?, ?, ?, ?, ?)",
-            (key, reply.content, reply.finish_reason, reply.prompt_tokens, reply.completion_tokens, time.time()),
+            (
+                key,
+                reply.content,
+                reply.finish_reason,
+                reply.prompt_tokens,
+                reply.completion_tokens,
+                time.time(),
+            ),
         )
 
     def method(self, endpoint: str) -> Method | None:

@@ -68,7 +68,9 @@ def own_checks(task: SectionTask, value: BaseModel) -> list[str]:
     year = task.report.year
     bad_years = {y for y in _YEAR.findall(joined) if int(y) not in (year, year + 1)}
     for y in sorted(bad_years):
-        problems.append(f"年份错误：出现了“{y}年”，本总结是{year}年度的（计划为{year + 1}年），不要写其他年份")
+        problems.append(
+            f"年份错误：出现了“{y}年”，本总结是{year}年度的（计划为{year + 1}年），不要写其他年份"
+        )
     skip = {Decimal(y) for y in bad_years}
     for n in sorted(numbers(joined) - allowed_numbers(task) - skip):
         problems.append(f"数字“{fmt(n)}”不在本节事实中：只能照抄事实里的数字，删去它或改用事实中的数字")
@@ -88,7 +90,9 @@ def own_checks(task: SectionTask, value: BaseModel) -> list[str]:
         for mf in task.all_metrics():
             m = mf.metric
             if Decimal(repr(float(m.value))).normalize() not in stated:
-                problems.append(f"遗漏了指标“{m.name}{fmt_quantity(m.value, m.unit)}”：资料中的每个指标都要写到")
+                problems.append(
+                    f"遗漏了指标“{m.name}{fmt_quantity(m.value, m.unit)}”：资料中的每个指标都要写到"
+                )
     if isinstance(value, Problems):
         problems += _cover(task, [i.fact_id for i in value.items], {p.id for p in task.problems}, "问题")
     if isinstance(value, Highlights):
@@ -139,5 +143,7 @@ def _plan_item(item: PlanItem, pf: PlanFact) -> list[str]:
         out.append(f"计划 {item.fact_id} 资料没有目标值，target 应为空字符串")
     for text in (owner, deadline):
         if text and text in item.goal:
-            out.append(f"计划 {item.fact_id} 的 goal 里不要写时限和责任人（“{text}”放在 deadline/owner 字段）")
+            out.append(
+                f"计划 {item.fact_id} 的 goal 里不要写时限和责任人（“{text}”放在 deadline/owner 字段）"
+            )
     return out

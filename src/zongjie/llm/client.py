@@ -95,7 +95,11 @@ class ChatClient:
 
 
 def _to_langchain(messages: list[Message]) -> list[BaseMessage]:
-    kinds: dict[str, type[BaseMessage]] = {"system": SystemMessage, "user": HumanMessage, "assistant": AIMessage}
+    kinds: dict[str, type[BaseMessage]] = {
+        "system": SystemMessage,
+        "user": HumanMessage,
+        "assistant": AIMessage,
+    }
     return [kinds[m.role](content=m.content) for m in messages]
 
 

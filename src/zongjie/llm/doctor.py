@@ -17,7 +17,9 @@ from zongjie.llm.session import Session
 from zongjie.llm.types import Message
 
 Say = Callable[[str], None]
-CONNECT_HINT = "--provider deepseek (with ZONGJIE_API_KEY) or --base-url http://127.0.0.1:8080/v1 --model NAME"
+CONNECT_HINT = (
+    "--provider deepseek (with ZONGJIE_API_KEY) or --base-url http://127.0.0.1:8080/v1 --model NAME"
+)
 
 
 class Ping(BaseModel):
@@ -42,7 +44,9 @@ def run_doctor(settings: Settings, say: Say) -> int:
         say(f"configuration: {exc}")
         return 2
     key = "set" if settings.api_key else "not set"
-    say(f"endpoint: {settings.base_url}  model: {settings.model}  API key: {key}  timeout: {settings.timeout:g}s")
+    say(
+        f"endpoint: {settings.base_url}  model: {settings.model}  API key: {key}  timeout: {settings.timeout:g}s"
+    )
     session = Session(settings)
     try:
         return asyncio.run(_diagnose(session, say))
@@ -55,7 +59,9 @@ async def _diagnose(session: Session, say: Say) -> int:
         reply = await session.send(PING, "text")
     except TransportFailure as exc:
         if exc.kind == "timeout":
-            say(f"✗ no answer within {session.settings.timeout:g}s: the server is up but slow — raise --timeout")
+            say(
+                f"✗ no answer within {session.settings.timeout:g}s: the server is up but slow — raise --timeout"
+            )
         else:
             say(f"✗ cannot reach {session.base_url} ({exc}): is the server running? check --base-url")
         return 1
@@ -78,7 +84,11 @@ async def _diagnose(session: Session, say: Say) -> int:
 
 
 async def _try(session: Session, method: Method) -> str:
-    messages = PING if method == "json_schema" else [PING[0], Message("user", PING[1].content + ' Schema: {"ok": boolean, "word": string}')]
+    messages = (
+        PING
+        if method == "json_schema"
+        else [PING[0], Message("user", PING[1].content + ' Schema: {"ok": boolean, "word": string}')]
+    )
     try:
         reply = await session.send(messages, method, Ping)
     except StatusFailure as exc:
@@ -98,7 +108,9 @@ async def _try(session: Session, method: Method) -> str:
 
 def _status_advice(session: Session, exc: StatusFailure, say: Say) -> int:
     if exc.status in (401, 403):
-        say(f"✗ the endpoint refused the API key (HTTP {exc.status}): check ZONGJIE_API_KEY (or OPENAI_API_KEY)")
+        say(
+            f"✗ the endpoint refused the API key (HTTP {exc.status}): check ZONGJIE_API_KEY (or OPENAI_API_KEY)"
+        )
         return 2
     if exc.status == 404:
         say(f"✗ HTTP 404: wrong base URL or unknown model {session.model!r}: check --base-url and --model")

@@ -13,7 +13,9 @@ if TYPE_CHECKING:
 class StatusFailure(Exception):
     """The endpoint answered with an HTTP error status."""
 
-    def __init__(self, status: int, body: str, *, retry_after: float | None = None, code: str | None = None) -> None:
+    def __init__(
+        self, status: int, body: str, *, retry_after: float | None = None, code: str | None = None
+    ) -> None:
         super().__init__(f"HTTP {status}: {body[:300]}")
         self.status = status
         self.body = body
@@ -62,5 +64,7 @@ class InvalidOutput(ZongjieError):
 
     def __init__(self, answer: Answer[Any]) -> None:
         problems = "; ".join(answer.problems[:5])
-        super().__init__(f"{answer.prompt}: output still invalid after {len(answer.attempts)} attempts: {problems}")
+        super().__init__(
+            f"{answer.prompt}: output still invalid after {len(answer.attempts)} attempts: {problems}"
+        )
         self.answer = answer

@@ -77,8 +77,14 @@ class Plans(_Out):
     items: list[PlanItem] = Field(min_length=1)
     EXAMPLE: ClassVar[dict[str, Any]] = {
         "items": [
-            {"fact_id": "plans[0]", "goal": "……", "measures": ["……", "……"], "target": "……", "deadline": "……",
-             "owner": "……"}
+            {
+                "fact_id": "plans[0]",
+                "goal": "……",
+                "measures": ["……", "……"],
+                "target": "……",
+                "deadline": "……",
+                "owner": "……",
+            }
         ]
     }
 
@@ -113,8 +119,14 @@ def _plans(value: BaseModel) -> str:
         parts = [sentence(i.goal), sentence("；".join(m.strip().rstrip(_END) for m in i.measures))]
         if i.target:
             parts.append(f"目标值：{sentence(i.target)}")
-        tail = "，".join(x for x in (f"完成时限：{i.deadline}" if i.deadline else "",
-                                    f"责任人：{i.owner}" if i.owner else "") if x)
+        tail = "，".join(
+            x
+            for x in (
+                f"完成时限：{i.deadline}" if i.deadline else "",
+                f"责任人：{i.owner}" if i.owner else "",
+            )
+            if x
+        )
         if tail:
             parts.append(sentence(tail))
         out.append(f"{n}. " + "".join(parts))

@@ -7,6 +7,7 @@ at most `max_repairs` times. Truncated (finish_reason=length) and empty replies 
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -113,7 +114,9 @@ class Session:
                 exc.answer = answer  # the attempts and usage so far, for the caller's report
                 raise
             value, problems = _validate(reply, schema, check)
-            answer.attempts.append(Attempt(reply.content, reply.finish_reason, method, cached, problems, value))
+            answer.attempts.append(
+                Attempt(reply.content, reply.finish_reason, method, cached, problems, value)
+            )
             if not problems:
                 answer.value, answer.problems = value, []
                 return answer
@@ -129,7 +132,12 @@ class Session:
         raise InvalidOutput(answer)
 
     def messages(
-        self, prompt: str, variables: dict[str, Any], schema: type[BaseModel], method: Method, system: str = "system"
+        self,
+        prompt: str,
+        variables: dict[str, Any],
+        schema: type[BaseModel],
+        method: Method,
+        system: str = "system",
     ) -> list[Message]:
         example = getattr(schema, "EXAMPLE", None)
         fmt = render(
@@ -165,7 +173,9 @@ class Session:
                 return hit, method, True
             rf = response_format(method, schema.__name__, _schema_of(schema))
             try:
-                reply = await with_retries(lambda: self.client.complete(messages, rf), self.backoff)
+                reply = await with_retries(
+                    functools.partial(self.client.complete, messages, rf), self.backoff
+                )
             except StatusFailure as exc:
                 if exc.status in (401, 403):
                     self._fatal = AuthFailed(exc.status, self.base_url)
@@ -178,8 +188,15 @@ class Session:
                     f"{self.base_url}: {exc} (gave up after {self.backoff.retries + 1} attempts)"
                 ) from None
             cost = estimate_cost(self.model, reply.prompt_tokens, reply.completion_tokens)
-            self._count(usage, Usage(prompt_tokens=reply.prompt_tokens, completion_tokens=reply.completion_tokens,
-                                     calls=1, cost=cost))
+            self._count(
+                usage,
+                Usage(
+                    prompt_tokens=reply.prompt_tokens,
+                    completion_tokens=reply.completion_tokens,
+                    calls=1,
+                    cost=cost,
+                ),
+            )
             if self.cache is not None:
                 self.cache.put(key, reply)
             if method == self.ladder.method and not self.ladder.confirmed:
@@ -195,7 +212,13 @@ class Session:
                 setattr(target, name, getattr(total, name))
 
     def _key(
-        self, prompt: str, system: str, schema: type[BaseModel], method: Method, messages: list[Message], attempt: int
+        self,
+        prompt: str,
+        system: str,
+        schema: type[BaseModel],
+        method: Method,
+        messages: list[Message],
+        attempt: int,
     ) -> str:
         # The attempt number is part of the key: a re-ask that repeats an earlier request word for word must
         # reach the model (a new sample), while a re-run replays every attempt from the cache.
@@ -223,7 +246,9 @@ class Session:
             return f"{where}: quota exhausted (HTTP 429 insufficient_quota) — top up the account or use another key"
         return f"{where}: HTTP {exc.status}: {exc.body[:200]}"
 
-    async def send(self, messages: list[Message], method: Method, schema: type[BaseModel] | None = None) -> Reply:
+    async def send(
+        self, messages: list[Message], method: Method, schema: type[BaseModel] | None = None
+    ) -> Reply:
         """One uncached call with a given method, bypassing the ladder (used by `zongjie doctor`)."""
         rf = response_format(method, schema.__name__, _schema_of(schema)) if schema else None
         return await with_retries(lambda: self.client.complete(messages, rf), Backoff(retries=0))

@@ -55,7 +55,9 @@ def retryable(exc: BaseException) -> bool:
 
 
 def _wait(backoff: Backoff) -> Callable[[RetryCallState], float]:
-    exponential = wait_exponential(multiplier=backoff.initial, max=backoff.maximum) + wait_random(0, backoff.initial)
+    exponential = wait_exponential(multiplier=backoff.initial, max=backoff.maximum) + wait_random(
+        0, backoff.initial
+    )
 
     def wait(state: RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome else None

@@ -43,7 +43,9 @@ def section_variables(task: SectionTask, hint: str | None) -> dict[str, Any]:
 
 
 class LLMWriter:
-    def __init__(self, settings: Settings, *, session: Session | None = None, offline: Writer | None = None) -> None:
+    def __init__(
+        self, settings: Settings, *, session: Session | None = None, offline: Writer | None = None
+    ) -> None:
         self.settings = settings
         self.session = session or Session(settings)
         self._offline = offline
@@ -91,8 +93,12 @@ class LLMWriter:
         n = len(answer.attempts)
         if self.settings.on_fail == "keep" and answer.value is not None:
             findings = [
-                Finding(rule="llm-invalid", severity="error", section=task.id,
-                        message=f"模型输出经{n}次尝试仍未通过检查（已按 --on-fail keep 保留）：{p}")
+                Finding(
+                    rule="llm-invalid",
+                    severity="error",
+                    section=task.id,
+                    message=f"模型输出经{n}次尝试仍未通过检查（已按 --on-fail keep 保留）：{p}",
+                )
                 for p in answer.problems
             ]
             return SectionDraft(
@@ -107,12 +113,21 @@ class LLMWriter:
                 attempts=n,
             )
         problems = "；".join(answer.problems[:3])
-        return await self._fallback(task, hint, answer, f"模型输出经{n}次尝试仍未通过检查，本节已改用离线文本：{problems}")
+        return await self._fallback(
+            task, hint, answer, f"模型输出经{n}次尝试仍未通过检查，本节已改用离线文本：{problems}"
+        )
 
-    async def _fallback(self, task: SectionTask, hint: str | None, answer: Answer[Any] | None, message: str) -> SectionDraft:
+    async def _fallback(
+        self, task: SectionTask, hint: str | None, answer: Answer[Any] | None, message: str
+    ) -> SectionDraft:
         draft = await self.offline.write(task, hint=hint)
-        finding = Finding(rule="llm-fallback", severity="error", section=task.id, message=message,
-                          suggestion="检查模型配置后运行 zongjie regen，或直接修改该节文件")
+        finding = Finding(
+            rule="llm-fallback",
+            severity="error",
+            section=task.id,
+            message=message,
+            suggestion="检查模型配置后运行 zongjie regen，或直接修改该节文件",
+        )
         return SectionDraft(
             section_id=task.id,
             body=draft.body,

@@ -116,10 +116,11 @@ def notes_to_facts_file(
     profile: str,
     settings: Settings | None,
     echo: Callable[[str], None] | None = None,
+    year: int | None = None,
 ) -> Path:
     """Extracts notes into WORKSPACE/facts.yaml (atomically) and returns its path; `draft NOTES.md` drafts
     from it, and the user corrects it and runs regen. `echo` receives the unplaced notes, one per call."""
-    extracted = extract_notes(notes_path, profile=profile, settings=settings)
+    extracted = extract_notes(notes_path, profile=profile, settings=settings, year=year)
     path = write_facts(extracted, workspace_dir / FACTS_NAME)
     if echo is not None:
         for line in summary_lines(extracted, path):

@@ -9,10 +9,11 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from zongjie.config import Settings
 from zongjie.facts.derive import fmt
+from zongjie.facts.model import Metric
 from zongjie.notes import metrics as mx
 from zongjie.notes.fidelity import note_numbers
 from zongjie.notes.match import describe, match_function
@@ -262,6 +263,12 @@ class _Builder:
                 )
         spec = self.profile.function(key) if key else None
         mx.unit_questions(draft, spec.indicator_for(e.name) if spec else None)
+        try:
+            Metric.model_validate(draft.data())
+        except ValidationError as exc:
+            reason = "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in exc.errors())
+            self.out.unplaced += [Unplaced(i, f"模型读出的指标“{e.name}”不合法：{reason}") for i in items]
+            return
         entry = Entry(items, draft.data(), asks + draft.comments, draft.computed)
         if key is None:
             entry.comments.append("? 职能不确定：暂放在 summary；可移到对应职能的 metrics 下")

@@ -11,13 +11,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from zongjie.errors import BadInput
-from zongjie.facts.model import Report
+from zongjie.facts.model import Report, default_year
 from zongjie.lint.api import lint_section
 from zongjie.notes.fidelity import compare
 from zongjie.notes.files import load_profile
 from zongjie.notes.match import match_function
 from zongjie.notes.parse import Item, Notes, read
-from zongjie.notes.report import default_year
 from zongjie.plan.build import SKELETON
 from zongjie.plan.task import SectionKind, SectionTask, TextFact
 from zongjie.profiles import Profile

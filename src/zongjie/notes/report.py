@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from zongjie.facts.model import default_year
 from zongjie.notes.parse import TITLE, Item, Notes
 from zongjie.profiles import Profile
 
@@ -13,11 +14,6 @@ _DEPARTMENT = re.compile(
     r"(?:物业)?后勤[^\s，,。]{0,5}$|总务[处科部]$|物业(?:服务|管理)?(?:中心|部|处)$|行政部$|综合办公室$"
 )
 FALLBACK_ORG = "本单位"
-
-
-def default_year(today: dt.date) -> int:
-    """Summaries are written from November on for the current year, before that for the previous one."""
-    return today.year if today.month >= 11 else today.year - 1
 
 
 def report_block(

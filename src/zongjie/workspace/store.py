@@ -17,10 +17,20 @@ from zongjie.writer.base import Status, Usage
 STATE_DIR = ".zongjie"
 STATE_FILE = "state.json"
 STATE_VERSION = 1
+NOTES_FACTS = "facts.yaml"
 
 
 def sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _umask_mode() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+_FILE_MODE = _umask_mode()
 
 
 def atomic_write(path: Path, text: str) -> None:
@@ -32,6 +42,7 @@ def atomic_write(path: Path, text: str) -> None:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, _FILE_MODE)  # mkstemp makes 0600; a user's document should get the usual mode
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -105,7 +116,9 @@ class Workspace:
         """A directory is usable if it is missing, empty, or already a zongjie workspace."""
         if self.root.exists() and not self.root.is_dir():
             raise WorkspaceError(f"{self.root} exists and is not a directory")
-        if self.root.is_dir() and any(self.root.iterdir()) and not self.exists():
+        # facts.yaml is what `draft NOTES.md` extracts into the workspace before drafting; never overwritten here.
+        foreign = [p for p in self.root.iterdir() if p.name != NOTES_FACTS] if self.root.is_dir() else []
+        if foreign and not self.exists():
             raise WorkspaceError(
                 f"{self.root} is not empty and not a zongjie workspace; choose another -o directory"
             )
