@@ -47,8 +47,8 @@ def valid_answer(task: SectionTask) -> dict[str, Any]:
                 {
                     "fact_id": p.id,
                     "problem": p.problem.problem,
-                    "cause": p.problem.cause or "待分析",
-                    "measure": p.problem.measure or "研究改进",
+                    "cause": p.problem.cause or "",
+                    "measure": p.problem.measure or "",
                 }
                 for p in task.problems
             ]

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 from zongjie.config import Settings
+from zongjie.facts.load import load
+from zongjie.lint.api import lint_section
 from zongjie.llm import AuthFailed
+from zongjie.plan import build_plan
 
 from .answers import Responder
 from .conftest import FULL
@@ -218,3 +223,29 @@ def test_403_is_never_a_reason_to_step_down(
     with pytest.raises(AuthFailed):
         write(new_writer(settings_for(server)), SECTION)
     assert server.calls == 1
+
+
+def test_facts_gap_is_flagged_not_re_asked(
+    tmp_path: Path, server: FakeServer, settings_for: MakeSettings
+) -> None:
+    # The facts give no cause: the model must leave it empty; the gap is reported, never "repaired" by invention.
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(
+        "report: {organization: 甲项目, department: 物业后勤科, profile: property, year: 2025}\n"
+        "problems: [{problem: 维修人员只有2名持电工证, measure: 组织维修人员参加电工取证培训}]\n",
+        encoding="utf-8",
+    )
+    task = next(t for t in build_plan(load(facts)) if t.id == "problems")
+    item = {
+        "fact_id": "problems[0]",
+        "problem": "维修人员只有2名持电工证",
+        "measure": "组织维修人员参加电工取证培训",
+    }
+    server.push(ok({"items": [{**item, "cause": "人员流动频繁"}]}))  # an invented cause: re-asked
+    server.push(ok({"items": [{**item, "cause": ""}]}))
+    draft = asyncio.run(new_writer(settings_for(server)).write(task))
+    assert (draft.status, server.calls) == ("repaired", 2)
+    assert "为空字符串" in user_text(server.requests[1])
+    assert "人员流动" not in draft.body and "电工取证培训" in draft.body
+    gaps = [f for f in lint_section(task, draft.body) if f.is_error]
+    assert [(f.rule, f.facts_gap) for f in gaps] == [("problem-without-cause", True)]

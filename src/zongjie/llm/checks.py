@@ -49,7 +49,9 @@ def check_section(task: SectionTask, value: BaseModel) -> list[str]:
     cause a re-ask on their own, but ride along when a repair turn happens anyway."""
     problems = own_checks(task, value)
     findings = lint_section(task, SPECS[task.kind].render(value))
-    problems += [_phrase(f) for f in findings if f.is_error]
+    # A gap of the facts file (no cause, no owner given) is the user's to fill: asking the model would invite
+    # invention, so those findings stay in the report but never come back as repair requests.
+    problems += [_phrase(f) for f in findings if f.is_error and not f.facts_gap]
     if problems:
         problems += [_phrase(f) for f in findings if f.severity == "warning"]
     return list(dict.fromkeys(problems))
@@ -95,6 +97,7 @@ def own_checks(task: SectionTask, value: BaseModel) -> list[str]:
                 )
     if isinstance(value, Problems):
         problems += _cover(task, [i.fact_id for i in value.items], {p.id for p in task.problems}, "问题")
+        problems += _problem_checks(task, value)
     if isinstance(value, Highlights):
         problems += _cover(task, [i.fact_id for i in value.items], {h.id for h in task.highlights}, "亮点")
     if isinstance(value, Plans):
@@ -111,6 +114,23 @@ def _cover(task: SectionTask, used: list[str], expected: set[str], what: str) ->
     dupes = sorted({i for i in used if used.count(i) > 1})
     if dupes:
         out.append(f"{what}重复：{'、'.join(dupes)} 只写一项")
+    return out
+
+
+def _problem_checks(task: SectionTask, value: Problems) -> list[str]:
+    """A cause or measure the facts do not give must stay empty; one they give must be written."""
+    facts = {p.id: p.problem for p in task.problems}
+    out = []
+    for item in value.items:
+        fact = facts.get(item.fact_id)
+        if fact is None:
+            continue
+        for field, label in (("cause", "原因"), ("measure", "措施")):
+            given, written = getattr(fact, field), getattr(item, field)
+            if given is None and written:
+                out.append(f"问题 {item.fact_id} 资料没有提供{label}，{field} 必须为空字符串，不要推测")
+            if given is not None and not written:
+                out.append(f"问题 {item.fact_id} 的{label}遗漏了：资料给出的是“{given}”")
     return out
 
 

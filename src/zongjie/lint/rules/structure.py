@@ -235,8 +235,10 @@ def _problem_check(
     ],
 )
 def problem_only_praise(ctx: Context) -> Iterator[Finding]:
+    facts = ctx.facts.problems if ctx.facts else []
     for sec in [s for s in ctx.doc.sections if s.kind == "problems" and not s.empty]:
-        if not any(NEGATIVE.search(plain(b.text)) for b in sec.body):
+        # A problem the facts state is a problem, however neutrally it is worded.
+        if not any(NEGATIVE.search(plain(b.text)) or _problem_for(plain(b.text), facts) for b in sec.body):
             b = sec.body[0]
             yield ctx.finding(
                 this("problem-only-praise"),
