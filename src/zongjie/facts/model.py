@@ -7,42 +7,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from zongjie.units import COUNT_UNITS, DURATION_UNITS
+
 ProfileId = str
 Better = Literal["higher", "lower"]
 
-# Units that count discrete things: a negative value is a typing error, not a fact.
-COUNT_UNITS = frozenset(
-    [
-        "次",
-        "项",
-        "起",
-        "件",
-        "人",
-        "户",
-        "个",
-        "台",
-        "套",
-        "份",
-        "名",
-        "场",
-        "批",
-        "类",
-        "处",
-        "条",
-        "辆",
-        "栋",
-        "间",
-        "部",
-        "张",
-        "把",
-        "盏",
-        "棵",
-        "株",
-        "天",
-        "小时",
-        "分钟",
-    ]
-)
 # Rates that may legitimately exceed 100%.
 OPEN_RATES = ("完成率", "增长率", "增长", "增幅", "增速", "超额")
 
@@ -90,7 +59,7 @@ class Metric(_Strict):
                 continue
             if self.is_rate and v > 100 and not any(w in self.name for w in OPEN_RATES):
                 raise FieldProblem(label, f"{v:g}%: a rate ({self.name}) cannot exceed 100%")
-            if v < 0 and (self.unit in COUNT_UNITS or self.unit == "%"):
+            if v < 0 and (self.unit in COUNT_UNITS | DURATION_UNITS or self.unit == "%"):
                 raise FieldProblem(label, f"{v:g}{self.unit}: a count or rate cannot be negative")
         return self
 

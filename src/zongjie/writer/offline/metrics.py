@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from zongjie.facts.derive import Direction, fmt_quantity
-from zongjie.facts.model import COUNT_UNITS
 from zongjie.plan.task import MetricFact
+from zongjie.units import COUNT_UNITS
 from zongjie.writer.offline.phrases import CONNECTORS, Prose, clean, end, rotate
 
 # Units that count things done (完成巡检1248次); durations, people or items take no verb (运行时长177小时).
