@@ -6,11 +6,12 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zongjie.errors import WorkspaceError
+from zongjie.errors import WorkspaceError, ZongjieError
 from zongjie.facts.load import load as load_facts
 from zongjie.facts.model import Facts
 from zongjie.lint.api import lint_markdown, lint_section
@@ -44,6 +45,7 @@ class RunResult:
     kept: list[str] = field(default_factory=list)
     edited: list[str] = field(default_factory=list)  # hand-edited sections left as they are
     backups: list[Path] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # section files deleted by hand (left out of draft.md)
 
     @property
     def errors(self) -> list[Finding]:
@@ -208,6 +210,7 @@ def draft(
     tasks = build_plan(facts)
     ws = Workspace(out)
     ws.check_usable()
+    existed, fresh = out.exists(), not ws.exists()
     state = (
         ws.load_state()
         if ws.exists()
@@ -239,13 +242,26 @@ def draft(
             todo.append((task, _unused_file(state, task, index)))
     try:
         result.generated = asyncio.run(_run_tasks(ws, state, todo, writer, jobs, on_event))
-    finally:
+    except ZongjieError as exc:
+        if fresh and exc.exit_code == 2:
+            _undo(ws, existed)  # a rejected key or bad config: leave no half-made workspace behind
+            raise
         _order(state, tasks)
         ws.save_state(state)
+        raise
+    _order(state, tasks)
+    ws.save_state(state)
     backup = finish(ws, state, facts)
     if backup:
         result.backups.append(backup)
     return result
+
+
+def _undo(ws: Workspace, existed: bool) -> None:
+    shutil.rmtree(ws.root / "sections", ignore_errors=True)
+    shutil.rmtree(ws.state_path.parent, ignore_errors=True)
+    if not existed:
+        shutil.rmtree(ws.root, ignore_errors=True)
 
 
 def _drop_stale(ws: Workspace, state: State, planned: set[str]) -> list[Path]:
@@ -303,13 +319,15 @@ def reassemble(out: Path) -> RunResult:
     state = ws.load_state()
     facts = load_facts(ws.facts_path(state))
     tasks = {t.id: t for t in build_plan(facts)}
+    result = RunResult(workspace=ws, state=state)
     for rec in state.sections:
         text = ws.read_section(rec)
+        if text is None:
+            result.missing.append(rec.file)
         task = tasks.get(rec.id)
         if text is not None and task is not None:
             kept = [] if ws.edited(rec) else _writer_verdicts(rec.findings)  # an edit answers the verdict
             rec.findings = lint_section(task, _body_of(text, rec.level)) + kept
-    result = RunResult(workspace=ws, state=state)
     backup = finish(ws, state, facts)
     if backup:
         result.backups.append(backup)

@@ -104,3 +104,17 @@ def test_json_accepted() -> None:
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(BadInput, match="no such facts file"):
         load(tmp_path / "nope.yaml")
+
+
+def test_empty_required_text_and_missing_field_read_plainly() -> None:
+    [msg] = problems_of(BASE.replace("阳光花园项目", '""'))
+    assert msg == "f.yaml:2: report.organization: must not be empty"
+    [msg] = problems_of(BASE.replace("  year: 2025\n", ""))
+    assert msg.endswith("report.year: required field is missing")
+
+
+def test_yaml_syntax_error_names_file_line_and_column() -> None:
+    with pytest.raises(BadInput) as info:
+        parse("report:\n  organization: [甲\n", "f.yaml")
+    assert str(info.value).startswith("f.yaml:3:1: not valid YAML:")
+    assert "<unicode string>" not in str(info.value)

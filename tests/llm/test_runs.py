@@ -12,7 +12,7 @@ from cli_helpers import run_cli
 
 from .answers import Responder, section_of
 from .conftest import FULL
-from .fake_server import FakeServer, Scripted, ok
+from .fake_server import FakeServer, Scripted, error, ok
 
 SECRET = "sk-test-7f3a9c1e5b2d4a6f"
 
@@ -132,6 +132,7 @@ def test_auth_failure_stops_the_draft_with_exit_2(
     code, _, stderr = draft(capsys, server, tmp_path / "out", "--jobs", "1")
     assert code == 2 and "ZONGJIE_API_KEY" in stderr
     assert server.calls == 1
+    assert not (tmp_path / "out").exists()  # exit 2 leaves nothing written
 
 
 def test_doctor_reports_the_working_method(capsys: pytest.CaptureFixture[str], server: FakeServer) -> None:
@@ -150,3 +151,35 @@ def test_doctor_exit_codes(capsys: pytest.CaptureFixture[str], server: FakeServe
     assert code == 2 and "ZONGJIE_API_KEY" in stdout
     code, stdout, _ = run_cli(capsys, "doctor", "--base-url", "http://127.0.0.1:9/v1", "--model", "m")
     assert code == 1 and "cannot reach" in stdout
+
+
+def test_a_dead_endpoint_is_given_up_once_per_run(
+    capsys: pytest.CaptureFixture[str], server: FakeServer, tmp_path: Path
+) -> None:
+    # After one section spends its retries, the other sections fall back at once instead of each
+    # waiting through the same retries (a dead endpoint took minutes before).
+    server.responder = lambda request: error(502, "bad gateway")
+    code, _, err = draft(capsys, server, tmp_path / "o", "--jobs", "1")
+    assert code == 1, err
+    assert server.calls == 5  # 1 + 4 retries, for the first section only
+    sections = report(tmp_path / "o")
+    assert {s["status"] for k, s in sections.items() if k != "title"} == {"fallback"}
+    assert (tmp_path / "o" / "draft.md").is_file()
+
+
+def test_redraft_without_flags_reuses_the_recorded_model(
+    capsys: pytest.CaptureFixture[str], server: FakeServer, tmp_path: Path
+) -> None:
+    server.responder = Responder(FULL)
+    out = tmp_path / "o"
+    assert draft(capsys, server, out)[0] == 0
+    calls = server.calls
+    # No endpoint flags: the model recorded in the workspace is used again, nothing is rewritten offline.
+    code, _, stderr = run_cli(capsys, "draft", str(FULL), "-o", str(out))
+    assert code == 0, stderr
+    assert "recorded in the workspace" in stderr and server.calls == calls
+    assert {s["writer"] for k, s in report(out).items() if k != "title"} == {"llm:m"}
+    # --offline is the explicit way to leave the model.
+    code, _, stderr = run_cli(capsys, "draft", str(FULL), "-o", str(out), "--offline")
+    assert code == 0, stderr
+    assert {s["writer"] for s in report(out).values()} == {"offline"}

@@ -162,3 +162,11 @@ def test_sections_without_facts_are_left_out(tmp_path: Path) -> None:
     missing = {f.section for f in result.errors if f.rule == "missing-section"}
     assert missing == {"highlights", "team", "problems", "lessons", "plans"}
     assert all(f.facts_gap for f in result.errors)
+
+
+def test_assemble_reports_a_deleted_section_file(out: Path) -> None:
+    team = next(p for p in (out / "sections").iterdir() if "team" in p.name)
+    team.unlink()
+    result = reassemble(out)
+    assert result.missing == [f"sections/{team.name}"]
+    assert "团队建设与人才培养" not in (out / "draft.md").read_text(encoding="utf-8")

@@ -39,10 +39,36 @@ def _export_docx(out: Path) -> None:
     typer.echo(f"docx: {exported.path}")
 
 
-def _settings(**flags: object) -> Settings:
-    from zongjie.config import load_settings
+OFFLINE = typer.Option(False, "--offline", help="Use the offline writer even if a model is configured.")
 
-    return load_settings(**flags)
+
+def _settings(workspace: Path, *, offline: bool, **flags: object) -> Settings:
+    """Settings for a run on `workspace`. With no endpoint flag, the model that wrote the workspace is used
+    again (never its key: that comes from the environment), so re-running keeps the same writer."""
+    from zongjie.config import load_settings
+    from zongjie.workspace.store import Workspace
+
+    endpoint = {k: flags.pop(k) for k in ("provider", "base_url", "model")}
+    ws = Workspace(workspace)
+    if not offline and not any(endpoint.values()) and ws.exists():
+        recorded = ws.load_state().endpoint
+        if recorded is not None:
+            endpoint = recorded.model_dump()
+            say(
+                f"writer: {recorded.model} at {recorded.base_url} (recorded in the workspace; --offline to draft without it)"
+            )
+    settings = load_settings(**endpoint, **flags)
+    if offline:
+        settings = settings.model_copy(update={"provider": None, "base_url": None, "model": None})
+    return settings
+
+
+def _say_writer(settings: Settings) -> None:
+    if not settings.uses_llm:
+        say(
+            "writer: offline (no model configured; to use one: --provider deepseek with ZONGJIE_API_KEY, "
+            "or --base-url URL --model NAME)"
+        )
 
 
 def _endpoint(settings: Settings) -> Endpoint | None:
@@ -73,6 +99,10 @@ def _report(result: RunResult, what: str) -> None:
         )
     for path in result.backups:
         say(f"backup kept: {path}")
+    for file in result.missing:
+        say(
+            f"warning: {file} is missing, so that section is left out of draft.md (`zongjie regen` restores it)"
+        )
     errors = result.errors
     warnings = [f for r in state.sections for f in r.findings if f.severity == "warning"]
     warnings += [f for f in state.findings if f.severity == "warning"]
@@ -105,6 +135,7 @@ def register(app: typer.Typer) -> None:
             None, "--year", help="Notes input: the report year if the notes don't say."
         ),
         docx: bool = typer.Option(False, "--docx", help="Also export the draft as .docx (公文 layout)."),
+        offline: bool = OFFLINE,
     ) -> None:
         """Draft every section into a workspace: DIR/draft.md, DIR/sections/*.md, DIR/report.json.
 
@@ -114,10 +145,13 @@ def register(app: typer.Typer) -> None:
         Example: zongjie draft fixtures/property-full.yaml -o out
         """
         from zongjie import pipeline
+        from zongjie.facts.load import load as load_facts
         from zongjie.workspace.store import Workspace
         from zongjie.writer.factory import make_writer
 
         settings = _settings(
+            out,
+            offline=offline,
             provider=provider,
             base_url=base_url,
             model=model,
@@ -126,16 +160,14 @@ def register(app: typer.Typer) -> None:
             timeout=timeout,
             no_cache=no_cache,
         )
-        if not settings.uses_llm:
-            say(
-                "writer: offline (no model configured; to use one: --provider deepseek with ZONGJIE_API_KEY, "
-                "or --base-url URL --model NAME)"
-            )
         if facts.suffix.lower() in NOTES_SUFFIXES:
             from zongjie.notes import notes_to_facts_file
 
             Workspace(out).check_usable()  # before anything is written into a folder that is not ours
             facts = notes_to_facts_file(facts, out, profile=profile, settings=settings, echo=say, year=year)
+        else:
+            load_facts(facts)  # bad input is reported before anything else is said or written
+        _say_writer(settings)
         writer = make_writer(settings)
         result = pipeline.draft(
             facts,
@@ -162,6 +194,7 @@ def register(app: typer.Typer) -> None:
         model: str | None = MODEL,
         timeout: float | None = TIMEOUT,
         no_cache: bool | None = NO_CACHE,
+        offline: bool = OFFLINE,
     ) -> None:
         """Regenerate one section; every other section file stays byte-identical.
 
@@ -171,14 +204,19 @@ def register(app: typer.Typer) -> None:
         from zongjie.workspace.store import Workspace
         from zongjie.writer.factory import make_writer
 
-        flags: dict[str, object] = {"provider": provider, "base_url": base_url, "model": model}
-        if not any(flags.values()):
-            recorded = Workspace(workspace).load_state().endpoint
-            if recorded is not None:
-                flags = (
-                    recorded.model_dump()
-                )  # the model that wrote the draft; the key comes from the environment
-        settings = _settings(**flags, timeout=timeout, no_cache=no_cache)
+        Workspace(workspace).load_state()  # not a workspace: say so before anything else
+        settings = _settings(
+            workspace,
+            offline=offline,
+            provider=provider,
+            base_url=base_url,
+            model=model,
+            timeout=timeout,
+            no_cache=no_cache,
+        )
+        _say_writer(settings)
+        if hint and not settings.uses_llm:
+            say("note: the offline writer cannot follow --hint; it only redoes the section from the facts")
         result = pipeline.regen(
             workspace,
             section,

@@ -89,6 +89,10 @@ def _describe(err: Any, lines: dict[Loc, int], source: str) -> str:
         hint = difflib.get_close_matches(name, _known_fields(Facts, loc), n=1)
         suffix = f"; did you mean `{hint[0]}`?" if hint else ""
         return f"{where}: {path}: unknown field{suffix}"
+    if err["type"] == "string_too_short" and (err.get("ctx") or {}).get("min_length") == 1:
+        return f"{where}: {path}: must not be empty"
+    if err["type"] == "missing":
+        return f"{where}: {path}: required field is missing"
     msg = str(err["msg"]).removeprefix("Value error, ")
     return f"{where}: {path}: {msg}"
 
@@ -97,8 +101,14 @@ def parse(text: str, source: str = "<facts>") -> Facts:
     """Validates facts text; raises BadInput listing every problem with its path and line."""
     try:
         data = json.loads(text) if source.endswith(".json") else yaml.safe_load(text)
-    except (yaml.YAMLError, json.JSONDecodeError) as exc:
-        raise BadInput(f"{source}: not valid YAML/JSON: {exc}") from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{source}:{mark.line + 1}:{mark.column + 1}" if mark else source
+        raise BadInput(f"{where}: not valid YAML: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise BadInput(f"{source}: not valid YAML: {exc}") from None
+    except json.JSONDecodeError as exc:
+        raise BadInput(f"{source}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
     if not isinstance(data, dict):
         raise BadInput(f"{source}: expected a mapping with `report:` at the top")
     lines = _line_map(text)

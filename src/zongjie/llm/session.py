@@ -89,6 +89,9 @@ class Session:
         self.ladder = Ladder(_lower(settings.start_method, cache.method(self._endpoint) if cache else None))
         self.usage = Usage()
         self._fatal: AuthFailed | None = None
+        # Set once the endpoint has failed a call for good (retries spent, 404, quota): later sections fall
+        # back at once instead of each waiting through the same retries against a dead server.
+        self._down: str | None = None
 
     async def ask(
         self,
@@ -164,6 +167,8 @@ class Session:
         while True:
             if self._fatal is not None:
                 raise self._fatal
+            if self._down is not None:
+                raise EndpointFailed(f"{self._down} — not tried again in this run")
             method = self.ladder.method
             messages = [*self.messages(prompt, variables, schema, method, system), *history]
             key = self._key(prompt, system, schema, method, messages, attempt)
@@ -182,11 +187,11 @@ class Session:
                     raise self._fatal from None
                 if unsupported(exc) and self.ladder.step_down(method):
                     continue
-                raise EndpointFailed(self._describe(exc), status=exc.status, cause=exc.body[:500]) from None
+                self._down = self._describe(exc)
+                raise EndpointFailed(self._down, status=exc.status, cause=exc.body[:500]) from None
             except TransportFailure as exc:
-                raise EndpointFailed(
-                    f"{self.base_url}: {exc} (gave up after {self.backoff.retries + 1} attempts)"
-                ) from None
+                self._down = f"{self.base_url}: {exc} (gave up after {self.backoff.retries + 1} attempts)"
+                raise EndpointFailed(self._down) from None
             cost = estimate_cost(self.model, reply.prompt_tokens, reply.completion_tokens)
             self._count(
                 usage,

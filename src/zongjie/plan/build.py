@@ -60,7 +60,13 @@ def function_name(facts: Facts, index: int, profile: Profile) -> str:
 def build_plan(facts: Facts) -> list[SectionTask]:
     """Sections with no facts are left out: a section is never padded with invented content."""
     profile = profiles.load(facts.report.profile)
-    names = [function_name(facts, i, profile) for i in range(len(facts.functions))]
+    # Only 职能 with something to report are named in the preface and closing: naming an empty one would
+    # claim work the facts do not show.
+    names = [
+        function_name(facts, i, profile)
+        for i, fn in enumerate(facts.functions)
+        if fn.metrics or fn.work or fn.cases
+    ]
     base = {
         "report": facts.report,
         "profile_name": profile.name,
@@ -80,21 +86,23 @@ def build_plan(facts: Facts) -> list[SectionTask]:
         ),
     ]
     for i, fn in enumerate(facts.functions):
+        if not (fn.metrics or fn.work or fn.cases):
+            continue
         prefix = f"functions[{i}]"
-        task = SectionTask(
-            id=f"review-{fn.key}",
-            kind="function",
-            heading=names[i],
-            level=3,
-            group="review",
-            function_key=fn.key,
-            metrics=_metrics(prefix, fn.metrics, profile, fn.key),
-            work=_texts(f"{prefix}.work", fn.work),
-            cases=[CaseFact(id=f"{prefix}.cases[{c}]", case=case) for c, case in enumerate(fn.cases)],
-            **base,
+        tasks.append(
+            SectionTask(
+                id=f"review-{fn.key}",
+                kind="function",
+                heading=function_name(facts, i, profile),
+                level=3,
+                group="review",
+                function_key=fn.key,
+                metrics=_metrics(prefix, fn.metrics, profile, fn.key),
+                work=_texts(f"{prefix}.work", fn.work),
+                cases=[CaseFact(id=f"{prefix}.cases[{c}]", case=case) for c, case in enumerate(fn.cases)],
+                **base,
+            )
         )
-        if task.metrics or task.work or task.cases:
-            tasks.append(task)
     highlights = [
         HighlightFact(
             id=f"highlights[{i}]", highlight=h, metrics=_metrics(f"highlights[{i}]", h.metrics, profile, None)
