@@ -42,3 +42,14 @@ def test_profile_direction_fills_better_for_derived_wording() -> None:
     task = next(t for t in build_plan(parse(text, "f.yaml")) if t.id == "review-facilities")
     assert task.metrics[0].metric.better == "lower"
     assert task.metrics[0].derived[0].met is True
+
+
+def test_direction_needs_the_same_kind_of_indicator() -> None:
+    text = FACTS.replace(
+        "{name: 设备巡检, value: 120, unit: 次, previous: 100}",
+        "{name: 重大故障处理及时率, value: 98, unit: '%', previous: 96}, {name: 停电应急演练, value: 4, unit: 次}, "
+        "{name: 重大故障, value: 3, unit: 起, previous: 7}",
+    )
+    task = next(t for t in build_plan(parse(text, "f.yaml")) if t.id == "review-facilities")
+    better = {m.metric.name: m.metric.better for m in task.metrics}
+    assert better == {"重大故障处理及时率": "higher", "停电应急演练": "higher", "重大故障": "lower"}

@@ -5,118 +5,25 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import re
-from pathlib import Path
 from typing import Any, get_args
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zongjie.facts.derive import fmt, fmt_quantity
-from zongjie.facts.load import load
-from zongjie.facts.model import Facts
+from writer.offline_helpers import (
+    FIXTURE_TASKS,
+    WRITER,
+    body_numbers,
+    check_fidelity,
+    check_register,
+    make_facts,
+    task_of,
+)
 from zongjie.lint.api import lint_section
-from zongjie.plan.build import build_plan
 from zongjie.plan.task import SectionKind, SectionTask
 from zongjie.writer.base import SectionDraft, Writer
 from zongjie.writer.offline import OfflineWriter
-from zongjie.writer.offline.phrases import longest_run
-
-FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "property-full.yaml"
-WRITER = OfflineWriter()
-
-NUMBER = re.compile(r"\d+(?:\.\d+)?")
-LIST_MARKER = re.compile(r"^\d+\. ", re.MULTILINE)
-PLACEHOLDER = re.compile(r"X{2,}|XX|某某|【.*?】|待补充|待定|202X|X月X日|（未提供）|\?\?|？？")
-EMPTY_PHRASES = re.compile(r"取得了一定成绩|大幅提升|显著提高|进一步加强|首先|其次|最后|赋能|抓手|闭环")
-COUNTING_WORDS = re.compile(r"[一二三四五六七八九十两]+(?:个|项|条|点|方面|大)")
-SPACED = re.compile(r"[\u4e00-\u9fff][ \t]+\d|\d[ \t]+[\u4e00-\u9fff]")
-
-FIXTURE_TASKS = build_plan(load(FIXTURE))
-
-
-def make_facts(**sections: Any) -> Facts:
-    report = {"organization": "测试项目", "department": "物业后勤科", "year": 2025}
-    return Facts.model_validate({"report": report, **sections})
-
-
-def task_of(facts: Facts, section_id: str) -> SectionTask:
-    return next(t for t in build_plan(facts) if t.id == section_id)
-
-
-def fact_texts(task: SectionTask) -> list[str]:
-    """Every free text the task carries (each must appear verbatim, up to trailing punctuation)."""
-    out = [t.text for t in (*task.notes, *task.work, *task.lessons)]
-    out += [m.metric.note for m in task.all_metrics() if m.metric.note]
-    for c in task.cases:
-        out += [x for x in (c.case.event, c.case.response, c.case.result) if x]
-    for h in task.highlights:
-        out += [x for x in (h.highlight.title, h.highlight.detail) if x]
-    for p in task.problems:
-        out += [x for x in (p.problem.problem, p.problem.cause, p.problem.measure) if x]
-    for pl in task.plans:
-        out += [pl.plan.goal, *pl.plan.actions]
-        out += [x for x in (pl.plan.owner, pl.deadline_text) if x]
-    return [t.strip().rstrip("。；，") for t in out]
-
-
-def expected_strings(task: SectionTask) -> list[str]:
-    """Quantities with their units and derived texts, exactly as the body must state them."""
-    out = []
-    for mf in task.all_metrics():
-        m = mf.metric
-        out += [fmt_quantity(v, m.unit) for v in (m.value, m.previous, m.target) if v is not None]
-        out += [d.text for d in mf.derived]
-    for pl in task.plans:
-        if pl.plan.target:
-            out.append(fmt_quantity(pl.plan.target.value, pl.plan.target.unit))
-    return out
-
-
-def allowed_numbers(task: SectionTask) -> set[str]:
-    r = task.report
-    allowed = {fmt(r.year), fmt(r.year + 1)}
-    for mf in task.all_metrics():
-        m = mf.metric
-        allowed |= {fmt(v) for v in (m.value, m.previous, m.target) if v is not None}
-        allowed |= {fmt(d.value) for d in mf.derived}
-        allowed |= set(NUMBER.findall(m.name))
-    for pl in task.plans:
-        if pl.plan.target:
-            allowed |= {fmt(pl.plan.target.value), *NUMBER.findall(pl.plan.target.name)}
-    for c in task.cases:
-        if c.case.date:
-            allowed |= {str(c.case.date.year), str(c.case.date.month), str(c.case.date.day)}
-    for text in [*fact_texts(task), r.organization, r.department, task.heading]:
-        allowed |= set(NUMBER.findall(text))
-    return allowed
-
-
-def body_numbers(body: str) -> list[str]:
-    return NUMBER.findall(LIST_MARKER.sub("", body))
-
-
-def check_fidelity(task: SectionTask, body: str) -> None:
-    for s in expected_strings(task):
-        assert s in body, f"{task.id}: missing {s!r}"
-    numbers = set(body_numbers(body))
-    for text in fact_texts(task):
-        assert text in body, f"{task.id}: fact text not copied faithfully: {text!r}"
-        for n in NUMBER.findall(text):
-            assert n in numbers, f"{task.id}: number {n} of {text!r} dropped"
-    extra = [n for n in body_numbers(body) if n not in allowed_numbers(task)]
-    assert not extra, f"{task.id}: numbers not in the facts: {extra}"
-
-
-def check_register(task: SectionTask, body: str) -> None:
-    assert body.strip(), task.id
-    assert not PLACEHOLDER.search(body), PLACEHOLDER.search(body)
-    assert not EMPTY_PHRASES.search(body), EMPTY_PHRASES.search(body)
-    assert not COUNTING_WORDS.search(body), COUNTING_WORDS.search(body)
-    assert not SPACED.search(body), SPACED.search(body)
-    assert not body.lstrip().startswith("#"), "the body must not carry its own heading"
-    assert longest_run(body) < 3, f"{task.id}: monotone openings"
-
 
 # --- the full fixture ------------------------------------------------------------------------------
 
@@ -182,7 +89,7 @@ def test_plans_keep_owner_and_deadline_verbatim() -> None:
     body = WRITER.render(next(t for t in FIXTURE_TASKS if t.kind == "plans"))
     assert "于2026年6月底前完成，责任人：工程主管李明。" in body
     assert "于2026年9月30日前完成，责任人：后勤科科长王芳。" in body
-    assert "消防设施扫码巡检覆盖率目标值为100%" in body
+    assert "智能巡检系统覆盖全部消防设施。目标：消防设施扫码巡检覆盖率达到100%。" in body
 
 
 # --- small facts for edge cases ---------------------------------------------------------------------

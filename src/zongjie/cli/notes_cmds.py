@@ -15,7 +15,9 @@ PROFILE = typer.Option("property", "--profile", help="Profile whose 职能 and i
 def register(app: typer.Typer) -> None:
     @app.command()
     def extract(
-        notes: Path = typer.Argument(..., help="Notes file (Markdown or plain text; headings optional)."),
+        notes: Path = typer.Argument(
+            ..., help="Notes file (Markdown or plain text; headings optional); - reads stdin."
+        ),
         out: Path | None = typer.Option(None, "--out", "-o", help="Facts file to write (default: print it)."),
         profile: str = PROFILE,
         year: int | None = typer.Option(None, "--year", help="Report year when the notes do not state it."),
@@ -56,7 +58,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def polish(
-        notes: Path = typer.Argument(..., help="Notes file with the bullets of one section."),
+        notes: Path = typer.Argument(..., help="Notes file with the bullets of one section; - reads stdin."),
         section: str | None = typer.Option(
             None, "--section", help="Section id, e.g. review-facilities, problems."
         ),
@@ -77,7 +79,7 @@ def register(app: typer.Typer) -> None:
         Example: zongjie polish notes.md --section review-facilities --style 简洁
         """
         from zongjie.config import load_settings
-        from zongjie.notes.polish import polish_file
+        from zongjie.notes.polish import failure, polish_file
         from zongjie.workspace.store import atomic_write
 
         settings = load_settings(
@@ -87,7 +89,7 @@ def register(app: typer.Typer) -> None:
         for line in result.messages:
             say(line)
         if not result.ok:
-            say("polish failed: the numbers in the prose do not match the notes; nothing written")
+            say(f"polish failed: {failure(result.problems)}; nothing written")
             for problem in result.problems:
                 say(f"  - {problem}")
             raise typer.Exit(1)

@@ -2,6 +2,10 @@
 
 Sections are recognised by heading text, loosely: "存在的问题" and "问题与不足" are both `problems`,
 "2026年工作计划" and "明年工作打算" are both `plans`. Text before the first `##` is the 前言.
+
+Plain text pasted from Word has no `#`: there a short line of its own that starts with "一、" is a `##`
+heading and one that starts with "（一）" a `###`, when it has no sentence punctuation inside (so a list
+item "一、加强管理，……" stays body text); a short first line without punctuation is the title.
 """
 
 from __future__ import annotations
@@ -29,6 +33,10 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _ITEM = re.compile(
     r"^\s*(?:[-*+]|\d{1,2}[.、）)]|[（(]\d{1,2}[)）]|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\s*"
 )
+_PLAIN_H2 = re.compile(r"^[一二三四五六七八九十]{1,3}、\s*\S")
+_PLAIN_H3 = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）]\s*\S")
+_SENTENCE_MARK = re.compile(r"[。！？!?；;，,]|[:：].")
+_MD_HEADING = re.compile(r"^#{1,6}\s", re.M)
 _DISABLE = re.compile(r"<!--\s*zongjie-disable\b([^>]*?)-->")
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -45,6 +53,19 @@ def section_kind(heading: str) -> str | None:
 
 def strip_numbering(heading: str) -> str:
     return _NUMBERING.sub("", heading.replace("**", "").strip()).strip()
+
+
+def plain_heading(line: str) -> int:
+    """2 or 3 when a line of plain text (no Markdown headings) reads as a numbered heading, else 0."""
+    text = line.strip()
+    if len(text) > 30 or _SENTENCE_MARK.search(text):
+        return 0
+    return 2 if _PLAIN_H2.match(text) else 3 if _PLAIN_H3.match(text) else 0
+
+
+def plain_title(line: str) -> bool:
+    text = line.strip()
+    return 0 < len(text) <= 50 and not _SENTENCE_MARK.search(text) and not _NUMBERING.match(text)
 
 
 def plain(text: str) -> str:
@@ -126,6 +147,9 @@ class Document:
         pending: set[str] = set()
         block: Block | None = None
         fence = False
+        # Text pasted from Word: numbered lines are the headings, a short first line the title.
+        pasted = not single and not _MD_HEADING.search(self.text)
+        first = next((i for i, x in enumerate(lines) if x.strip()), -1) if pasted else -1
         for i, line in enumerate(lines):
             start = self.line_starts[i]
             stripped = line.strip()
@@ -147,9 +171,15 @@ class Document:
                 else:
                     pending |= names
             heading = None if single else _HEADING.match(line)
-            if heading:
+            if pasted and i == first and plain_title(line) and not plain_heading(line):
+                heading_line: tuple[int, str] | None = (1, stripped)
+            elif pasted and plain_heading(line):
+                heading_line = (plain_heading(line), stripped)
+            else:
+                heading_line = (len(heading.group(1)), heading.group(2)) if heading else None
+            if heading_line:
                 block = None
-                level, title = len(heading.group(1)), heading.group(2)
+                level, title = heading_line
                 if level == 1 and self.title is None:
                     self.title = Section("title", "title", title, start, 1)
                     self.title.blocks.append(Block(line, start, "heading"))

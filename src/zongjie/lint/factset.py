@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from zongjie.facts.derive import dec
 from zongjie.facts.model import Facts
-from zongjie.lint.numbers import METRIC_KINDS, Quantity, extract, normalize, split_unit
+from zongjie.lint.numbers import CLAIM_KINDS, METRIC_KINDS, Quantity, extract, normalize, split_unit
 from zongjie.plan.task import MetricFact, PlanFact, ProblemFact, SectionTask
 
 # Set phrases whose numbers are not claims about the year's work (24小时值守).
@@ -20,9 +20,11 @@ class Allowed:
     value: Decimal  # as written in the facts, in `unit`
     unit: str
     source: str  # facts path, e.g. functions[0].metrics[1].previous
+    text: bool = False  # read from a free-text fact (a problem, a note), not a metric's figure
 
 
-def _metric_quantities(mf: MetricFact) -> list[Allowed]:
+def metric_figures(mf: MetricFact) -> list[Allowed]:
+    """One metric's own figures: value, previous, target and every figure derived from them."""
     m = mf.metric
     out = [
         Allowed(dec(v), m.unit, f"{mf.id}.{label}")
@@ -34,7 +36,7 @@ def _metric_quantities(mf: MetricFact) -> list[Allowed]:
 
 
 def _text_quantities(text: str, source: str) -> list[Allowed]:
-    return [Allowed(q.value, q.unit, source) for q in extract(text) if q.kind not in ("index", "time")]
+    return [Allowed(q.value, q.unit, source, True) for q in extract(text) if q.kind not in ("index", "time")]
 
 
 def task_texts(task: SectionTask) -> list[tuple[str, str]]:
@@ -65,7 +67,7 @@ def task_quantities(task: SectionTask) -> list[Allowed]:
     """Every quantity one section may state: metrics (value, previous, target, derived), numbers in texts."""
     out: list[Allowed] = []
     for mf in task.all_metrics():
-        out += _metric_quantities(mf)
+        out += metric_figures(mf)
     for pl in task.plans:
         if pl.plan.target:
             out.append(Allowed(dec(pl.plan.target.value), pl.plan.target.unit, f"{pl.id}.target"))
@@ -100,7 +102,7 @@ class FactSet:
     function_names: dict[str, str] = field(default_factory=dict)  # heading → review-<key>
 
     def __post_init__(self) -> None:
-        self._verdicts: dict[tuple[Decimal, str], bool] = {}
+        self._verdicts: dict[tuple[Decimal, str, str], bool] = {}
         self._exact: set[tuple[Decimal, str]] = set()
         self._by_unit: dict[str, list[Allowed]] = defaultdict(list)
         for a in self.allowed:
@@ -140,7 +142,7 @@ class FactSet:
 
     def allows(self, q: Quantity) -> bool:
         """True when `q` equals an allowed quantity, or rounds one the facts state more precisely."""
-        key = (q.value, q.unit)
+        key = (q.value, q.unit, q.hedge)
         if key not in self._verdicts:
             self._verdicts[key] = self._allows(q)
         return self._verdicts[key]
@@ -152,7 +154,43 @@ class FactSet:
         pool = self._by_unit.get(unit, []) + (self._by_unit.get("", []) if unit else [])
         if not unit:
             pool = [a for items in self._by_unit.values() for a in items]
-        return any(close(q, a.value, a.unit) for a in pool)
+        return any(states(q, a.value, a.unit) for a in pool)
+
+    def in_texts(self, q: Quantity) -> bool:
+        """True when a free-text fact states `q` (全年相关维修工单2860件 in a problem)."""
+        unit = q.base()[1]
+        return any(states(q, a.value, a.unit) for a in self._by_unit.get(unit, []) if a.text)
+
+
+def states(q: Quantity, value: Decimal, unit: str) -> bool:
+    """`q` states the fact (value, unit): exactly, rounded (close) or, for a hedged figure, within the
+    hedge's tolerance (hedged)."""
+    return close(q, value, unit) or (bool(q.hedge) and hedged(q, value, unit))
+
+
+_ONE_POINT = Decimal(1)
+_HALF = Decimal("1.5")
+
+
+def hedged(q: Quantity, value: Decimal, unit: str) -> bool:
+    """An approximate figure (3000余次, 约12万元, 近三成) against a fact; the tolerances are in numbers.py's
+    module doc. Units must agree unless one side has none."""
+    base, q_unit = q.base()
+    fact, fact_unit = normalize(value, unit)
+    if q_unit and fact_unit and q_unit != fact_unit:
+        return False
+    ratio = q_unit in ("%", "个百分点") or fact_unit in ("%", "个百分点")
+    if q.hedge == "余":
+        exp = q.value.normalize().as_tuple().exponent
+        step = Decimal(1).scaleb(exp if isinstance(exp, int) else 0) * split_unit(q.unit)[0]
+        return base <= fact < base + step or (not ratio and base <= fact < base * _HALF)
+    if q.hedge == "约":
+        return abs(fact - base) <= (_ONE_POINT if ratio else base / 10)
+    if q.hedge == "近":
+        return base - (2 * _ONE_POINT if ratio else base / 10) <= fact <= base
+    if q.hedge == "成":
+        return abs(fact - base) <= 5
+    return False
 
 
 def close(q: Quantity, value: Decimal, unit: str) -> bool:
@@ -175,3 +213,8 @@ def close(q: Quantity, value: Decimal, unit: str) -> bool:
 
 def metric_quantities(text: str) -> list[Quantity]:
     return [q for q in extract(text) if q.kind in METRIC_KINDS]
+
+
+def claims(text: str) -> list[Quantity]:
+    """The numbers in `text` a fact must back: exact and approximate quantities, not dates or ordinals."""
+    return [q for q in extract(text) if q.kind in CLAIM_KINDS]

@@ -1,14 +1,23 @@
 """Number extraction from Chinese prose: Arabic and Chinese numerals, units, scale words, percentages.
 
-`extract(text)` returns every number it sees, each with a `kind` saying what it is. Only the kinds in
-METRIC_KINDS are quantities a fact must back; years, dates, ordinals, section numbers, codes (A4, 5G)
-and small counting words (一批, 两个) are reported too so callers can tell them apart.
+`extract(text)` returns every number it sees, each with a `kind` saying what it is. The kinds in
+CLAIM_KINDS are claims a fact must back: exact quantities (METRIC_KINDS) and approximate ones (`approx`,
+"3000余次", "五百多户"). Years, dates, ordinals, section numbers, codes (A4, 5G) and small counting words
+(一批, 两个) are reported too so callers can tell them apart.
+
+Approximate figures carry a `hedge`, and the facts check (factset.hedged) gives each its tolerance:
+- "余"  N余/N多 X:  a fact of unit X in [N, 1.5N), or one that rounds down to N at N's precision
+         (3000余 ← 3000..4499; 1.2万余元 ← 12000..17999元); for % and 个百分点 only the rounding-down.
+- "约"  约/大约/约为 N, N左右: a fact within 10% of N (within 1 point for % and 个百分点).
+- "近"  近/将近/接近 N: a fact at most N and at least 90% of N (N − 2 points for %).
+- "成"  X成 (两成 = 20%) and 一半 (50%), read only right after a verb such as 占/达/降/了: a fact in %
+         within 5 points.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Literal
@@ -19,6 +28,7 @@ Kind = Literal[
     "quantity", "percent", "points", "year", "date", "time", "ordinal", "index", "code", "count", "approx"
 ]
 METRIC_KINDS = frozenset({"quantity", "percent", "points"})
+CLAIM_KINDS = METRIC_KINDS | {"approx"}
 
 # Base units, matched longest first. 千米/千克/千瓦时 are units in their own right, not 千 × 米.
 _UNITS = longest_first(ALL_UNITS)
@@ -110,12 +120,21 @@ _INDEX = re.compile(
 _INLINE_INDEX = re.compile(r"[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]")
 _ARABIC = re.compile(
     rf"(?<![A-Za-z_\d.,])(?P<lead>第)?(?P<num>{_AR_NUM})"
-    rf"(?:\s*(?P<pct>[%％])|(?P<approx>余|多)?(?P<scale>{_SCALE_RE})?(?P<unit>{_UNIT_ALT})?)"
+    rf"(?:\s*(?P<pct>[%％])"
+    rf"|(?P<approx>余|多)?(?P<scale>{_SCALE_RE})?(?P<approx2>余|多)?(?P<unit>{_UNIT_ALT})?)"
 )
 _CHINESE = re.compile(
-    rf"(?P<lead>第|百分之)?(?P<num>{_CN_NUM})(?P<approx>余|多)?"
+    rf"(?P<lead>第|百分之)?(?P<num>{_CN_NUM})(?P<approx>余|多)?(?P<scale>万|亿)?(?P<approx2>余|多)?"
     rf"(?P<unit>{_CN_UNIT_ALT})?"
 )
+# 两成 = 20%, 一半 = 50%: only right after a verb of amount, and 成 not starting a word (一成不变, 九成新).
+_CHENG = re.compile(
+    r"(?<=[占达约近超逾了到有降升增减高低长省过])(?:(?P<n>[一二两三四五六七八九])成"
+    r"(?![立功本果绩效员为熟就品交型都套年片群批个家不新器语事文])|(?P<half>一半))"
+)
+# A hedge word before the number; 节约/最近/附近 are words, not hedges.
+_HEDGE_BEFORE = {"约": "约", "近": "近", "逾": "余"}
+_NOT_HEDGE = frozenset("节制预签合公契相特违履婉简邀集践失毁赴条缔立续解守誓最附邻靠就亲贴临远")
 _RANGE_SEP = re.compile(r"\s*(?:-|~|～|—|–|至|到)\s*")
 
 
@@ -130,6 +149,7 @@ class Quantity:
     raw: str
     kind: Kind
     in_range: bool = False
+    hedge: str = ""  # 余 | 约 | 近 | 成: an approximate figure (see the module doc), "" when exact
 
     @property
     def is_metric(self) -> bool:
@@ -238,8 +258,33 @@ def extract(text: str) -> list[Quantity]:
             taken.append((m.start(), m.end()))
     _arabic_numbers(text, out, taken)
     _chinese_numbers(text, out, taken)
+    if "成" in text or "一半" in text:
+        _fractions(text, out, taken)
     out.sort(key=lambda q: q.start)
     return out
+
+
+def _hedge(text: str, start: int, end: int, approx: bool) -> str:
+    """The hedge of the number at text[start:end]: 余/多 after it, 约/近/逾 before it, 左右 after its unit."""
+    if approx:
+        return "余"
+    if text.startswith("左右", end):
+        return "约"
+    before = text[start - 1] if start else ""
+    if before == "为" and text[start - 2 : start] == "约为":
+        return "约"
+    if before in _HEDGE_BEFORE and (start < 2 or text[start - 2] not in _NOT_HEDGE):
+        return _HEDGE_BEFORE[before]
+    return ""
+
+
+def _fractions(text: str, out: list[Quantity], taken: list[tuple[int, int]]) -> None:
+    for m in _CHENG.finditer(text):
+        if _mask(taken, m.start(), m.end()):
+            continue
+        value = Decimal(50) if m.group("half") else (chinese_value(m.group("n")) or Decimal(0)) * 10
+        out.append(Quantity(value, "%", m.start(), m.end(), m.group(), "percent", hedge="成"))
+        taken.append((m.start(), m.end()))
 
 
 def _arabic_numbers(text: str, out: list[Quantity], taken: list[tuple[int, int]]) -> None:
@@ -251,28 +296,28 @@ def _arabic_numbers(text: str, out: list[Quantity], taken: list[tuple[int, int]]
         nxt = text[end : end + 1]
         value = _arabic(m.group("num"))
         unit = "%" if m.group("pct") else (m.group("scale") or "") + (m.group("unit") or "")
+        approx = m.group("approx") or m.group("approx2")
         if unit == "" and nxt and (nxt.isascii() and nxt.isalpha()):
             kind: Kind = "code"
         elif m.group("num").startswith("0") and len(m.group("num")) > 1 and "." not in m.group("num"):
             kind = "code"  # 0571, serial numbers
         else:
-            kind = _kind_for(unit, m.group("lead"), m.group("approx"), nxt)
-        q = Quantity(value, unit, m.start("num") if not m.group("lead") else m.start(), end, m.group(), kind)
+            kind = _kind_for(unit, m.group("lead"), approx, nxt)
+        start = m.start("num") if not m.group("lead") else m.start()
+        hedge = _hedge(text, start, end, bool(approx)) if kind in CLAIM_KINDS else ""
+        q = Quantity(value, unit, start, end, m.group(), kind, hedge=hedge)
         if pending is not None and _RANGE_SEP.fullmatch(text[pending.end : m.start()]):
             # The first half takes the second half's unit: 3-5次 is (3次, 5次).
-            first = Quantity(
-                pending.value,
-                pending.unit or unit,
-                pending.start,
-                pending.end,
-                pending.raw,
-                pending.kind if pending.unit else q.kind,
-                True,
+            first = replace(
+                pending,
+                unit=pending.unit or unit,
+                kind=pending.kind if pending.unit else q.kind,
+                in_range=True,
             )
             out[out.index(pending)] = first
-            q = Quantity(q.value, q.unit, q.start, q.end, q.raw, q.kind, True)
+            q = replace(q, in_range=True)
         out.append(q)
-        pending = q if q.kind in METRIC_KINDS else None
+        pending = q if q.kind in CLAIM_KINDS else None
 
 
 def _chinese_numbers(text: str, out: list[Quantity], taken: list[tuple[int, int]]) -> None:
@@ -280,6 +325,9 @@ def _chinese_numbers(text: str, out: list[Quantity], taken: list[tuple[int, int]
         return
     for m in _CHINESE.finditer(text):
         lead, unit, num = m.group("lead"), m.group("unit") or "", m.group("num")
+        approx = m.group("approx") or m.group("approx2")
+        if unit and m.group("scale"):
+            unit = m.group("scale") + unit  # 零点五万元, 十余万元
         if _mask(taken, m.start(), m.end()):
             continue
         if lead != "百分之" and not unit and not text.startswith("个百分点", m.end()):
@@ -304,5 +352,6 @@ def _chinese_numbers(text: str, out: list[Quantity], taken: list[tuple[int, int]
         elif num in ("一", "两", "二", "俩") and unit not in ("个百分点",):
             kind = "count"  # 一批、两个、一次: counting words, not metrics
         else:
-            kind = _kind_for(unit, None, m.group("approx"), text[end : end + 1])
-        out.append(Quantity(value, unit, m.start(), end, text[m.start() : end], kind))
+            kind = _kind_for(unit, None, approx, text[end : end + 1])
+        hedge = _hedge(text, m.start(), end, bool(approx)) if kind in CLAIM_KINDS else ""
+        out.append(Quantity(value, unit, m.start(), end, text[m.start() : end], kind, hedge=hedge))

@@ -5,17 +5,18 @@ rule the linter gains is fed back automatically."""
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
 
 from pydantic import BaseModel
 
-from zongjie.facts.derive import fmt, fmt_quantity
+from zongjie.facts.derive import dec, fmt, fmt_quantity
 from zongjie.lint.api import lint_section
+from zongjie.lint.factset import FactSet, claims, close, states
 from zongjie.lint.finding import Finding
+from zongjie.lint.numbers import Quantity
+from zongjie.lint.rules.fidelity import bigrams
 from zongjie.llm.sections import SPECS, Highlights, PlanItem, Plans, Problems, fact_ids, texts
 from zongjie.plan.task import PlanFact, SectionTask
 
-_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _ID = re.compile(r"^\[(\S+)\]\s")
 _HEADING = re.compile(r"(?:^|\n)\s*(?:#{1,6}\s|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
@@ -23,21 +24,8 @@ _HEADING = re.compile(r"(?:^|\n)\s*(?:#{1,6}\s|[一二三四五六七八九十]+
 _STATE_ALL = frozenset({"preface", "function", "team", "highlights"})
 
 
-def numbers(text: str) -> set[Decimal]:
-    out = set()
-    for m in _NUMBER.finditer(re.sub(r"(?<=\d),(?=\d{3})", "", text)):
-        try:
-            out.add(Decimal(m.group()).normalize())
-        except InvalidOperation:
-            continue
-    return out
-
-
-def allowed_numbers(task: SectionTask) -> set[Decimal]:
-    lines = [_ID.sub("", line) for line in task.fact_lines()]
-    allowed = numbers("\n".join([*lines, task.heading]))
-    allowed |= {Decimal(task.report.year), Decimal(task.report.year + 1)}
-    return allowed
+# A written cause or measure keeps the facts' substance when it shares this share of their character pairs.
+KEEP_SHARE = 0.6
 
 
 def fact_id_set(task: SectionTask) -> set[str]:
@@ -49,6 +37,9 @@ def check_section(task: SectionTask, value: BaseModel) -> list[str]:
     cause a re-ask on their own, but ride along when a repair turn happens anyway."""
     problems = own_checks(task, value)
     findings = lint_section(task, SPECS[task.kind].render(value))
+    # Our own number check already named these; the linter's finding would only repeat it.
+    unbacked = {q.raw for q in _unbacked(task, "\n".join(texts(value)))}
+    findings = [f for f in findings if not (f.rule == "number-mismatch" and f.excerpt in unbacked)]
     # A gap of the facts file (no cause, no owner given) is the user's to fill: asking the model would invite
     # invention, so those findings stay in the report but never come back as repair requests.
     problems += [_phrase(f) for f in findings if f.is_error and not f.facts_gap]
@@ -73,9 +64,9 @@ def own_checks(task: SectionTask, value: BaseModel) -> list[str]:
         problems.append(
             f"年份错误：出现了“{y}年”，本总结是{year}年度的（计划为{year + 1}年），不要写其他年份"
         )
-    skip = {Decimal(y) for y in bad_years}
-    for n in sorted(numbers(joined) - allowed_numbers(task) - skip):
-        problems.append(f"数字“{fmt(n)}”不在本节事实中：只能照抄事实里的数字，删去它或改用事实中的数字")
+    for q in _unbacked(task, joined):
+        said = f"“{fmt(q.value)}”" + (f"（“{q.raw}”）" if q.raw != fmt(q.value) else "")
+        problems.append(f"数字{said}不在本节事实中：只能照抄事实里的数字，删去它或改用事实中的数字")
     if _HEADING.search(joined):
         problems.append("不要写标题、分节或“一、（一）”式序号：只输出本节的正文段落")
     seen: set[str] = set()
@@ -88,10 +79,10 @@ def own_checks(task: SectionTask, value: BaseModel) -> list[str]:
     if unknown:
         problems.append(f"事实编号不存在：{'、'.join(unknown)}；只能引用资料中方括号里的编号")
     if task.kind in _STATE_ALL:
-        stated = numbers(joined)
+        stated = [q for q in claims(joined) if not q.hedge]
         for mf in task.all_metrics():
             m = mf.metric
-            if Decimal(repr(float(m.value))).normalize() not in stated:
+            if not any(close(q, dec(m.value), m.unit) for q in stated):
                 problems.append(
                     f"遗漏了指标“{m.name}{fmt_quantity(m.value, m.unit)}”：资料中的每个指标都要写到"
                 )
@@ -104,6 +95,13 @@ def own_checks(task: SectionTask, value: BaseModel) -> list[str]:
         problems += _cover(task, [i.fact_id for i in value.items], {p.id for p in task.plans}, "计划")
         problems += _plan_checks(task, value)
     return problems
+
+
+def _unbacked(task: SectionTask, text: str) -> list[Quantity]:
+    """The claims in `text` (exact or approximate quantities; not dates, years or ordinals) the section's
+    facts do not back, read by the linter's number reader so 五百余户 counts and 2026年10月1日 does not."""
+    facts = FactSet.from_task(task)
+    return [q for q in claims(text) if not facts.allows(q)]
 
 
 def _cover(task: SectionTask, used: list[str], expected: set[str], what: str) -> list[str]:
@@ -131,7 +129,22 @@ def _problem_checks(task: SectionTask, value: Problems) -> list[str]:
                 out.append(f"问题 {item.fact_id} 资料没有提供{label}，{field} 必须为空字符串，不要推测")
             if given is not None and not written:
                 out.append(f"问题 {item.fact_id} 的{label}遗漏了：资料给出的是“{given}”")
+            elif given is not None and not _keeps(given, fact.problem, written):
+                out.append(
+                    f"问题 {item.fact_id} 的{label}改变了资料的意思：资料给出的是“{given}”，"
+                    f"照此写（可调整语序），不要换成别的{label}或加入资料没有的数字"
+                )
     return out
+
+
+def _keeps(given: str, problem: str, written: str) -> bool:
+    """The written cause/measure keeps the facts' substance: most of its character pairs, and no number the
+    facts (this field or the problem itself) do not give."""
+    want = bigrams(given)
+    if want and len(want & bigrams(written)) / len(want) < KEEP_SHARE:
+        return False
+    backed = claims(f"{given}\n{problem}")
+    return all(any(states(q, a.value, a.unit) for a in backed) for q in claims(written))
 
 
 def _plan_checks(task: SectionTask, value: Plans) -> list[str]:

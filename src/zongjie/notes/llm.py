@@ -21,8 +21,9 @@ from zongjie.notes.parse import Item, Notes
 from zongjie.notes.polish import Polished, polish_offline, render, verify
 from zongjie.notes.report import report_block
 from zongjie.notes.result import Entry, Extraction, Unplaced
-from zongjie.notes.rules import case_data, highlight_data, is_case, plan_data, problem_data
+from zongjie.notes.rules import case_data, is_case
 from zongjie.notes.rules import extract as extract_offline
+from zongjie.notes.sections import highlight_data, plan_data, problem_data
 from zongjie.plan.task import SectionTask
 from zongjie.profiles import Profile
 
@@ -245,7 +246,7 @@ class _Builder:
         if offline is not None and offline.previous is not None:
             draft.previous, draft.comments, draft.computed = (
                 offline.previous,
-                offline.comments,
+                offline.remarks(),
                 offline.computed,
             )
             draft.note = offline.note

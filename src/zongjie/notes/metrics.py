@@ -22,8 +22,12 @@ class MetricDraft:
     target: Decimal | None = None
     note: list[str] = field(default_factory=list)
     comments: list[str] = field(default_factory=list)
+    numerals: list[str] = field(default_factory=list)  # Chinese numerals read as Arabic, quoting the note
     computed: set[str] = field(default_factory=set)
     qualified: bool = False  # a change, previous or target clause followed it
+
+    def remarks(self) -> list[str]:
+        return [*self.numerals, *self.comments]
 
     def data(self) -> dict[str, Any]:
         out: dict[str, Any] = {"name": self.name, "value": number(self.value), "unit": self.unit}
@@ -52,30 +56,68 @@ def _name_ok(name: str) -> bool:
 
 
 def read(text: str) -> Reading:
-    """Every metric-shaped clause with its qualifiers; the caller decides which ones are really metrics."""
+    """Every metric-shaped clause with its qualifiers; the caller decides which ones are really metrics.
+    Clauses are read with Chinese numerals in Arabic; `clause` and `rest` keep the note's own wording."""
     metrics: list[MetricDraft] = []
     rest: list[str] = []
-    for clause in pt.clauses(text):
+    for original in pt.clauses(text):
+        clause, numerals = pt.arabic(original)
         last = metrics[-1] if metrics else None
-        delta = pt.change(clause)
-        prev = pt.PREVIOUS.match(clause)
-        goal = pt.TARGET.match(clause)
-        if last is not None and delta is not None:
-            _apply_change(last, delta, clause)
-        elif last is not None and prev is not None:
-            _apply_previous(last, Decimal(prev.group("num")), pt.unit_of(prev.group("unit")), clause)
-        elif last is not None and goal is not None:
-            _apply_target(last, Decimal(goal.group("num")), pt.unit_of(goal.group("unit")), clause)
+        if last is not None and _qualify(last, clause, original):
+            last.numerals += numerals
+            continue
+        m = _metric(clause, original)
+        if m is None:
+            rest.append(original)
         else:
-            m = pt.METRIC.match(clause)
-            name = pt.metric_name(m.group("name")) if m else ""
-            if m and _name_ok(name) and not m.group("approx") and not m.group("tail"):
-                metrics.append(
-                    MetricDraft(name, Decimal(m.group("num")), pt.unit_of(m.group("unit")), clause)
-                )
-            else:
-                rest.append(clause)
+            m.numerals += numerals
+            metrics.append(m)
     return Reading(metrics, rest)
+
+
+def _qualify(last: MetricDraft, clause: str, original: str) -> bool:
+    """Applies a clause that qualifies the metric before it (change, previous, target); False if none."""
+    both = pt.PREV_DELTA.match(clause)
+    if both:
+        _apply_previous(last, Decimal(both.group("prev")), pt.unit_of(both.group("punit")), original)
+        if both.group("num"):
+            stated = pt.Change(
+                both.group("dir") in pt.UP, Decimal(both.group("num")), pt.unit_of(both.group("unit"))
+            )
+            _apply_change(last, stated, original)
+        return True
+    delta = pt.change(clause)
+    if delta is not None:
+        _apply_change(last, delta, original)
+        return True
+    prev = pt.PREVIOUS.match(clause)
+    if prev is not None:
+        _apply_previous(last, Decimal(prev.group("num")), pt.unit_of(prev.group("unit")), original)
+        return True
+    goal = pt.TARGET.match(clause)
+    if goal is not None:
+        _apply_target(last, Decimal(goal.group("num")), pt.unit_of(goal.group("unit")), original)
+        return True
+    return False
+
+
+def _metric(clause: str, original: str) -> MetricDraft | None:
+    span = pt.FROM_TO.match(clause)
+    if span:
+        name = pt.metric_name(span.group("name"))
+        unit, before = pt.unit_of(span.group("unit")), pt.unit_of(span.group("punit"))
+        if not _name_ok(name) or before not in ("", unit):
+            return None
+        draft = MetricDraft(name, Decimal(span.group("num")), unit, original)
+        _apply_previous(draft, Decimal(span.group("prev")), before, original)
+        return draft
+    m = pt.METRIC.match(clause)
+    if m is None or m.group("approx") or m.group("tail") or pt.APPROX_BEFORE.search(m.group("name")):
+        return None  # 1.5万余平方米, 98%以上, 约1.5万平方米: not an exact figure
+    name = pt.metric_name(m.group("name"))
+    if not _name_ok(name):
+        return None
+    return MetricDraft(name, Decimal(m.group("num")), pt.unit_of(m.group("unit")), original)
 
 
 def _same_unit(metric: MetricDraft, unit: str, clause: str) -> bool:
@@ -90,8 +132,24 @@ def _same_unit(metric: MetricDraft, unit: str, clause: str) -> bool:
 
 def _apply_previous(metric: MetricDraft, value: Decimal, unit: str, clause: str) -> None:
     metric.qualified = True
-    if _same_unit(metric, unit, clause):
-        metric.previous = value
+    if not _same_unit(metric, unit, clause):
+        return
+    if "previous" in metric.computed and metric.previous is not None:
+        _agree(metric, value, metric.previous, clause)  # the stated value wins over the computed one
+        metric.comments = [c for c in metric.comments if not c.startswith("计算：previous")]
+        metric.computed.discard("previous")
+    metric.previous = value
+
+
+def _agree(metric: MetricDraft, stated: Decimal, computed: Decimal, clause: str) -> None:
+    """Both the previous value and the change are in the notes: they must tell the same story."""
+    if stated == computed:
+        metric.comments.append(f"核对：笔记写的上年数{fmt(stated)}与本年数和增减量相符（据“{clause}”）")
+    else:
+        metric.comments.append(
+            f"? 上年数不一致：笔记写上年为{fmt(stated)}，按本年数和增减量算得{fmt(computed)}"
+            f"（据“{clause}”），暂用笔记写的{fmt(stated)}，请核对"
+        )
 
 
 def _apply_target(metric: MetricDraft, value: Decimal, unit: str, clause: str) -> None:
@@ -122,6 +180,9 @@ def _apply_change(metric: MetricDraft, delta: pt.Change, clause: str) -> None:
     if previous < 0:
         metric.note.append(clause)
         metric.comments.append(f"? “{clause}”算出的上年数为负（{fmt(previous)}），未填 previous，请核对")
+        return
+    if metric.previous is not None:  # stated in the notes already: check, never overwrite
+        _agree(metric, metric.previous, previous, clause)
         return
     sign = "-" if delta.up else "+"
     metric.previous = previous

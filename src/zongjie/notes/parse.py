@@ -4,6 +4,7 @@ so every fact extracted later can say where it came from and every line can be a
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +40,10 @@ class Heading:
 
 # A title line names the year and what the notes are: “阳光花园项目物业后勤科2025年工作笔记”.
 TITLE = re.compile(r"(20\d{2})\s*年(?:度)?.{0,6}?(?:总结|笔记|小结|记录|汇报|工作|盘点)")
+# A title without a year: “锦绣园物业后勤科工作情况”; the year is then inferred from the notes.
+UNDATED_TITLE = re.compile(
+    r"^(?P<who>[^\d，,。；;：:]{2,24}?)(?:年度|全年)?工作(?:总结|笔记|小结|记录|汇报|情况|素材)\S{0,2}$"
+)
 
 
 @dataclass
@@ -94,7 +99,8 @@ def parse(text: str, source: str = "<notes>") -> Notes:
         first = not items and not headings and title is None
         if first and not (bullet and bullet.group().strip()):
             candidate = tidy(head[0] if head else raw)
-            if (head is not None and head[1] == 1) or (TITLE.search(candidate) and len(candidate) <= 40):
+            titled = TITLE.search(candidate) or UNDATED_TITLE.match(candidate)
+            if (head is not None and head[1] == 1) or (titled and len(candidate) <= 40):
                 title = Heading(n, candidate, 1)
                 continue
         if head is not None and head[0]:
@@ -108,7 +114,9 @@ def parse(text: str, source: str = "<notes>") -> Notes:
 
 
 def read(path: Path) -> Notes:
-    """Reads a notes file; missing, unreadable or empty notes are bad input (exit 2, nothing written)."""
+    """Reads a notes file (`-` is stdin); missing, unreadable or empty notes are bad input (exit 2)."""
+    if str(path) == "-":
+        return _checked(parse(sys.stdin.read().removeprefix("\ufeff"), "<stdin>"), "<stdin>")
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
@@ -117,7 +125,10 @@ def read(path: Path) -> Notes:
         raise BadInput(f"{path}: is a directory, expected a notes file (.md or .txt)") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise BadInput(f"{path}: cannot read notes: {exc}") from None
-    notes = parse(text, path.name)
+    return _checked(parse(text, path.name), str(path))
+
+
+def _checked(notes: Notes, where: str) -> Notes:
     if not notes.items:
-        raise BadInput(f"{path}: the notes are empty (no bullet or line with content)")
+        raise BadInput(f"{where}: the notes are empty (no bullet or line with content)")
     return notes

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from zongjie.facts.derive import fmt
+from zongjie.lint.numbers import METRIC_KINDS, extract
 from zongjie.units import ALL_UNITS, longest_first
 
 NUM = r"\d+(?:\.\d+)?"
@@ -20,6 +22,14 @@ UNIT = "|".join(re.escape(u) for u in UNITS)
 BARE_SCALE = "万"
 
 _LEAD = [
+    "本科室",
+    "科室",
+    "本部门",
+    "部门",
+    "班组",
+    "我部",
+    "我处",
+    "这一年",
     "今年",
     "全年",
     "本年度",
@@ -79,23 +89,38 @@ _TRAIL = [
 METRIC = re.compile(
     rf"^(?P<name>.*?)(?P<num>{NUM})(?P<approx>余|多)?(?P<unit>{UNIT})?(?P<tail>以上|以内|以下|左右)?$"
 )
-_PAST = r"(?:去年|上年|上一年度?|前一年)(?:同期)?"
-_UP = ["增加了", "增加", "增长了", "增长", "上升了", "上升", "提高了", "提高", "提升了", "提升", "多了", "多"]
+_PAST = r"(?:去年|上年|上一年度?|前一年)(?:同期)?(?:的)?"
+UP = ["增加了", "增加", "增长了", "增长", "上升了", "上升", "提高了", "提高", "提升了", "提升", "多了", "多"]
 _DOWN = ["减少了", "减少", "下降了", "下降", "降低了", "降低", "少了", "少", "减了", "缩短了", "缩短"]
 DELTA = re.compile(
     rf"^(?:(?:比|较|相比|与){_PAST}(?:相比)?|同比)"
-    rf"(?P<dir>{'|'.join(_UP + _DOWN)})(?P<num>{NUM})(?P<unit>{UNIT})?$"
+    rf"(?P<dir>{'|'.join(UP + _DOWN)})(?P<num>{NUM})(?P<unit>{UNIT})?$"
 )
+# 比去年的1102次多146次: the previous value stated, the change too (both kept, and checked against each other).
+PREV_DELTA = re.compile(
+    rf"^(?:比|较|相比|与){_PAST}(?P<prev>{NUM})(?P<punit>{UNIT})?(?:相比)?"
+    rf"(?P<dir>{'|'.join(UP + _DOWN)})(?:(?P<num>{NUM})(?P<unit>{UNIT})?)?$"
+)
+# 业主满意度从88%提高到91.5%: previous and current in one clause.
+FROM_TO = re.compile(
+    rf"^(?P<name>.*?)(?:由|从)(?P<prev>{NUM})(?P<punit>{UNIT})?"
+    rf"(?:{'|'.join(UP + _DOWN)})(?:到|至|为)(?P<num>{NUM})(?P<unit>{UNIT})?$"
+)
+# A number the note only estimates (约1.5万平方米) is not an exact metric: it stays as text.
+APPROX_BEFORE = re.compile(r"(?:约|大约|大概|将近|接近|近|差不多|超过|逾|多达)$")
 PREVIOUS = re.compile(rf"^{_PAST}(?:为|是|有|共|达)?(?P<num>{NUM})(?P<unit>{UNIT})?$")
 TARGET = re.compile(rf"^(?:年度)?目标(?:值)?(?:为|是)?(?P<num>{NUM})(?P<unit>{UNIT})?$")
 # A note that opens with a date or month is an event (a case), whatever numbers it holds.
 DATE_START = re.compile(
     r"^(?:(?P<y>20\d{2})[年./-])?(?P<m>\d{1,2})[月./-](?:(?P<d>\d{1,2})[日号]?)?(?:份)?(?:期间|中旬|上旬|下旬|初|底)?"
 )
-DEADLINE = re.compile(
+_WHEN = (
     r"(?:(?:20\d{2})年)?(?:\d{1,2}月(?:\d{1,2}[日号])?|年底|年中|上半年|下半年|年内|[一二三四]季度)"
-    r"(?:底|末|中旬|上旬|下旬)?(?:之?前|以前)?(?:完成)?"
+    r"(?:底|末|中旬|上旬|下旬)?"
 )
+DEADLINE = re.compile(rf"(?P<when>{_WHEN})(?:之?前|以前)?(?:完成)?")
+# 2026年6月底前完成地库照明改造: a deadline opening the clause, the goal after it.
+DEADLINE_LEAD = re.compile(rf"^(?:争取|力争)?(?:在|于)?(?P<when>{_WHEN})(?:之前|以前|前)(?P<rest>.*)$")
 FULL_DATE = re.compile(r"^(?P<y>20\d{2})(?:[年./-])(?P<m>\d{1,2})(?:[月./-])(?P<d>\d{1,2})[日号]?")
 OWNER = re.compile(
     r"(?:负责人|责任人)[:：]?\s*(?P<a>[^，,；;。（）()]+)|(?:由)?(?P<b>[^，,；;。（）()]{2,12}?)负责$"
@@ -136,6 +161,20 @@ def clauses(text: str) -> list[str]:
     return [p.strip(" ：:") for p in parts if p.strip(" ：:")]
 
 
+def arabic(clause: str) -> tuple[str, list[str]]:
+    """The clause with Chinese numerals that are quantities (一千二百次, 百分之十五) written in Arabic, and
+    one comment per numeral quoting the note. Numerals in words (一线, 统一) and counting words stay."""
+    out = clause
+    notes: list[str] = []
+    for q in reversed(extract(clause)):
+        if q.kind not in METRIC_KINDS or any(c.isdigit() for c in q.raw):
+            continue
+        written = f"{fmt(q.value)}{q.unit}"
+        out = out[: q.start] + written + out[q.end :]
+        notes.insert(0, f"数字：笔记写作“{q.raw}”，记为{written}")
+    return out, notes
+
+
 def unit_of(raw: str | None) -> str:
     if not raw:
         return ""
@@ -161,7 +200,7 @@ def change(clause: str) -> Change | None:
     m = DELTA.match(clause)
     if not m:
         return None
-    return Change(m.group("dir") in _UP, Decimal(m.group("num")), unit_of(m.group("unit")))
+    return Change(m.group("dir") in UP, Decimal(m.group("num")), unit_of(m.group("unit")))
 
 
 def owner(text: str) -> tuple[str | None, str]:

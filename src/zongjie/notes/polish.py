@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,7 +21,7 @@ from zongjie.plan.build import SKELETON
 from zongjie.plan.task import SectionKind, SectionTask, TextFact
 from zongjie.profiles import Profile
 from zongjie.writer.offline.items import LESSON_INTROS, PROBLEM_INTROS
-from zongjie.writer.offline.phrases import Prose, clean, end, with_connectors
+from zongjie.writer.offline.phrases import CONNECTORS, Prose, clean, end
 
 if TYPE_CHECKING:
     from zongjie.config import Settings
@@ -44,6 +44,20 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     (r"^(.{1,6}?)这块，", r"\1方面，"),
 )
 _BARE_PERCENT = re.compile(r"^(?P<name>[^\d，]{2,12}率)(?P<num>\d+(?:\.\d+)?%)$")
+# A line that says nothing on its own (完成。/ 正常 / 同上): flagged and left out, never padded into prose.
+_EMPTY = re.compile(
+    r"(?:已经?|均已|都已)?(?:完成了?|办结|处理了?|落实了?)|好|良好|正常|一般|还行|不错|无|没有|暂无|略|同上|"
+    r"有|是|否|ok|done|√|✓",
+    re.I,
+)
+# 原因：… / 措施：… under a problem (or 负责人：… under a plan) belong to the item before them.
+_SUB = re.compile(
+    r"^(?P<label>主要原因|原因|整改措施|措施|对策|下一步|负责人|责任人|完成时限|时限)[:：]\s*(?P<rest>.+)$"
+)
+_FORWARD = ("将", "拟", "下一步", "计划", "争取", "力争", "明年", "年内", "继续")
+# 简洁 drops what a terse line does without: the year-long frame and connectors between sentences.
+_TERSE = ((r"^全年(?=[^\d，])", ""), (r"^(?:同时|此外|另外|并且|而且|与此同时)，?", ""))
+_MERGE_UP_TO = 40  # 简洁 merges sentences this short (characters) into one, clauses joined with ；
 
 
 @dataclass
@@ -63,6 +77,52 @@ def smooth(text: str) -> str:
     if m:
         out = f"{m.group('name')}为{m.group('num')}"
     return end(out.strip("，") or clean(text))
+
+
+def content_free(text: str) -> bool:
+    bare = clean(text).strip("。.!！ ")
+    return len(bare) < 2 or bool(_EMPTY.fullmatch(bare))
+
+
+def usable(notes: Notes) -> tuple[Notes, list[str]]:
+    """The notes without content-free lines, and one message per line left out."""
+    keep = [i for i in notes.items if not content_free(i.text)]
+    messages = [
+        f"polish: L{i.line} “{i.text}” says nothing on its own (what was done, how much?); "
+        "left out of the prose — write the content into the notes"
+        for i in notes.items
+        if content_free(i.text)
+    ]
+    if not keep:
+        raise BadInput(f"{notes.source}: nothing to polish — every note is content-free (e.g. “完成”)")
+    return replace(notes, items=keep), messages
+
+
+def sub_label(text: str) -> re.Match[str] | None:
+    return _SUB.match(clean(text))
+
+
+def _sub_sentence(m: re.Match[str], style: str) -> str:
+    label, rest = m.group("label"), clean(m.group("rest"))
+    if style == "简洁":
+        return end(f"{label}：{rest}")
+    if label in ("主要原因", "原因"):
+        return end(f"主要原因是{rest}")
+    if label in ("整改措施", "措施", "对策", "下一步"):
+        return end(rest if rest.startswith(_FORWARD) else f"下一步将{rest}")
+    return end(f"{'责任人' if label in ('负责人', '责任人') else '完成时限'}：{rest}")
+
+
+def sentence(text: str, section: str, style: str) -> str:
+    """The offline sentence for one note in the given style."""
+    sub = sub_label(text)
+    if sub and section in _NUMBERED:
+        return _sub_sentence(sub, style)
+    out = smooth(text)
+    if style == "简洁":
+        for pattern, repl in _TERSE:
+            out = re.sub(pattern, repl, out) or out
+    return out
 
 
 def _groups(notes: Notes) -> list[list[Item]]:
@@ -87,20 +147,58 @@ def _same_paragraph(notes: Notes, prev: Item, item: Item) -> bool:
     return prev.line == item.line or (item.line - prev.line == 1) or not any(not x.strip() for x in between)
 
 
+def _merge(parts: list[str]) -> str:
+    """简洁: short sentences run together as clauses of one sentence (；), long ones stay apart."""
+    out: list[str] = []
+    for part in parts:
+        body = part.rstrip("。")
+        if out and len(out[-1]) + len(body) <= _MERGE_UP_TO and "。" not in body and "。" not in out[-1]:
+            out[-1] = f"{out[-1]}；{body}"
+        else:
+            out.append(body)
+    return "".join(end(o) for o in out)
+
+
+def _connected(parts: list[str], prose: Prose) -> list[str]:
+    """正式: every second sentence of a paragraph opens with a connector (varied; one on every sentence
+    would read as 套话), so the paragraph reads as one account rather than a list."""
+    out = []
+    for k, part in enumerate(parts):
+        linked = k % 2 == 1 and not part.startswith(tuple(CONNECTORS))
+        out.append(prose.note(prose.pick([c + part for c in CONNECTORS] if linked else [part])))
+    return out
+
+
+def _entries(notes: Notes, sentences: list[str]) -> list[list[str]]:
+    """Numbered items: one per note, with 原因：/措施：/负责人： lines joined to the item before them."""
+    entries: list[list[str]] = []
+    for item, text in zip(notes.items, sentences, strict=True):
+        if entries and sub_label(item.text):
+            entries[-1].append(text)
+        else:
+            entries.append([text])
+    return entries
+
+
 def render(notes: Notes, sentences: list[str], section: str, style: str) -> str:
     """Sentences (one per note item, in order) into paragraphs; numbered items for list sections."""
     prose = Prose()
-    by_item = dict(zip(((i.line, i.text) for i in notes.items), sentences, strict=True))
-    if section in _NUMBERED and style == "正式":
-        intro = {"problems": PROBLEM_INTROS[0], "lessons": LESSON_INTROS[0]}.get(section)
-        items = [f"{n}. {prose.note(s)}" for n, s in enumerate(sentences, 1)]
+    if section in _NUMBERED:
+        entries = _entries(notes, sentences)
+        if style == "简洁":
+            return "\n\n".join(f"{n}. {_merge(e)}" for n, e in enumerate(entries, 1))
+        intro = {
+            "problems": PROBLEM_INTROS[0],
+            "lessons": LESSON_INTROS[0],
+            "plans": "下一年度重点做好以下工作：",
+        }.get(section)
+        items = [f"{n}. {prose.note(''.join(e))}" for n, e in enumerate(entries, 1)]
         return "\n\n".join([prose.note(intro), *items] if intro else items)
+    by_item = dict(zip(((i.line, i.text) for i in notes.items), sentences, strict=True))
     paragraphs = []
     for group in _groups(notes):
         parts = [by_item[(i.line, i.text)] for i in group]
-        if style == "正式":
-            parts = [prose.note(prose.pick(with_connectors(p)) if k else p) for k, p in enumerate(parts)]
-        paragraphs.append("".join(parts))
+        paragraphs.append("".join(_connected(parts, prose) if style == "正式" else [_merge(parts)]))
     return "\n\n".join(paragraphs)
 
 
@@ -160,8 +258,19 @@ def verify(notes: Notes, text: str, task: SectionTask) -> list[str]:
     return problems
 
 
+def failure(problems: list[str]) -> str:
+    """What went wrong, in one line: changed numbers, or the lint rules the prose breaks."""
+    reasons = []
+    if any(not p.startswith("lint ") for p in problems):
+        reasons.append("the numbers in the prose do not match the notes")
+    rules = sorted({p.split(":", 1)[0].removeprefix("lint ") for p in problems if p.startswith("lint ")})
+    if rules:
+        reasons.append(f"the prose breaks lint rule{'s' if len(rules) > 1 else ''} {', '.join(rules)}")
+    return "; ".join(reasons) or "unknown"
+
+
 def polish_offline(notes: Notes, section: str, style: str, task: SectionTask) -> Polished:
-    text = render(notes, [smooth(i.text) for i in notes.items], section, style)
+    text = render(notes, [sentence(i.text, section, style) for i in notes.items], section, style)
     problems = verify(notes, text, task)
     return Polished(text, not problems, problems, [f"polish: offline, section {section}, style {style}"])
 
@@ -177,7 +286,7 @@ def polish_file(
     if style not in STYLES:
         raise BadInput(f"unknown style {style!r}; use {' or '.join(STYLES)}")
     spec = load_profile(profile)
-    notes = read(path)
+    notes, dropped = usable(read(path))
     known = known_sections(spec)
     if section is not None and section not in known:
         raise BadInput(f"unknown section {section!r}; sections: {', '.join(known)}")
@@ -186,5 +295,8 @@ def polish_file(
     if settings is not None and settings.uses_llm:
         from zongjie.notes.llm import polish_with_model
 
-        return polish_with_model(notes, chosen, style, task, settings)
-    return polish_offline(notes, chosen, style, task)
+        result = polish_with_model(notes, chosen, style, task, settings)
+    else:
+        result = polish_offline(notes, chosen, style, task)
+    result.messages += dropped
+    return result

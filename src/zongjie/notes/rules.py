@@ -24,6 +24,7 @@ from zongjie.notes.metrics import MetricDraft, read, unit_questions
 from zongjie.notes.parse import Item, Notes
 from zongjie.notes.report import report_block
 from zongjie.notes.result import Entry, Extraction, Slot, Unplaced
+from zongjie.notes.sections import highlight_data, plan_data, problem_data
 from zongjie.profiles import Profile
 
 
@@ -53,6 +54,7 @@ class _Rules:
         self.out = out
         self.year = int(out.report["year"])
         self._headings: dict[str, str | None] = {}
+        self._carry: tuple[int, str] | None = None  # (line, section) of the last labelled note
 
     # -- where a note goes -------------------------------------------------------------------------------
 
@@ -60,8 +62,13 @@ class _Rules:
         text = item.text
         label = LABEL.match(text)
         if label:
-            section: str | None = section_of_label(label.group("label"))
+            labelled = section_of_label(label.group("label"))
+            section: str | None = labelled
             text = text[label.end() :].strip() or text
+            self._carry = (item.line, labelled)
+        elif self._carry and self._carry[0] == item.line:
+            # In a paragraph that opened with 问题：/明年计划：, the sentences after it are about the same.
+            section = self._carry[1]
         else:
             section = self._heading_section(item.heading) or self._line_section(text)
         if not text:
@@ -92,6 +99,8 @@ class _Rules:
             return "plans"
         if re.match(r"^(?:存在|问题|不足)", text) or any(w in text for w in ("问题是", "不足是", "短板")):
             return "problems"
+        if _SHORTFALL.search(text) and re.search(r"[，,](?:主要)?(?:原因是|原因在于|由于|因为)", text):
+            return "problems"  # 夜班人手不够，原因是编制少: a shortfall with its cause
         if re.match(r"^(?:经验|体会|启示|心得)", text):
             return "lessons"
         if re.match(r"^(?:亮点|创新)", text) or "首次" in text:
@@ -140,8 +149,11 @@ class _Rules:
         if key and self.profile.function(key):
             spec = self.profile.function(key)
             indicator = next((i for i in (spec.indicators if spec else []) if i.matches(m.name)), None)
+        if indicator is not None and _counted_alias(m.name, indicator.name, indicator.aliases):
+            m.comments.insert(0, f"名称：笔记写作“{m.name}”，按档案记为“{indicator.name}”")
+            m.name = indicator.name
         unit_questions(m, indicator)
-        comments = list(m.comments)
+        comments = m.remarks()
         if spec_key is None:
             if not self._served(m.name):
                 comments.append(
@@ -207,7 +219,7 @@ class _Rules:
         accepted = [m for m in reading.metrics if m.qualified or single]
         for m in accepted:
             unit_questions(m, None)
-            entry = self._validated(item, m.data(), list(m.comments))
+            entry = self._validated(item, m.data(), m.remarks())
             if entry:
                 entry.computed |= m.computed
                 self.out.top[f"{section}.metrics"].append(entry)
@@ -221,8 +233,25 @@ class _Rules:
             self.out.top[f"{section}.notes"].append(Entry([item], "，".join(leftover), ["本行其余文字"]))
 
 
+_SHORTFALL = re.compile(r"不够|不足|短缺|紧张|偏高|偏低|偏少|偏多|老化|滞后|较多|较慢|不稳定|不到位|困难")
+
+
+def _counted_alias(name: str, indicator: str, aliases: list[str]) -> bool:
+    """巡检次数 → 设备巡检: only a count wording of the indicator is renamed; 故障 stays 故障, never 重大故障."""
+    suffix = re.search(r"(?:次数|项数|数量|场次)$", name)
+    if suffix is None or name == indicator:
+        return False
+    return name in aliases or name[: suffix.start()] in aliases
+
+
 def _qualifier(clause: str) -> bool:
-    return bool(pt.change(clause) or pt.PREVIOUS.match(clause) or pt.TARGET.match(clause))
+    clause = pt.arabic(clause)[0]
+    return bool(
+        pt.change(clause)
+        or pt.PREV_DELTA.match(clause)
+        or pt.PREVIOUS.match(clause)
+        or pt.TARGET.match(clause)
+    )
 
 
 def is_case(text: str) -> bool:
@@ -265,68 +294,3 @@ def case_data(text: str, year: int) -> tuple[dict[str, Any], list[str], set[str]
     if result:
         data["result"] = result
     return data, comments, computed
-
-
-def problem_data(text: str) -> tuple[dict[str, Any], list[str]]:
-    text = re.sub(r"^(?:存在的?|主要)?(?:问题|不足|短板)(?:主要)?(?:是|有|在于)?[:：]?", "", text) or text
-    problem, cause, measure = [], [], []
-    for clause in pt.clauses(text):
-        c = re.match(r"^(?:主要)?原因(?:主要)?(?:是|在于)?[:：]?|^由于|^因为", clause)
-        s = re.match(r"^(?:整改)?措施(?:是)?[:：]?|^下一步|^拟|^建议", clause)
-        if c and clause[c.end() :]:
-            cause.append(clause[c.end() :])
-        elif s and clause[s.end() :]:
-            measure.append(clause[s.end() :])
-        else:
-            problem.append(clause)
-    data: dict[str, Any] = {"problem": "，".join(problem) or text}
-    if cause:
-        data["cause"] = "，".join(cause)
-    if measure:
-        data["measure"] = "，".join(measure)
-    missing = [label for key, label in (("cause", "原因"), ("measure", "整改措施")) if key not in data]
-    return data, ([f"? 笔记没有写{'和'.join(missing)}：请补上（草稿会提示缺少）"] if missing else [])
-
-
-def highlight_data(text: str) -> dict[str, Any]:
-    for sep in ("：", ":", "，"):
-        head, found, tail = text.partition(sep)
-        if found and head and tail and len(head) <= 24:
-            return {"title": head, "detail": tail}
-    return {"title": text}
-
-
-def plan_data(text: str, year: int) -> tuple[dict[str, Any], list[str]]:
-    text = (
-        re.sub(rf"^(?:明年|下一年度?|下年度|来年|{year + 1}年)?(?:度)?(?:计划|打算|准备|争取|要)*", "", text)
-        or text
-    )
-    who, text = pt.owner(text)
-    deadline = None
-    goal_parts: list[str] = []
-    for clause in pt.clauses(text):
-        m = pt.DEADLINE.fullmatch(clause)
-        if m and deadline is None:
-            deadline = re.sub(r"完成$", "", clause)
-        else:
-            goal_parts.append(clause)
-    if not goal_parts:
-        goal_parts = [text]
-    goal = re.sub(r"^(?:把|将)", "", goal_parts[0]) or goal_parts[0]
-    data: dict[str, Any] = {"goal": goal}
-    target = pt.PLAN_TARGET.match(goal)
-    if target and pt.metric_name(target.group("name")):
-        value = float(target.group("num"))
-        data["target"] = {
-            "name": pt.metric_name(target.group("name")),
-            "value": int(value) if value.is_integer() else value,
-            "unit": pt.unit_of(target.group("unit")),
-        }
-    if goal_parts[1:]:
-        data["actions"] = goal_parts[1:]
-    if deadline:
-        data["deadline"] = deadline
-    if who:
-        data["owner"] = who
-    missing = [label for key, label in (("deadline", "完成时限"), ("owner", "责任人")) if key not in data]
-    return data, ([f"? 笔记没有写{'和'.join(missing)}：请补上"] if missing else [])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from zongjie import profiles
 from zongjie.facts.derive import derive
-from zongjie.facts.model import Facts, Metric
+from zongjie.facts.model import Better, Facts, Metric
 from zongjie.plan.task import (
     CaseFact,
     HighlightFact,
@@ -14,7 +14,7 @@ from zongjie.plan.task import (
     SectionTask,
     TextFact,
 )
-from zongjie.profiles import Profile
+from zongjie.profiles import FunctionSpec, Profile
 
 # The skeleton, in order: (id, kind, heading). Function subsections are inserted at "review".
 SKELETON: list[tuple[str, str]] = [
@@ -36,15 +36,39 @@ def _metrics(prefix: str, metrics: list[Metric], profile: Profile, key: str | No
     out = []
     for i, m in enumerate(metrics):
         if m.better is None:
-            # The profile knows whether lower is better (故障, 损耗率, 用电量): derived wording depends on it.
-            ind = spec.indicator_for(m.name) if spec else None
-            if ind is None:
-                ind = next(
-                    (s.indicator_for(m.name) for s in profile.functions if s.indicator_for(m.name)), None
-                )
-            m = m.model_copy(update={"better": ind.better if ind else "higher"})
+            m = m.model_copy(update={"better": _better(m, spec, profile)})
         out.append(MetricFact(id=f"{prefix}.metrics[{i}]", metric=m, derived=derive(m)))
     return out
+
+
+# Work done about an incident is work: 停电应急演练, 故障处理 count up, whatever 停电/故障 do.
+_ACTIVITY_ENDINGS = (
+    "演练",
+    "培训",
+    "检查",
+    "排查",
+    "巡检",
+    "维修",
+    "处置",
+    "处理",
+    "抢修",
+    "整改",
+    "及时率",
+    "响应率",
+)
+
+
+def _better(m: Metric, spec: FunctionSpec | None, profile: Profile) -> Better:
+    """Whether lower is better (故障, 损耗率, 用电量) comes from the profile's indicator of the same kind:
+    a rate never takes the direction of a count that shares a word with it."""
+    if m.name.endswith(_ACTIVITY_ENDINGS):
+        return "higher"
+    specs = ([spec] if spec else []) + list(profile.functions)
+    for s in specs:
+        for ind in s.indicators:
+            if ind.matches(m.name) and (ind.unit == "%") == (m.unit == "%"):
+                return ind.better
+    return "higher"
 
 
 def _texts(prefix: str, items: list[str]) -> list[TextFact]:

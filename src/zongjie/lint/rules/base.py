@@ -49,10 +49,9 @@ class Context:
         """Numbers in one block, extracted once per run and shared by every rule."""
         key = id(block)
         if key not in self._numbers:
+            at = block.start
             self._numbers[key] = [
-                Quantity(
-                    q.value, q.unit, q.start + block.start, q.end + block.start, q.raw, q.kind, q.in_range
-                )
+                Quantity(q.value, q.unit, q.start + at, q.end + at, q.raw, q.kind, q.in_range, q.hedge)
                 for q in extract(block.text)
             ]
         return self._numbers[key]

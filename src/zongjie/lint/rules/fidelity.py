@@ -8,11 +8,12 @@ from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 
-from zongjie.facts.derive import dec
+from zongjie.facts.derive import dec, fmt_quantity
 from zongjie.lint.document import Block, Section, clauses, plain
-from zongjie.lint.factset import FactSet, close
+from zongjie.lint.factset import FactSet, states
 from zongjie.lint.finding import Finding
-from zongjie.lint.numbers import METRIC_KINDS, Quantity, extract
+from zongjie.lint.names import GENERIC, foreign, metric_names, named_figures
+from zongjie.lint.numbers import CLAIM_KINDS, Quantity, extract
 from zongjie.lint.rules.base import Context, Example, rule, this
 from zongjie.plan.task import MetricFact, PlanFact, ProblemFact
 
@@ -31,7 +32,8 @@ def _blocks(ctx: Context) -> Iterator[tuple[Section, Block]]:
 @rule(
     "number-mismatch",
     "error",
-    "数字与事实不符：正文中的数字在事实文件（指标、派生数字、文字事实）中找不到。",
+    "数字与事实不符：正文中的数字（含“3000余次”“约12万元”“两成”等约数）在事实文件中找不到，"
+    "或紧跟在某个指标名后却不是该指标的数字。",
     needs_facts=True,
     examples=[
         Example("全年完成设备巡检1248次，同比增长13.2%。", False, facts=True),
@@ -41,13 +43,28 @@ def _blocks(ctx: Context) -> Iterator[tuple[Section, Block]]:
         Example("重大故障三起，较上年减少四起。", False, facts=True),
         Example("全年开展应急演练十次。", True, facts=True),
         Example("3号楼电梯使用已满16年，全年故障11次。", False, facts=True, kind="problems"),
+        Example("全年处理业主报修3000余次。", True, facts=True),
+        Example("全年服务业主五百余户。", True, facts=True),
+        Example("全年完成设备巡检1200余次，节约维修成本8万余元。", False, facts=True),
+        Example("全年完成设备巡检约1250次，设备保养近330项。", False, facts=True),
+        Example("保洁合格率为98%。", True, facts=True, kind="review-environment"),
+        Example("保洁合格率为97.8%，高于97%的目标。", False, facts=True, kind="review-environment"),
     ],
 )
 def number_mismatch(ctx: Context) -> Iterator[Finding]:
     facts = _facts(ctx)
+    names = metric_names(facts)
+    seen: dict[tuple[str, Decimal, str, str], bool] = {}
     for s, b in _blocks(ctx):
-        for q in ctx.numbers(b):
-            if q.kind in METRIC_KINDS and not facts.allows(q):
+        numbers = [q for q in ctx.numbers(b) if q.kind in CLAIM_KINDS]
+        if not numbers:
+            continue
+        # A plan's figure next to a metric's name is next year's target, not this metric's figure.
+        named = (
+            named_figures(b.text, b.start, numbers, names) if names is not None and s.kind != "plans" else {}
+        )
+        for q in numbers:
+            if not facts.allows(q):
                 yield ctx.finding(
                     this("number-mismatch"),
                     f"“{q.raw}”在事实文件中找不到：改用事实中的数字或删去",
@@ -55,12 +72,21 @@ def number_mismatch(ctx: Context) -> Iterator[Finding]:
                     q.raw,
                     section=s.id,
                 )
+            elif q.start in named and foreign(facts, q, *named[q.start], seen):
+                m = named[q.start][0].metric
+                yield ctx.finding(
+                    this("number-mismatch"),
+                    f"“{q.raw}”不是{m.name}的数字：事实中{m.name}为{fmt_quantity(m.value, m.unit)}",
+                    q.start,
+                    q.raw,
+                    section=s.id,
+                    suggestion=fmt_quantity(m.value, m.unit),
+                )
 
 
 UP = ("增长", "提升", "上升", "提高", "增加", "上涨", "增多", "攀升", "增至", "升至", "扩大")
 DOWN = ("下降", "减少", "降低", "下滑", "回落", "降至", "降为", "减至", "缩短", "缩减", "减为", "压缩")
 _DIRECTION = re.compile("|".join(UP + DOWN))
-_GENERIC = frozenset({"时间", "数量", "成本", "费用", "次数", "人数", "比例", "情况", "率"})
 
 
 def _aliases(metrics: list[MetricFact]) -> dict[str, MetricFact]:
@@ -70,7 +96,7 @@ def _aliases(metrics: list[MetricFact]) -> dict[str, MetricFact]:
         name = mf.metric.name
         for i in range(len(name) - 1):
             alias = name[i:]
-            if alias not in _GENERIC and mf not in seen[alias]:
+            if alias not in GENERIC and mf not in seen[alias]:
                 seen[alias].append(mf)
     return {a: ms[0] for a, ms in seen.items() if len(ms) == 1 or all(m.metric.name == a for m in ms)}
 
@@ -107,7 +133,7 @@ def trend_mismatch(ctx: Context) -> Iterator[Finding]:
     for s, b in _blocks(ctx):
         if s.kind == "plans" or not _DIRECTION.search(b.text):
             continue  # 降至/提升至 in a plan is a target, not a trend
-        numbers = [q for q in ctx.numbers(b) if q.kind in METRIC_KINDS]
+        numbers = [q for q in ctx.numbers(b) if q.kind in CLAIM_KINDS]
         for sent in ctx.sentences(b):
             if _DIRECTION.search(sent.text):
                 yield from _trend_in(ctx, s, sent.text, sent.start, numbers, name_rx, names, by_derived)
@@ -185,16 +211,17 @@ def _same_date(a: tuple[int, int, int | None], b: tuple[int, int, int | None]) -
     return da == db
 
 
-def _bigrams(text: str) -> set[str]:
+def bigrams(text: str) -> set[str]:
+    """Character pairs of the text's 汉字 and word characters, punctuation dropped."""
     t = re.sub(r"[^\u4e00-\u9fff\w]", "", text)
     return {t[i : i + 2] for i in range(len(t) - 1)}
 
 
 def problem_for(item: str, problems: list[ProblemFact]) -> ProblemFact | None:
     """The problem fact an item of 存在问题与不足 reports, by shared character pairs with its `problem` text."""
-    grams = _bigrams(item)
+    grams = bigrams(item)
     scored = [
-        (len(_bigrams(p.problem.problem) & grams) / max(len(_bigrams(p.problem.problem)), 1), p)
+        (len(bigrams(p.problem.problem) & grams) / max(len(bigrams(p.problem.problem)), 1), p)
         for p in problems
     ]
     best = max(scored, key=lambda x: x[0], default=(0.0, None))
@@ -203,9 +230,9 @@ def problem_for(item: str, problems: list[ProblemFact]) -> ProblemFact | None:
 
 def plan_for(item: str, plans: list[PlanFact]) -> PlanFact | None:
     best, score = None, 0.0
-    grams = _bigrams(item)
+    grams = bigrams(item)
     for pl in plans:
-        goal = _bigrams(pl.plan.goal)
+        goal = bigrams(pl.plan.goal)
         s = len(goal & grams) / max(len(goal), 1)
         if pl.plan.target and any(q.value == dec(pl.plan.target.value) for q in extract(item)):
             s += 0.5
@@ -296,7 +323,7 @@ def fact_dropped(ctx: Context) -> Iterator[Finding]:
     exact: set[tuple[Decimal, str]] = set()
     for _, b in _blocks(ctx):
         for q in ctx.numbers(b):
-            if q.kind in METRIC_KINDS:
+            if q.kind in CLAIM_KINDS:
                 base, unit = q.base()
                 exact.add((base, unit))
                 said[unit].append(q)
@@ -308,7 +335,7 @@ def fact_dropped(ctx: Context) -> Iterator[Finding]:
             m = mf.metric
             q0 = Quantity(dec(m.value), m.unit, 0, 0, "", "quantity")
             base, unit = q0.base()
-            if (base, unit) in exact or any(close(q, dec(m.value), m.unit) for q in said[unit] + said[""]):
+            if (base, unit) in exact or any(states(q, dec(m.value), m.unit) for q in said[unit] + said[""]):
                 continue
             yield ctx.finding(
                 this("fact-dropped"),

@@ -10,12 +10,60 @@ from zongjie.lint.finding import Finding
 from zongjie.lint.numbers import METRIC_KINDS, extract
 from zongjie.lint.rules.base import Context, Example, rule, this
 
+# Verbs after which a bare measure word (维护次，) means the number was never filled in; 每次/多次/首次/
+# 层次/名次/档次 are words because their first character is no verb here.
+_WORK_VERBS = "|".join(
+    [
+        "维护",
+        "维修",
+        "检修",
+        "巡检",
+        "巡查",
+        "检查",
+        "保养",
+        "演练",
+        "培训",
+        "处理",
+        "完成",
+        "开展",
+        "组织",
+        "举办",
+        "召开",
+        "清洗",
+        "消杀",
+        "抽检",
+        "排查",
+        "接待",
+        "出车",
+        "更换",
+        "维保",
+        "整改",
+        "受理",
+        "发生",
+        "服务",
+        "清运",
+        "修复",
+        "检测",
+        "宣传",
+        "走访",
+        "回访",
+    ]
+)
 _PLACEHOLDER = re.compile(
     r"X{2,}%?|X+%|[Xx]月[Xx]日|20[0-9]?[Xx]年?|某某|×{2,}|○{2,}|【[^】]{0,8}(?:待|补充|填写)[^】]{0,8}】"
     r"|[（(](?:待补充|待填写|待定)[)）]|……等数据|\{\{[^}]*\}\}"
     r"|(?<=[\u4e00-\u9fff])[%％]"  # 下降了%: the number was never filled in
     r"|(?<![为除罢末])了(?:次|项|件|起)(?=[，。、；全])"  # 进行了次全面检修
+    # 维护次，: a verb of work, then a measure word with no number, then the clause ends.
+    rf"|(?:{_WORK_VERBS})(?:人次|次|项|件|起)(?=[，。、；,;])"
+    # 水电故障余起: 余 with no number before it (其余/剩余/业余 are words).
+    r"|(?<![\d零〇一二两三四五六七八九十百千万其剩业多结富盈残节课工闲空有之以年月日天])余(?:人次|起|次|件|项|台|套|户|处|条|场|万)"
+    # 达到了万公里, 下降了万元: a scale word with no number before it.
+    r"|(?<=[了到为约达计共省])万(?:元|公里|度|吨|平方米|立方米|人次|千瓦时|册|㎡)"
 )
+
+
+_FALLBACK_ORG = "本单位"
 
 
 def _sections(ctx: Context) -> list[Section]:
@@ -32,14 +80,27 @@ def _all_sentences(ctx: Context) -> Iterator[tuple[Section, Sentence]]:
 @rule(
     "placeholder",
     "error",
-    "模板留下未填写的占位符：XXX、XX%、X月X日、202X、某某、【待补充】、“下降了%”。",
+    "模板留下未填写的占位符：XXX、XX%、X月X日、202X、某某、【待补充】、数字空缺（“下降了%”“维护次，”"
+    "“故障余起”“达到了万公里”），标题里的“本单位”（事实文件没有写单位名称）。",
     examples=[
         Example("全年完成设备巡检XXX次，设备完好率达到XX%。", True),
         Example("202X年X月X日，园区突发停电。", True),
         Example("本年度水电费支出较去年下降了%，节约明显。", True),
         Example("由某某负责落实，时间【待补充】。", True),
+        Example("本年度共完成空调系统维护次，确保了正常运行。", True),
+        Example("及时处理了水电故障余起，避免影响运营。", True),
+        Example("车辆安全行驶里程达到了万公里，未发生事故。", True),
+        Example("本单位2025年度工作总结", True, kind="title"),
+        Example(
+            "# 本单位物业后勤科2025年度工作总结\n\n2025年，后勤科完成设备巡检1248次。\n", True, whole=True
+        ),
         Example("全年完成设备巡检1248次，设备完好率达到99.1%。", False),
         Example("更换LED灯具540套，为了次年改造预留备件。", False),
+        Example("本单位全年完成设备巡检1248次，次日即完成整改。", False),
+        Example("每次巡检都有记录，首次实行一次性验收，历次检查均合格。", False),
+        Example("开展应急演练多次，提高了服务层次，档次和名次均有提升。", False),
+        Example("其余人员、剩余件均已处理，全年节约近万元。", False),
+        Example("全年维修次数，保养项目，培训人次均有统计。", False),
     ],
 )
 def placeholder(ctx: Context) -> Iterator[Finding]:
@@ -52,6 +113,19 @@ def placeholder(ctx: Context) -> Iterator[Finding]:
                     b.start + m.start(),
                     m.group(),
                     section=s.id,
+                )
+            # The notes reader writes organization "本单位" when the notes name none: in the title it is a
+            # gap the user must fill; in running text it is ordinary prose.
+            at = b.text.find(_FALLBACK_ORG) if s.kind == "title" else -1
+            if at >= 0:
+                yield ctx.finding(
+                    this("placeholder"),
+                    f"标题中的“{_FALLBACK_ORG}”是占位：写明单位名称",
+                    b.start + at,
+                    _FALLBACK_ORG,
+                    section=s.id,
+                    suggestion="在事实文件 report.organization 中填写单位名称",
+                    facts_gap=True,
                 )
 
 

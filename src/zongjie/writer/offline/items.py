@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from zongjie.facts.derive import fmt_quantity
 from zongjie.plan.task import PlanFact, ProblemFact, SectionTask
+from zongjie.writer.offline import kinds
 from zongjie.writer.offline.phrases import Prose, clean, end, rotate
 
 PROBLEM_INTROS = ("回顾全年工作，仍存在以下问题和不足：", "对照年度目标，工作中还存在以下不足：")
@@ -52,19 +53,22 @@ def deadline_phrase(text: str) -> str:
 
 
 def _target_sentence(item: PlanFact, goal: str) -> str:
+    """ "目标：…" as its own sentence, like "主要措施：": glued to the goal it read "…改造，完成改造病区目标值为6个"."""
     target = item.plan.target
     if target is None:
         return ""
     value = fmt_quantity(target.value, target.unit)
     if value in goal:
         return ""  # the goal already states the figure ("设备完好率提升至99.5%")
-    return f"，{target.name}目标值为{value}"
+    return end(f"目标：{kinds.target_clause(clean(target.name), value)}")
 
 
 def _plan(item: PlanFact, number: int, prose: Prose) -> str:
     pl = item.plan
     goal = clean(pl.goal)
-    parts = [prose.note(end(goal + _target_sentence(item, goal)))]
+    parts = [prose.note(end(goal))]
+    if target := _target_sentence(item, goal):
+        parts.append(prose.note(target))
     actions = [clean(a) for a in pl.actions if clean(a)]
     if actions:
         parts.append(prose.note(end("主要措施：" + "；".join(actions))))

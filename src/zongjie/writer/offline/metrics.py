@@ -7,24 +7,10 @@ from collections.abc import Sequence
 from zongjie.facts.derive import Direction, fmt_quantity
 from zongjie.plan.task import MetricFact
 from zongjie.units import COUNT_UNITS
+from zongjie.writer.offline import kinds
 from zongjie.writer.offline.phrases import CONNECTORS, Prose, clean, end, rotate
 
-# Units that count things done (完成巡检1248次); durations, people or items take no verb (运行时长177小时).
-ACTIVITY_UNITS = frozenset({"次", "项", "场", "批", "轮", "期", "趟"})
 TIME_UNITS = frozenset({"秒", "分钟", "小时", "天", "日", "周", "个月", "月"})
-# Names that already begin with a verb ("节约维修成本", "取得特种作业证书") take no verb of their own.
-VERB_PREFIXES = (
-    "节约", "节省", "取得", "完成", "开展", "组织", "采购", "处理", "受理", "更换", "新增", "回收", "接待",
-    "办理", "举办", "实施", "发放", "签订", "累计", "发生", "减少", "降低", "提供", "维修", "改造",
-)  # fmt: skip
-_ACTIVITY_VERBS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
-    (("演练",), ("组织", "开展")),
-    (("培训", "讲座", "活动", "宣传", "评比", "竞赛"), ("开展", "组织", "举办")),
-    (("排查", "检查", "消杀", "巡查", "检测", "督查"), ("开展", "完成")),
-]
-_DEFAULT_VERBS = ("完成", "实施", "开展")
-_SERVICES = ("保障", "支持", "服务", "配送")
-_INCIDENTS = ("故障", "事故")
 
 # Sentence openers. The first sentence of a paragraph sets the time frame; later ones name the aspect.
 FIRST = ("全年", "本年度")
@@ -44,25 +30,12 @@ def trend(mf: MetricFact) -> Direction | None:
     return None
 
 
-def _activity_verbs(name: str) -> tuple[str, ...]:
-    if name.endswith(_SERVICES):
-        return ("提供", "完成")  # 提供考试保障16场
-    for keys, verbs in _ACTIVITY_VERBS:
-        if any(k in name for k in keys):
-            return verbs
-    return _DEFAULT_VERBS
-
-
 def _tail(mf: MetricFact) -> str:
     m = mf.metric
-    direction = trend(mf)
     prev = ""
-    if m.previous is not None and direction != "flat":
+    if m.previous is not None and trend(mf) != "flat":
         prev = f"（上年{fmt_quantity(m.previous, m.unit)}）"
-    parts = [d.text for d in mf.derived]
-    if m.note and clean(m.note):
-        parts.append(clean(m.note))
-    return prev + "".join(f"，{p}" for p in parts)
+    return prev + _derived(mf)
 
 
 Phrasing = tuple[str, str]  # (verb, clause); the verb lets the next clause avoid repeating it
@@ -78,29 +51,76 @@ def _percent_verbs(mf: MetricFact) -> list[str]:
     return verbs
 
 
+def _derived(mf: MetricFact) -> str:
+    parts = [d.text for d in mf.derived]
+    if mf.metric.note and clean(mf.metric.note):
+        parts.append(clean(mf.metric.note))
+    return "".join(f"，{p}" for p in parts)
+
+
+def _zero(mf: MetricFact, subject: str) -> list[Phrasing] | None:
+    """A count that is 0: "由上年2起降为0起" or "仍为0起"; never the bare "安全事故0起" nor "下降100%"
+    alone. Every derived text still follows verbatim."""
+    m = mf.metric
+    if m.value != 0 or m.is_percent:
+        return None
+    q = fmt_quantity(m.value, m.unit)
+    if m.previous is not None and m.previous > 0:
+        return [("降为", f"{subject}由上年{fmt_quantity(m.previous, m.unit)}降为{q}{_derived(mf)}")]
+    if m.previous is not None:
+        return [("仍为", f"{subject}仍为{q}{_derived(mf)}")]
+    if subject.startswith(kinds.VERB_PREFIXES):
+        return None  # "新增监控摄像头0个" reads right as it is
+    return [("为", f"{subject}为{q}{_derived(mf)}")]
+
+
+def _subject(mf: MetricFact, kind: kinds.Kind) -> str:
+    """The metric's name as the subject of 降至/为."""
+    name = mf.metric.name
+    if kind == "incident":
+        return kinds.event_name(name)
+    return kinds.stock_subject(name) if kind == "stock" else name
+
+
+def _by_kind(mf: MetricFact, kind: kinds.Kind) -> list[Phrasing]:
+    m = mf.metric
+    q = fmt_quantity(m.value, m.unit)
+    tail = _tail(mf)
+    bare = f"{m.name}{q}{tail}"
+    subject = _subject(mf, kind)
+    if kind == "incident":
+        return [("发生", f"发生{subject}{q}{tail}"), ("", f"{subject}{q}{tail}")]
+    if kind == "complaint":
+        return [("受理", f"受理{bare}"), ("", bare)]
+    if kind == "activity":
+        return [(v, f"{v}{bare}") for v in kinds.activity_verbs(m.name)] + [("", bare)]
+    if kind == "supply":
+        return [(v, f"{v}{bare}") for v in ("供应", "提供")] + [("", bare)]
+    if kind in ("measure", "stock"):
+        return [("为", f"{subject}为{q}{tail}")]
+    return [("", bare)]  # named, handled or unknown: no verb asserts what the facts do not say
+
+
 def phrasings(mf: MetricFact, avoid: str = "") -> list[Phrasing]:
     """Phrasings of one metric, most natural first; each states the value, 上年 and every derived text.
 
+    The verb depends on what the name counts (see kinds): work done, an incident, a stock, servings.
     A phrasing whose verb is `avoid` (the verb of the clause before) goes last.
     """
     m = mf.metric
     q = fmt_quantity(m.value, m.unit)
     tail = _tail(mf)
-    bare = f"{m.name}{q}{tail}"
+    kind = kinds.kind(m.name, m.unit)
     out: list[Phrasing]
     if m.is_percent:
         out = [(v, f"{m.name}{v}{q}{tail}") for v in _percent_verbs(mf)]
-    elif m.better == "lower" and trend(mf) == "down" and m.value != 0:
+    elif (zero := _zero(mf, _subject(mf, kind))) is not None:
+        out = zero
+    elif m.better == "lower" and trend(mf) == "down":
         verb = "缩短至" if m.unit in TIME_UNITS else "降至"
-        out = [(verb, f"{m.name}{verb}{q}{tail}")]
-    elif m.name.startswith(VERB_PREFIXES):
-        out = [("", bare)]
-    elif any(k in m.name for k in _INCIDENTS):
-        out = [("发生", f"发生{bare}"), ("", bare)] if m.value != 0 else [("", bare)]
-    elif m.better != "lower" and m.unit in ACTIVITY_UNITS:
-        out = [(v, f"{v}{bare}") for v in _activity_verbs(m.name)] + [("", bare)]
+        out = [(verb, f"{_subject(mf, kind)}{verb}{q}{tail}")]
     else:
-        out = [("", bare)]
+        out = _by_kind(mf, kind)
     return [p for p in out if not avoid or p[0] != avoid] + [p for p in out if avoid and p[0] == avoid]
 
 
@@ -109,12 +129,25 @@ def clauses(mf: MetricFact) -> list[str]:
 
 
 def _group(mf: MetricFact) -> str:
+    """Volumes of work first, then rates, then the rest: costs, incidents, stocks and measures."""
     m = mf.metric
     if m.better == "lower":
         return "rest"
     if m.is_percent:
         return "rate"
+    if kinds.kind(m.name, m.unit) in ("incident", "stock", "measure"):
+        return "rest"
     return "volume" if m.unit in COUNT_UNITS else "rest"
+
+
+def timeless(mf: MetricFact) -> bool:
+    """A stock (监控摄像头320个) is not something done 全年: it takes no time-frame opener."""
+    m = mf.metric
+    return not m.is_percent and kinds.kind(m.name, m.unit) == "stock"
+
+
+# Openers that set a time frame, which a stock cannot take.
+_TIME_FRAMES = ("全年", "本年度")
 
 
 _GROUP_OPENERS = {"volume": VOLUME, "rate": RATE, "rest": REST}
@@ -161,6 +194,8 @@ def sentences(
     out: list[str] = []
     for n, (lead, items) in enumerate(plan):
         openers = rotate(first if n == 0 else lead, variant)
+        if timeless(items[0][1]):
+            openers = [o for o in openers if o not in _TIME_FRAMES] or [""]
         picked: list[str] = []
         verb = ""
         for split_openers, mf in items:

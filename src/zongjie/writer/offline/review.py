@@ -2,20 +2,66 @@
 
 from __future__ import annotations
 
+import re
+
 from zongjie.plan.task import CaseFact, SectionTask
-from zongjie.writer.offline import metrics
+from zongjie.writer.offline import kinds, metrics
 from zongjie.writer.offline.phrases import Prose, clean, end, rotate, with_connectors
 
 WORK_OPENERS = ("重点工作方面，", "在重点工作上，", "围绕年度重点任务，")
 # A response that already names who acted needs no 对此.
 _ACTORS = ("后勤", "我科", "本科", "科室", "部门", "项目部", "工程", "保洁", "安保", "物业")
+# How a clause with no subject begins: a figure ("25分钟内启动预案"), a time or manner word, or a verb.
+# Such a response gets the department as its subject; such a result joins the response's sentence.
+_NO_SUBJECT = (
+    "立即", "迅速", "及时", "第一时间", "连夜", "当即", "随即", "马上", "紧急", "全力", "先后", "同步",
+    "当天", "当日", "当晚", "次日", "第二天", "随后", "此后", "之后", "最终",
+    "启动", "组织", "安排", "调派", "调集", "调来", "调配", "派出", "派员", "加密", "增开", "增设", "更换",
+    "协调", "联系", "抢修", "排查", "关闭", "设置", "切换", "疏散", "开展", "成立", "制定", "采取", "实行",
+    "恢复", "完成", "修复", "清理", "封堵", "抽排", "通知", "上报", "报告", "落实", "加强", "对", "在",
+    "通过", "经", "将", "把", "未", "无", "没有",
+)  # fmt: skip
+_FIGURE = re.compile(r"^[\d一二两三四五六七八九十半]+(?:个)?(?:秒|分钟|小时|天|日|周|月)")
+# A result that states a trend stays its own sentence: the linter (and a reader) would otherwise read the
+# trend as said of a metric named in the response.
+_TREND = ("增长", "提升", "上升", "提高", "增加", "下降", "减少", "降低", "降至", "降为", "缩短", "减为")
+JOIN_UP_TO = 90  # characters of a joined response and result
+
+
+def lacks_subject(text: str) -> bool:
+    return bool(_FIGURE.match(text)) or text.startswith(_NO_SUBJECT)
+
+
+# A work item that is only "name + figure" (消防演练两次) needs a verb after a lead such as 在重点工作上.
+_NAME_FIGURE = re.compile(
+    r"^(?P<name>[\u4e00-\u9fff]{2,12}?)(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)[\u4e00-\u9fff]{1,2}$"
+)
+
+
+def work_item(text: str) -> str:
+    """The item as a clause that can follow a lead: 消防演练两次 → 开展消防演练两次; anything else as it is."""
+    m = _NAME_FIGURE.match(text)
+    if not m or text.startswith(kinds.VERB_PREFIXES):
+        return text
+    name = m.group("name")
+    k = kinds.kind(name, "")
+    if k == "activity":
+        return kinds.activity_verbs(name)[0] + text
+    if k == "incident":
+        return "发生" + text
+    if k == "supply":
+        return "供应" + text
+    return text
 
 
 def work_paragraph(task: SectionTask, prose: Prose, variant: int) -> str:
-    items = [clean(w.text) for w in task.work if clean(w.text)]
+    items = [work_item(clean(w.text)) for w in task.work if clean(w.text)]
     if not items:
         return ""
-    options = [[o + items[0] for o in rotate(WORK_OPENERS, variant)]]
+    leads = rotate(WORK_OPENERS, variant)
+    if _NAME_FIGURE.match(items[0]) and not items[0].startswith(kinds.VERB_PREFIXES):
+        leads = ["重点工作方面，"]  # a bare "name + figure" reads only after a topic lead
+    options = [[o + items[0] for o in leads]]
     options += [with_connectors(item) for item in items[1:]]
     return end("；".join(prose.clauses(options)))
 
@@ -30,10 +76,21 @@ def case_paragraph(task: SectionTask, case: CaseFact, prose: Prose) -> str:
     if not response:
         # Nothing was done that the facts record: the outcome follows the event in one sentence.
         return prose.note(end("，".join(x for x in (opening, result) if x)))
-    lead = "" if response.startswith((*_ACTORS, task.report.department)) else "对此，"
-    # The outcome gets its own sentence: it usually has its own subject (…投诉降为0件), and a reader
-    # (or the linter) should not read it as said of a metric named in the response.
-    out = prose.note(end(opening)) + prose.note(end(lead + response))
+    dept = task.report.department
+    if response.startswith((*_ACTORS, dept)):
+        lead = ""
+    else:
+        # "对此，25分钟内启动预案" has no one acting: the department is who responded.
+        lead = f"对此，{dept}" if lacks_subject(response) else "对此，"
+    said = lead + response
+    if result and lacks_subject(result) and not any(t in result for t in _TREND):
+        joined = f"{said}，{result}"
+        if len(joined) <= JOIN_UP_TO:
+            # "2小时内恢复供电" continues the response: one sentence, one subject.
+            return prose.note(end(opening)) + prose.note(end(joined))
+    # An outcome with its own subject (…投诉降为0件) gets its own sentence: a reader (or the linter)
+    # should not read it as said of a metric named in the response.
+    out = prose.note(end(opening)) + prose.note(end(said))
     return out + prose.note(end(result)) if result else out
 
 

@@ -77,11 +77,13 @@ def closing(task: SectionTask, variant: int) -> str:
     r = task.report
     year, after = task.year_text, str(r.year + 1)
     dept, served = r.department, task.served
+    # `served` may itself hold 和 (医护人员和患者): the thanks are joined with 以及 or a second clause, never
+    # a second 和 ("…协作配合和广大医护人员和患者的理解支持").
     variants = (
-        f"{year}年，{dept}各项工作的顺利开展，离不开各级领导的关心指导、兄弟部门的协作配合和广大{served}的"
-        f"理解支持，在此表示衷心感谢。{after}年，{dept}将对照年度目标逐项抓好落实，把后勤保障的每项工作"
+        f"{year}年，{dept}各项工作的顺利开展，离不开各级领导的关心指导、兄弟部门的协作配合，以及广大{served}"
+        f"的理解支持，在此表示衷心感谢。{after}年，{dept}将对照年度目标逐项抓好落实，把后勤保障的每项工作"
         f"做细做实，为{served}提供更加安全、可靠、及时的服务。",
-        f"回顾{year}年，{dept}的各项工作得到了各级领导的关心指导和广大{served}的理解支持，在此谨致谢意。"
+        f"回顾{year}年，{dept}的各项工作得到了各级领导的关心指导，也得到了广大{served}的理解支持，在此谨致谢意。"
         f"展望{after}年，{dept}将坚持问题导向，逐项抓好年度工作目标的落实，以扎实的作风做好后勤保障，"
         f"不辜负{served}的信任与期待。",
     )

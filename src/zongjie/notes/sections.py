@@ -1,0 +1,94 @@
+"""Problem, plan and highlight entries from one note: the problem split from its cause and measure, the
+plan's goal split from its deadline and owner."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from zongjie.notes import patterns as pt
+
+_PROBLEM_LEAD = re.compile(r"^(?:存在的?|主要)?(?:问题|不足|短板)(?:主要)?(?:是|有|在于)?[:：]?")
+# Markers that open a cause or a measure clause; the marker itself is dropped, the words after it kept.
+_CAUSE = re.compile(r"^(?:主要)?原因(?:主要)?(?:是|在于|为)?[:：]?|^(?:主要)?(?:是)?由于|^因为|^主要是")
+_MEASURE_LABEL = re.compile(r"^(?:整改|应对)?(?:措施|对策)(?:是|为)?[:：]?|^建议|^下一步|^(?:打算|计划|准备)")
+# Time and intent words that open a measure and stay in its text: 明年申请增编2人 reads as written.
+_MEASURE_WORD = re.compile(r"^(?:明年|下一年度?|下年度|来年|年内|将|拟|争取|力争)")
+
+
+def problem_data(text: str) -> tuple[dict[str, Any], list[str]]:
+    """问题…，原因是…，打算…: the first clause is the problem; a marked clause opens the cause or the
+    measure, and the unmarked clauses after it stay with what it opened."""
+    text = _PROBLEM_LEAD.sub("", text) or text
+    parts: dict[str, list[str]] = {"problem": [], "cause": [], "measure": []}
+    current = "problem"
+    for i, clause in enumerate(pt.clauses(text)):
+        cause = _CAUSE.match(clause)
+        label = _MEASURE_LABEL.match(clause)
+        if i > 0 and cause and clause[cause.end() :]:
+            current, clause = "cause", clause[cause.end() :]
+        elif i > 0 and label and clause[label.end() :]:
+            current, clause = "measure", clause[label.end() :].lstrip("：:")
+        elif i > 0 and _MEASURE_WORD.match(clause):
+            current = "measure"
+        parts[current].append(clause)
+    data: dict[str, Any] = {"problem": "，".join(parts["problem"]) or text}
+    for key in ("cause", "measure"):
+        if parts[key]:
+            data[key] = "，".join(parts[key])
+    missing = [label for key, label in (("cause", "原因"), ("measure", "整改措施")) if key not in data]
+    return data, ([f"? 笔记没有写{'和'.join(missing)}：请补上（草稿会提示缺少）"] if missing else [])
+
+
+def highlight_data(text: str) -> dict[str, Any]:
+    for sep in ("：", ":", "，"):
+        head, found, tail = text.partition(sep)
+        if found and head and tail and len(head) <= 24:
+            return {"title": head, "detail": tail}
+    return {"title": text}
+
+
+def _deadline(clause: str) -> tuple[str | None, str]:
+    """(deadline as the note writes it, without 前/完成; the rest of the clause)."""
+    whole = pt.DEADLINE.fullmatch(clause)
+    if whole:
+        return whole.group("when"), ""
+    lead = pt.DEADLINE_LEAD.match(clause)
+    if lead and lead.group("rest").strip("，, "):
+        return lead.group("when"), lead.group("rest").strip("，, ")
+    return None, clause
+
+
+def plan_data(text: str, year: int) -> tuple[dict[str, Any], list[str]]:
+    # 明年/2026年 as the opening word is the plan marker; 2026年6月底前 is a deadline and stays.
+    lead = rf"^(?:明年|下一年度?|下年度|来年|{year + 1}年(?!\d))?(?:度)?(?:计划|打算|准备|争取|要)*[:：]?"
+    text = re.sub(lead, "", text) or text
+    who, text = pt.owner(text)
+    deadline = None
+    goal_parts: list[str] = []
+    for clause in pt.clauses(text):
+        when, rest = _deadline(clause) if deadline is None else (None, clause)
+        if when:
+            deadline = when
+        if rest:
+            goal_parts.append(rest)
+    if not goal_parts:
+        goal_parts = [text]
+    goal = re.sub(r"^(?:把|将)", "", goal_parts[0]) or goal_parts[0]
+    data: dict[str, Any] = {"goal": goal}
+    target = pt.PLAN_TARGET.match(goal)
+    if target and pt.metric_name(target.group("name")):
+        value = float(target.group("num"))
+        data["target"] = {
+            "name": pt.metric_name(target.group("name")),
+            "value": int(value) if value.is_integer() else value,
+            "unit": pt.unit_of(target.group("unit")),
+        }
+    if goal_parts[1:]:
+        data["actions"] = goal_parts[1:]
+    if deadline:
+        data["deadline"] = deadline
+    if who:
+        data["owner"] = who
+    missing = [label for key, label in (("deadline", "完成时限"), ("owner", "责任人")) if key not in data]
+    return data, ([f"? 笔记没有写{'和'.join(missing)}：请补上"] if missing else [])
