@@ -65,9 +65,8 @@ class Cache:
     def method(self, endpoint: str) -> Method | None:
         row = self._db.execute("SELECT method FROM methods WHERE endpoint = ?", (endpoint,)).fetchone()
         value = row[0] if row else None
-        if value in ("json_schema", "json_object", "text"):
-            return value  # type: ignore[no-any-return]
-        return None
+        methods: tuple[Method, ...] = ("json_schema", "json_object", "text")
+        return next((m for m in methods if m == value), None)
 
     def remember_method(self, endpoint: str, method: Method) -> None:
         self._db.execute("INSERT OR REPLACE INTO methods VALUES (?, ?, ?)", (endpoint, method, time.time()))
