@@ -25,7 +25,9 @@ BAD_CASES = {
         GOOD.replace("value: 120, unit: 次", "value: 120, unit: '%'").replace("设备巡检", "报修响应率"),
         "functions[0].metrics[0].value",
     ),
-    "negative count": (GOOD.replace("value: 120", "value: -1"), "cannot be negative"),
+    "negative count": (GOOD.replace("value: 120", "value: -1"), "negative values are not accepted"),
+    "impossible date": (GOOD + "    cases: [{date: 2025-02-30, event: 停电}]\n", "not a valid date"),
+    "not finite": (GOOD.replace("value: 120", "value: .inf"), "must be a finite number"),
     "case outside year": (GOOD + "    cases: [{date: 2024-05-01, event: 停电}]\n", "outside the report year"),
     "unknown key": (GOOD.replace("key: facilities", "key: facility"), "did you mean `facilities`?"),
     "duplicate key": (GOOD + "  - key: facilities\n", "duplicate function key"),
@@ -127,3 +129,30 @@ def test_every_command_help_has_example(capsys: pytest.CaptureFixture[str]) -> N
     for name in names:
         code, out, _ = run_cli(capsys, name, "--help")
         assert code == 0 and "Example:" in out, name
+
+
+def test_template_example_lines_can_be_uncommented_one_by_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "facts.yaml"
+    assert run_cli(capsys, "init", str(target), "--profile", "school", "--year", "2025")[0] == 0
+    text = target.read_text(encoding="utf-8").replace('organization: ""', "organization: 某中学")
+    text = text.replace(
+        "      # {name", "      {name", 1
+    )  # uncomment the first example, leave its value empty
+    target.write_text(text, encoding="utf-8")
+    code, _, err = run_cli(capsys, "check", str(target))
+    assert code == 2 and "functions[0].metrics[0].value: is empty" in err
+    target.write_text(text.replace("value: ,", "value: 1520,", 1), encoding="utf-8")
+    assert run_cli(capsys, "check", str(target))[0] == 0
+
+
+def test_unwritable_output_path_is_a_message_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], full_facts: Path
+) -> None:
+    blocker = tmp_path / "afile"
+    blocker.write_text("x", encoding="utf-8")
+    code, _, err = run_cli(capsys, "draft", str(full_facts), "-o", str(blocker / "sub"))
+    assert code == 2 and "Traceback" not in err and "afile" in err
+    code, _, err = run_cli(capsys, "init", str(blocker / "facts.yaml"))
+    assert code == 2 and "afile" in err and "Traceback" not in err

@@ -46,6 +46,7 @@ class RunResult:
     edited: list[str] = field(default_factory=list)  # hand-edited sections left as they are
     backups: list[Path] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # section files deleted by hand (left out of draft.md)
+    stale: list[str] = field(default_factory=list)  # hand-edited section files whose facts changed since
 
     @property
     def errors(self) -> list[Finding]:
@@ -218,7 +219,6 @@ def draft(
     )
     state.facts_path = ws.relative_facts_path(facts_path)
     state.facts_sha256 = sha256(facts_path.read_text(encoding="utf-8"))
-    state.endpoint = endpoint
     result = RunResult(workspace=ws, state=state)
     result.backups += _drop_stale(ws, state, {t.id for t in tasks})
 
@@ -228,6 +228,9 @@ def draft(
         rec = state.record(task.id)
         if rec is not None and ws.edited(rec):
             result.edited.append(task.id)
+            _relint_edited(ws, rec, task)  # kept as the user wrote it, but checked against today's facts
+            if rec.task_digest != task.digest():
+                result.stale.append(rec.file)
             on_event(task.id, "edited")
         elif (
             rec is not None
@@ -243,18 +246,28 @@ def draft(
     try:
         result.generated = asyncio.run(_run_tasks(ws, state, todo, writer, jobs, on_event))
     except ZongjieError as exc:
-        if fresh and exc.exit_code == 2:
-            _undo(ws, existed)  # a rejected key or bad config: leave no half-made workspace behind
+        if exc.exit_code == 2:
+            # A rejected key or bad config: a new workspace is removed, an existing one keeps its state
+            # (and the model it records) as it was.
+            if fresh:
+                _undo(ws, existed)
             raise
         _order(state, tasks)
         ws.save_state(state)
         raise
+    state.endpoint = endpoint  # recorded only once the model has written this run's sections
     _order(state, tasks)
     ws.save_state(state)
     backup = finish(ws, state, facts)
     if backup:
         result.backups.append(backup)
     return result
+
+
+def _relint_edited(ws: Workspace, rec: SectionRecord, task: SectionTask) -> None:
+    text = ws.read_section(rec)
+    if text is not None:
+        rec.findings = lint_section(task, _body_of(text, rec.level))
 
 
 def _undo(ws: Workspace, existed: bool) -> None:

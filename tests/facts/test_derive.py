@@ -38,12 +38,30 @@ def test_lower_is_better_target() -> None:
     d = derive(Metric(name="库房损耗率", value=0.8, unit="%", target=1, better="lower"))[0]
     assert d.met is True and d.text == "优于年度目标（1%）0.2个百分点"
     d = derive(Metric(name="有效投诉", value=20, unit="件", target=15, better="lower"))[0]
-    assert d.met is False and d.text == "距年度目标（15件）尚差5件"
+    assert d.met is False and d.text == "超出年度控制目标（15件）5件"
 
 
-def test_half_up_rounding() -> None:
-    # 0.25 → 0.3 (half up), not banker's 0.2
-    assert texts(value=100.25, unit="万元", previous=100) == ["较上年增加0.3万元", "同比增长0.3%"]
+def test_ratios_round_half_up_to_one_decimal() -> None:
+    # 0.25% → 0.3% (half up, not banker's 0.2); the difference itself is exact.
+    assert texts(value=100.25, unit="万元", previous=100) == ["较上年增加0.25万元", "同比增长0.3%"]
+
+
+def test_differences_are_exact_at_the_inputs_precision() -> None:
+    assert texts(value=46.35, unit="万元", previous=41.2) == ["较上年增加5.15万元", "同比增长12.5%"]
+    assert texts(value=99.95, unit="%", previous=99.9) == ["较上年提高0.05个百分点"]
+
+
+def test_rounding_never_states_something_false() -> None:
+    # A missed target is never "reached" or "100%", and a real change is never "0%".
+    assert texts(value=99.94, unit="%", target=99.95) == ["距年度目标（99.95%）尚差0.01个百分点"]
+    assert texts(value=9996, unit="件", target=10000) == ["完成年度目标（10000件）的99.9%"]
+    assert texts(value=10003, unit="件", previous=10000) == ["较上年增加3件", "同比增长0.03%"]
+
+
+def test_lower_is_better_over_its_ceiling() -> None:
+    assert texts(value=46.35, unit="万元", target=45, better="lower") == [
+        "超出年度控制目标（45万元）1.35万元"
+    ]
 
 
 def test_fmt() -> None:

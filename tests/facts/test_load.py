@@ -52,7 +52,7 @@ def test_completion_rate_may_exceed_100() -> None:
 def test_negative_count_is_rejected() -> None:
     text = BASE + "team:\n  metrics:\n    - {name: 专业培训, value: 3, unit: 场, previous: -2}\n"
     [msg] = problems_of(text)
-    assert "team.metrics[0].previous" in msg and "cannot be negative" in msg
+    assert "team.metrics[0].previous" in msg and "negative values are not accepted" in msg
 
 
 def test_value_with_unit_in_string_is_explained() -> None:
@@ -118,3 +118,43 @@ def test_yaml_syntax_error_names_file_line_and_column() -> None:
         parse("report:\n  organization: [甲\n", "f.yaml")
     assert str(info.value).startswith("f.yaml:3:1: not valid YAML:")
     assert "<unicode string>" not in str(info.value)
+
+
+def test_impossible_date_is_bad_input_with_its_line() -> None:
+    text = BASE + "functions:\n  - key: facilities\n    cases: [{date: 2025-13-01, event: 停电}]\n"
+    with pytest.raises(BadInput) as info:
+        parse(text, "f.yaml")
+    assert str(info.value).startswith("f.yaml:8: not a valid date:")
+
+
+def test_non_finite_and_negative_numbers_are_rejected() -> None:
+    text = BASE + "summary:\n  metrics:\n    - {name: 成本, value: .nan, unit: 万元}\n"
+    assert "must be a finite number" in problems_of(text)[0]
+    text = BASE + "summary:\n  metrics:\n    - {name: 后勤运行成本, value: -4.6, unit: 万元}\n"
+    [msg] = problems_of(text)
+    assert "summary.metrics[0].value" in msg and "negative values are not accepted" in msg
+
+
+def test_exponent_written_as_text_is_explained() -> None:
+    [msg] = problems_of(BASE + "summary:\n  metrics:\n    - {name: 成本, value: 1e12, unit: 元}\n")
+    assert "read as text" in msg
+
+
+def test_duplicate_metric_name_in_one_place() -> None:
+    text = (
+        BASE
+        + "team:\n  metrics:\n    - {name: 培训, value: 12, unit: 场}\n    - {name: 培训, value: 15, unit: 场}\n"
+    )
+    [msg] = problems_of(text)
+    assert msg == "f.yaml:9: team.metrics[1].name: metric '培训' appears twice (also team.metrics[0])"
+
+
+def test_plan_deadline_before_the_report_year() -> None:
+    text = (
+        BASE + "plans:\n  - {goal: 更换摄像头, deadline: 2024-06-30}\n  - {goal: 培训, deadline: 2024年底}\n"
+    )
+    msgs = problems_of(text)
+    assert [m.split(": ", 1)[1] for m in msgs] == [
+        "plans[0].deadline: 2024-06-30 is before the report year 2025",
+        "plans[1].deadline: 2024年底 is before the report year 2025",
+    ]

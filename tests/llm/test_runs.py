@@ -183,3 +183,18 @@ def test_redraft_without_flags_reuses_the_recorded_model(
     code, _, stderr = run_cli(capsys, "draft", str(FULL), "-o", str(out), "--offline")
     assert code == 0, stderr
     assert {s["writer"] for s in report(out).values()} == {"offline"}
+
+
+def test_auth_failure_on_an_existing_workspace_keeps_its_state(
+    capsys: pytest.CaptureFixture[str], server: FakeServer, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    assert run_cli(capsys, "draft", str(FULL), "-o", str(out))[0] == 0  # offline
+    state = (out / ".zongjie" / "state.json").read_text(encoding="utf-8")
+    server.responder = lambda request: Scripted(status=401, body='{"error": {"message": "bad key"}}')
+    assert draft(capsys, server, out, "--jobs", "1")[0] == 2
+    assert json.loads((out / ".zongjie" / "state.json").read_text(encoding="utf-8"))["endpoint"] is None
+    # The next plain run stays offline: the rejected endpoint was never recorded.
+    code, _, stderr = run_cli(capsys, "draft", str(FULL), "-o", str(out))
+    assert code == 0 and "writer: offline" in stderr, stderr
+    assert json.loads(state)["endpoint"] is None

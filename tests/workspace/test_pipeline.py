@@ -170,3 +170,22 @@ def test_assemble_reports_a_deleted_section_file(out: Path) -> None:
     result = reassemble(out)
     assert result.missing == [f"sections/{team.name}"]
     assert "团队建设与人才培养" not in (out / "draft.md").read_text(encoding="utf-8")
+
+
+def test_edited_section_with_changed_facts_is_kept_but_checked(tmp_path: Path, full_facts: Path) -> None:
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(full_facts.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+    draft(facts, out, OfflineWriter())
+    section = out / "sections" / "02-review-facilities.md"
+    section.write_text(section.read_text(encoding="utf-8") + "\n我补充的一句。\n", encoding="utf-8")
+    facts.write_text(
+        facts.read_text(encoding="utf-8").replace("value: 1248, unit: 次", "value: 1250, unit: 次"),
+        encoding="utf-8",
+    )
+    result = draft(facts, out, OfflineWriter())
+    assert "review-facilities" in result.edited and result.stale == ["sections/02-review-facilities.md"]
+    assert "我补充的一句" in section.read_text(encoding="utf-8")
+    # The stale figure is reported against today's facts, not silently kept.
+    stale = [f for f in result.errors if f.section == "review-facilities"]
+    assert any(f.rule == "number-mismatch" and "1248" in (f.excerpt or f.message) for f in stale), stale

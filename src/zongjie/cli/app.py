@@ -46,6 +46,12 @@ def main(argv: list[str] | None = None) -> None:
     except ZongjieError as exc:
         typer.secho(f"zongjie: {exc}", fg=typer.colors.RED, err=True)
         sys.exit(exc.exit_code)
+    except OSError as exc:
+        # A path that cannot be read or written (a file where a folder is expected, no permission, disk
+        # full) is the user's to fix: say which path, no traceback.
+        where = f"{exc.filename}: " if exc.filename else ""
+        typer.secho(f"zongjie: {where}{exc.strerror or exc}", fg=typer.colors.RED, err=True)
+        sys.exit(2)
     except KeyboardInterrupt:
         typer.echo("zongjie: interrupted", err=True)
         sys.exit(130)

@@ -99,6 +99,11 @@ def _report(result: RunResult, what: str) -> None:
         )
     for path in result.backups:
         say(f"backup kept: {path}")
+    for file in result.stale:
+        say(
+            f"warning: {file} was edited by hand and kept, but its facts have changed since; "
+            "check it (findings below) or `zongjie regen --force` it"
+        )
     for file in result.missing:
         say(
             f"warning: {file} is missing, so that section is left out of draft.md (`zongjie regen` restores it)"

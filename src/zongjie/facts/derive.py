@@ -1,8 +1,12 @@
-"""Every derived figure (变化量, 同比, 个百分点, 目标完成) is computed here, never by a writer."""
+"""Every derived figure (变化量, 同比, 个百分点, 目标完成) is computed here, never by a writer.
+
+Differences (变化量, 个百分点, 目标差距) are exact at the inputs' own precision; ratios (同比, 完成率) are
+rounded half-up to one decimal, but never to a figure that says something false (0% for a real change,
+100% for a missed target)."""
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from pydantic import BaseModel
@@ -67,11 +71,25 @@ def derive(metric: Metric) -> list[Derived]:
     return out
 
 
+def _ratio(part: Decimal, whole: Decimal, *, below_100: bool = False) -> Decimal:
+    """A percentage to one decimal; never shown as 0 when it is not 0 (0.03% stays 0.03%), and never as 100
+    when it is below 100 (a missed target is not "100%")."""
+    pct = part / whole * 100
+    shown = round1(pct)
+    if shown == 0 and pct != 0:
+        shown = pct.quantize(Decimal(1).scaleb(pct.adjusted()), rounding=ROUND_HALF_UP)
+    if below_100 and shown >= 100:
+        shown = pct.quantize(Decimal("0.1"), rounding=ROUND_DOWN)
+        if shown >= 100:
+            shown = pct.quantize(Decimal("0.01"), rounding=ROUND_DOWN)
+    return shown
+
+
 def _versus_previous(metric: Metric, previous: float) -> list[Derived]:
     value, prev = dec(metric.value), dec(previous)
-    delta = value - prev
+    delta = value - prev  # exact at the inputs' own precision: 46.35 − 41.2 = 5.15, 99.95 − 99.9 = 0.05
     direction = _direction(delta)
-    size = round1(abs(delta))
+    size = abs(delta)
     if metric.is_percent:
         # A difference of two percentages is in 个百分点, never a percentage of a percentage.
         text = "与上年持平" if direction == "flat" else f"较上年{_verb(direction, True)}{fmt(size)}个百分点"
@@ -83,7 +101,7 @@ def _versus_previous(metric: Metric, previous: float) -> list[Derived]:
     )
     out = [Derived(kind="change", value=float(size), unit=metric.unit, direction=direction, text=change_text)]
     if prev != 0 and direction != "flat":
-        pct = round1(abs(delta) / abs(prev) * 100)
+        pct = _ratio(size, abs(prev))
         out.append(
             Derived(
                 kind="yoy",
@@ -102,12 +120,14 @@ def _versus_target(metric: Metric, target: float) -> Derived:
     met = value <= goal if lower_better else value >= goal
     target_text = fmt_quantity(goal, metric.unit)
     if metric.is_percent or lower_better or goal == 0:
-        gap = round1(abs(value - goal))
+        gap = abs(value - goal)  # exact: a gap of 0.01 is never rounded into "reached"
         unit = "个百分点" if metric.is_percent else metric.unit
         if gap == 0:
             text = f"达到年度目标（{target_text}）"
         elif met:
             text = f"优于年度目标（{target_text}）{fmt(gap)}{unit}"
+        elif lower_better:
+            text = f"超出年度控制目标（{target_text}）{fmt(gap)}{unit}"
         else:
             text = f"距年度目标（{target_text}）尚差{fmt(gap)}{unit}"
         return Derived(
@@ -118,7 +138,7 @@ def _versus_target(metric: Metric, target: float) -> Derived:
             text=text,
             met=met,
         )
-    rate = round1(value / goal * 100)
+    rate = _ratio(value, goal, below_100=not met)
     text = f"完成年度目标（{target_text}）的{fmt(rate)}%"
     return Derived(
         kind="completion", value=float(rate), unit="%", direction=_direction(value - goal), text=text, met=met

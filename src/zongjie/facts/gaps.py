@@ -30,7 +30,8 @@ def gaps(facts: Facts) -> list[Gap]:
             if missing:
                 out.append(Gap(where, f"{fspec.name}: recommended indicators missing: {'、'.join(missing)}"))
         if not fn.metrics:
-            out.append(Gap(where, f"{fn.name or fn.key}: no metrics — the subsection will have no figures"))
+            label = fn.name or (fspec.name if fspec else fn.key)
+            out.append(Gap(where, f"{label}: no metrics — the subsection will have no figures"))
     metric_groups = [
         ("summary", facts.summary.metrics),
         *((f"functions[{i}]", fn.metrics) for i, fn in enumerate(facts.functions)),

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from zongjie import profiles
 from zongjie.errors import BadInput
-from zongjie.facts.model import Facts, FieldProblem
+from zongjie.facts.model import Facts, FieldProblem, Metric
 
 Loc = tuple[str | int, ...]
 
@@ -91,6 +93,8 @@ def _describe(err: Any, lines: dict[Loc, int], source: str) -> str:
         return f"{where}: {path}: unknown field{suffix}"
     if err["type"] == "string_too_short" and (err.get("ctx") or {}).get("min_length") == 1:
         return f"{where}: {path}: must not be empty"
+    if err["type"] in ("float_type", "int_type", "string_type") and err.get("input") is None:
+        return f"{where}: {path}: is empty — fill it in, or delete the line"
     if err["type"] == "missing":
         return f"{where}: {path}: required field is missing"
     msg = str(err["msg"]).removeprefix("Value error, ")
@@ -109,6 +113,8 @@ def parse(text: str, source: str = "<facts>") -> Facts:
         raise BadInput(f"{source}: not valid YAML: {exc}") from None
     except json.JSONDecodeError as exc:
         raise BadInput(f"{source}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
+    except ValueError as exc:  # PyYAML builds dates itself: 2025-13-01 fails here, not in validation
+        raise BadInput(f"{_bad_date_line(text, source)}: not a valid date: {exc}") from None
     if not isinstance(data, dict):
         raise BadInput(f"{source}: expected a mapping with `report:` at the top")
     lines = _line_map(text)
@@ -121,6 +127,23 @@ def parse(text: str, source: str = "<facts>") -> Facts:
     if problems:
         raise BadInput(f"{source}: {len(problems)} problem(s) in the facts file", problems)
     return facts
+
+
+def _bad_date_line(text: str, source: str) -> str:
+    """Where the date PyYAML could not build is, found on the composed (unconstructed) tree."""
+    stack = [yaml.compose(text, Loader=yaml.SafeLoader)]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:timestamp":
+            try:
+                dt.date.fromisoformat(node.value[:10])
+            except ValueError:
+                return f"{source}:{node.start_mark.line + 1}"
+        elif isinstance(node, yaml.MappingNode):
+            stack += [v for _, v in node.value]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += list(node.value)
+    return source
 
 
 def cross_checks(facts: Facts) -> list[tuple[Loc, str]]:
@@ -159,6 +182,43 @@ def cross_checks(facts: Facts) -> list[tuple[Loc, str]]:
                         f"{case.date.isoformat()} is outside the report year {facts.report.year}",
                     )
                 )
+    return out + _duplicate_metrics(facts) + _past_deadlines(facts)
+
+
+def _duplicate_metrics(facts: Facts) -> list[tuple[Loc, str]]:
+    """Two metrics of one name in one place state two values for one fact: the draft would contradict itself."""
+    groups: list[tuple[Loc, list[Metric]]] = [
+        (("summary",), facts.summary.metrics),
+        *((("functions", i), fn.metrics) for i, fn in enumerate(facts.functions)),
+        *((("highlights", i), h.metrics) for i, h in enumerate(facts.highlights)),
+        (("team",), facts.team.metrics),
+    ]
+    out: list[tuple[Loc, str]] = []
+    for prefix, metrics in groups:
+        first: dict[str, int] = {}
+        for i, m in enumerate(metrics):
+            if m.name in first:
+                where = dotted((*prefix, "metrics", first[m.name]))
+                out.append(
+                    ((*prefix, "metrics", i, "name"), f"metric {m.name!r} appears twice (also {where})")
+                )
+            first.setdefault(m.name, i)
+    return out
+
+
+_YEAR_IN_TEXT = re.compile(r"^((?:19|20)\d{2})\s*年")
+
+
+def _past_deadlines(facts: Facts) -> list[tuple[Loc, str]]:
+    """A plan for next year cannot be due before the report year starts."""
+    out: list[tuple[Loc, str]] = []
+    for i, plan in enumerate(facts.plans):
+        d = plan.deadline
+        year = d.year if isinstance(d, dt.date) else None
+        if isinstance(d, str) and (m := _YEAR_IN_TEXT.match(d)):
+            year = int(m.group(1))
+        if year is not None and year < facts.report.year:
+            out.append((("plans", i, "deadline"), f"{d} is before the report year {facts.report.year}"))
     return out
 
 

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
-
-from zongjie.units import COUNT_UNITS, DURATION_UNITS
 
 ProfileId = str
 Better = Literal["higher", "lower"]
@@ -46,9 +45,17 @@ class Metric(_Strict):
     @classmethod
     def _numeric(cls, v: object) -> object:
         if isinstance(v, str):
-            raise ValueError('must be a number; write the unit in `unit`, e.g. value: 98.5, unit: "%"')
+            try:
+                float(v)
+            except ValueError:
+                raise ValueError(
+                    'must be a number; write the unit in `unit`, e.g. value: 98.5, unit: "%"'
+                ) from None
+            raise ValueError(f"{v!r} is read as text: write the number in plain digits, e.g. 1000000000000")
         if isinstance(v, bool):
             raise ValueError("must be a number, not true/false")
+        if isinstance(v, float) and not math.isfinite(v):
+            raise ValueError("must be a finite number")
         return v
 
     @model_validator(mode="after")
@@ -59,8 +66,14 @@ class Metric(_Strict):
                 continue
             if self.is_rate and v > 100 and not any(w in self.name for w in OPEN_RATES):
                 raise FieldProblem(label, f"{v:g}%: a rate ({self.name}) cannot exceed 100%")
-            if v < 0 and (self.unit in COUNT_UNITS | DURATION_UNITS or self.unit == "%"):
-                raise FieldProblem(label, f"{v:g}{self.unit}: a count or rate cannot be negative")
+            if v < 0:
+                # 公文 states a loss or a fall in words (亏损, 减少), not with a minus sign; the direction of a
+                # change is derived from `previous`.
+                raise FieldProblem(
+                    label,
+                    f"{v:g}{self.unit}: negative values are not accepted — give the size and say the direction "
+                    "in the name (e.g. 亏损, 超支), or give last year's value in `previous`",
+                )
         return self
 
     @property

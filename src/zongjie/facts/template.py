@@ -26,13 +26,18 @@ def template(profile: Profile, year: int) -> str:
         "functions:          # 主要工作回顾：每个职能一项",
     ]
     for spec in profile.functions:
-        lines += [f"  - key: {spec.key}   # {spec.name}", "    metrics:"]
+        # A flow list stays valid YAML whether an example line is commented out or not: uncommenting one
+        # cannot break the file, and a value left empty is then reported by its field path.
         lines += [
-            f'      # - {{name: {ind.name}, value: , unit: "{ind.unit}", previous: }}'
+            f"  - key: {spec.key}   # {spec.name}",
+            "    metrics: [     # 去掉行首的 # 并填写数值；没有的指标整行删除",
+        ]
+        lines += [
+            f'      # {{name: {ind.name}, value: , unit: "{ind.unit}", previous: }},'
             for ind in spec.indicators
         ]
         lines += [
-            "      []",
+            "    ]",
             "    work: []        # 主要工作事项，每条一句",
             "    cases: []       # 典型案例：{date: YYYY-MM-DD, event: , response: , result: }",
         ]
