@@ -114,7 +114,7 @@ def test_init_check_schema(tmp_path: Path, capsys: pytest.CaptureFixture[str], s
     assert code == 2 and "report.organization" in err
     code, out, _ = run_cli(capsys, "check", str(small_facts))
     assert code == 0
-    assert "recommended indicators missing" in out and "no `previous`" in out
+    assert "缺少推荐指标" in out and "没有上年数值（previous）" in out
     assert run_cli(capsys, "check", str(small_facts), "--strict")[0] == 1
     code, out, _ = run_cli(capsys, "schema")
     assert code == 0 and json.loads(out)["title"] == "Facts"

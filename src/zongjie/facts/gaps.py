@@ -1,4 +1,7 @@
-"""The gap report of `zongjie check`: what a demanding reader will miss in these facts."""
+"""The gap report of `zongjie check`: what a demanding reader will miss in these facts.
+
+Messages are in Chinese: like lint findings, they speak about the document's content (the CLI speaks
+English about files, flags and exit status)."""
 
 from __future__ import annotations
 
@@ -20,7 +23,7 @@ def gaps(facts: Facts) -> list[Gap]:
     present = {f.key for f in facts.functions}
     for spec in profile.functions:
         if spec.key not in present:
-            out.append(Gap("functions", f"no entry for 职能 {spec.name} (key: {spec.key})"))
+            out.append(Gap("functions", f"没有“{spec.name}”的材料（key: {spec.key}）"))
     for i, fn in enumerate(facts.functions):
         fspec = profile.function(fn.key)
         where = f"functions[{i}]"
@@ -28,10 +31,10 @@ def gaps(facts: Facts) -> list[Gap]:
             names = [m.name for m in fn.metrics]
             missing = [ind.name for ind in fspec.indicators if not any(ind.matches(n) for n in names)]
             if missing:
-                out.append(Gap(where, f"{fspec.name}: recommended indicators missing: {'、'.join(missing)}"))
+                out.append(Gap(where, f"{fspec.name}：缺少推荐指标 {'、'.join(missing)}"))
         if not fn.metrics:
             label = fn.name or (fspec.name if fspec else fn.key)
-            out.append(Gap(where, f"{label}: no metrics — the subsection will have no figures"))
+            out.append(Gap(where, f"{label}：没有任何指标，这一小节将没有数据"))
     metric_groups = [
         ("summary", facts.summary.metrics),
         *((f"functions[{i}]", fn.metrics) for i, fn in enumerate(facts.functions)),
@@ -41,33 +44,31 @@ def gaps(facts: Facts) -> list[Gap]:
     for prefix, metrics in metric_groups:
         for j, m in enumerate(metrics):
             if m.previous is None:
-                out.append(
-                    Gap(f"{prefix}.metrics[{j}]", f"{m.name}: no `previous` (last year) — no 同比 possible")
-                )
+                out.append(Gap(f"{prefix}.metrics[{j}]", f"{m.name}：没有上年数值（previous），无法计算同比"))
     for i, p in enumerate(facts.problems):
         if not p.cause:
-            out.append(Gap(f"problems[{i}]", f"「{p.problem}」: no `cause` (原因分析)"))
+            out.append(Gap(f"problems[{i}]", f"“{p.problem}”：没有原因分析（cause）"))
         if not p.measure:
-            out.append(Gap(f"problems[{i}]", f"「{p.problem}」: no `measure` (整改措施)"))
+            out.append(Gap(f"problems[{i}]", f"“{p.problem}”：没有整改措施（measure）"))
     for i, pl in enumerate(facts.plans):
         for field, label in (("owner", "责任人"), ("deadline", "完成时限"), ("target", "可衡量的目标值")):
             if getattr(pl, field) is None:
-                out.append(Gap(f"plans[{i}]", f"「{pl.goal}」: no `{field}` ({label})"))
+                out.append(Gap(f"plans[{i}]", f"“{pl.goal}”：没有{label}（{field}）"))
     empty = [
         (
             not facts.summary.notes and not facts.summary.metrics,
             "summary",
-            "前言 will have no overall figures",
+            "前言将没有总体数据",
         ),
-        (not facts.highlights, "highlights", "亮点工作与创新举措 will be left out"),
-        (not facts.team.notes and not facts.team.metrics, "team", "团队建设与人才培养 will be left out"),
+        (not facts.highlights, "highlights", "将缺少“亮点工作与创新举措”一节"),
+        (not facts.team.notes and not facts.team.metrics, "team", "将缺少“团队建设与人才培养”一节"),
         (
             not facts.problems,
             "problems",
-            "存在问题与不足 will be left out — a summary that reports only good news",
+            "将缺少“存在问题与不足”一节：只报喜不报忧",
         ),
-        (not facts.lessons, "lessons", "经验总结与启示 will be left out"),
-        (not facts.plans, "plans", "下一年度工作计划 will be left out"),
+        (not facts.lessons, "lessons", "将缺少“经验总结与启示”一节"),
+        (not facts.plans, "plans", "将缺少“下一年度工作计划”一节"),
     ]
     out += [Gap(where, msg) for cond, where, msg in empty if cond]
     return out

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from zongjie.profiles import Better
+
 ProfileId = str
-Better = Literal["higher", "lower"]
 
 # Rates that may legitimately exceed 100%.
 OPEN_RATES = ("完成率", "增长率", "增长", "增幅", "增速", "超额")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from zongjie import profiles
 from zongjie.facts.derive import derive
-from zongjie.facts.model import Better, Facts, Metric
+from zongjie.facts.model import Facts, Metric
 from zongjie.plan.task import (
     CaseFact,
     HighlightFact,
@@ -14,7 +14,7 @@ from zongjie.plan.task import (
     SectionTask,
     TextFact,
 )
-from zongjie.profiles import FunctionSpec, Profile
+from zongjie.profiles import Better, FunctionSpec, Profile
 
 # The skeleton, in order: (id, kind, heading). Function subsections are inserted at "review".
 SKELETON: list[tuple[str, str]] = [

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
+from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
-from zongjie.facts.model import Better
+# Whether a higher or a lower figure is the better one (故障, 损耗率, 用电量 are lower-is-better).
+Better = Literal["higher", "lower"]
 
 
 class _Strict(BaseModel):
