@@ -7,7 +7,7 @@ import asyncio
 import datetime as dt
 import json
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,10 +55,8 @@ class RunResult:
 
     @property
     def usage(self) -> Usage:
-        total = Usage()
-        for r in self.state.sections:
-            total = total + r.usage
-        return total
+        """This run's model usage: sections kept from an earlier run cost nothing now."""
+        return _total(r.usage for r in self.state.sections if r.id in self.generated)
 
 
 def writer_identity(writer: Writer) -> str:
@@ -160,10 +158,16 @@ def finish(ws: Workspace, state: State, facts: Facts) -> Path | None:
     return backup
 
 
-def write_report(ws: Workspace, state: State) -> None:
+def _total(usages: Iterable[Usage]) -> Usage:
     total = Usage()
-    for r in state.sections:
-        total = total + r.usage
+    for u in usages:
+        total = total + u
+    return total
+
+
+def write_report(ws: Workspace, state: State) -> None:
+    """report.json: per section as recorded (each with the usage of the run that wrote it), and totals."""
+    total = _total(r.usage for r in state.sections)
     sections = [
         {
             "id": r.id,
@@ -190,6 +194,7 @@ def write_report(ws: Workspace, state: State) -> None:
             "warnings": sum(f.severity == "warning" for f in findings),
             "fallback": sum(r.status == "fallback" for r in state.sections),
             "repaired": sum(r.status == "repaired" for r in state.sections),
+            "flagged": sum(r.status == "flagged" for r in state.sections),
             "usage": total.model_dump(),
         },
     }
@@ -237,7 +242,7 @@ def draft(
             and ws.read_section(rec) is not None
             and rec.task_digest == task.digest()
             and rec.writer == identity
-            and rec.status != "fallback"  # a section the model failed on is tried again
+            and rec.status not in ("fallback", "flagged")  # a section the model failed on is tried again
         ):
             result.kept.append(task.id)
             on_event(task.id, "kept")

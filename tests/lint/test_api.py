@@ -115,6 +115,25 @@ def test_fix_text():
     assert fix_text("2025年,完成巡检 860 次(含夜间1次).") == "2025年，完成巡检860次（含夜间1次）。"
     assert fix_text('推行"楼长制"...等') == "推行“楼长制”等"
     assert fix_text("```\na, b\n```") == "```\na, b\n```"
+    # A half-width comma after a percent sign, then a space, before 汉字.
+    assert fix_text("节能率5.4%, 节约电费2万元.") == "节能率5.4%，节约电费2万元。"
+    assert fix_text("完成巡检1248次 , 保养326项") == "完成巡检1248次，保养326项"
+
+
+def test_cli_disable_repeated_and_comma_separated(capsys):
+    draft = str(CORPUS / "06-plans-not-smart.md")
+    _, out, _ = run_cli(capsys, "lint", draft, "--format", "json")
+    assert {"vague-claim", "plan-without-owner", "unsupported-claim"} <= {d["rule"] for d in json.loads(out)}
+    for args in (
+        ["--disable", "vague-claim", "--disable", "plan-without-owner"],
+        ["--disable", "vague-claim,plan-without-owner"],
+        ["--disable", "vague-claim, plan-without-owner", "--disable", "unsupported-claim"],
+    ):
+        _, out, _ = run_cli(capsys, "lint", draft, "--format", "json", *args)
+        rules = {d["rule"] for d in json.loads(out)}
+        assert not rules & {"vague-claim", "plan-without-owner"}, args
+        assert "plan-without-deadline" in rules
+    assert run_cli(capsys, "lint", draft, "--disable", "vague-claim", "--disable", "nope")[0] == 2
 
 
 def test_cli_json_and_exit_codes(capsys, tmp_path):

@@ -9,6 +9,8 @@ import pytest
 import yaml
 from tests.lint.conftest import fixture_facts
 
+from zongjie.facts.load import load
+from zongjie.facts.model import Facts
 from zongjie.lint.api import lint_markdown
 from zongjie.lint.rules import REGISTRY
 
@@ -17,10 +19,18 @@ EXPECTED = yaml.safe_load((CORPUS / "expected.yaml").read_text(encoding="utf-8")
 THRESHOLD = 0.9
 
 
+def _facts(spec: dict[str, object]) -> Facts | None:
+    """`facts: true` is fixtures/property-full.yaml; a file name is a facts file in the corpus folder."""
+    given = spec.get("facts")
+    if isinstance(given, str):
+        return load(CORPUS / given)
+    return fixture_facts() if given else None
+
+
 def _labels(name: str) -> tuple[Counter[str], Counter[str]]:
     spec = EXPECTED[name]
     text = (CORPUS / name).read_text(encoding="utf-8")
-    found = lint_markdown(text, fixture_facts() if spec.get("facts") else None)
+    found = lint_markdown(text, _facts(spec))
     got = Counter(f"{f.rule}@{f.line if f.line is not None else f.section}" for f in found)
     return Counter(spec["findings"]), got
 

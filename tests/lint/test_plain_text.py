@@ -99,3 +99,31 @@ def test_reference_summary_pasted_from_word():
     holes = {f.excerpt for f in found if f.rule == "placeholder"}
     assert {"维护次", "余起", "万公里", "%"} <= holes
     assert any(f.rule == "problem-without-cause" for f in found)
+
+
+def test_markdown_title_over_plain_numbered_headings():
+    text = (
+        "# 某物业服务中心2025年度后勤工作总结\n\n"
+        "这一年，后勤中心围绕“保运行、降成本”开展工作。\n\n"
+        "一、主要工作回顾\n\n(一)设备设施维护\n\n全年完成设备巡检1248次。\n\n"
+        "(四)安全管理\n\n隐患整改率100%。\n\n"
+        "二、存在问题与不足\n\n1. 3号楼电梯已使用16年，全年故障11次。\n"
+    )
+    doc = Document(text)
+    assert doc.title is not None and doc.title.heading == "某物业服务中心2025年度后勤工作总结"
+    kinds = [(s.kind, s.level, s.parent) for s in doc.sections]
+    assert kinds == [
+        ("title", 1, None),
+        ("preface", 0, None),
+        ("review", 2, None),
+        ("review", 3, "review"),
+        ("review", 3, "review"),
+        ("problems", 2, None),
+    ]
+    assert [s.id for s in doc.sections if s.parent] == ["设备设施维护", "安全管理"]
+
+
+def test_plain_lines_stay_text_when_the_file_has_markdown_sections():
+    text = "# 标题2025年度工作总结\n\n## 一、主要工作回顾\n\n一、加强设备巡检\n\n全年完成设备巡检1248次。\n"
+    doc = Document(text)
+    assert [s.kind for s in doc.sections] == ["title", "preface", "review"]

@@ -39,6 +39,8 @@ def test_stated_severities():
         "plan-without-deadline",
         "plan-without-target",
         "year-mismatch",
+        "target-mismatch",
+        "unsupported-claim",
     }
     warnings = {
         "fact-dropped",

@@ -61,7 +61,7 @@ def valid_answer(task: SectionTask) -> dict[str, Any]:
                 {
                     "fact_id": p.id,
                     "goal": p.plan.goal,
-                    "measures": p.plan.actions or ["按计划推进"],
+                    "measures": p.plan.actions or [p.plan.goal],
                     "target": f"{t.name}{fmt_quantity(t.value, t.unit)}" if t else "",
                     "deadline": p.deadline_text or "",
                     "owner": p.plan.owner or "",

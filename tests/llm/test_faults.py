@@ -76,7 +76,8 @@ def test_keep_mode_keeps_the_best_attempt_flagged(server: FakeServer, settings_f
     bad = ok({"paragraphs": ["全年完成设备巡检1300次。"], "fact_ids": []})
     server.responder = lambda request: bad
     draft = write(new_writer(settings_for(server, on_fail="keep", max_repairs=1)), SECTION)
-    assert (draft.status, draft.attempts, server.calls) == ("repaired", 2, 2)
+    # Never passed: not "repaired" (which means it passed after repairs) but visibly "flagged".
+    assert (draft.status, draft.attempts, server.calls) == ("flagged", 2, 2)
     assert "1300" in draft.body
     assert draft.findings and all(f.rule == "llm-invalid" and f.is_error for f in draft.findings)
 
@@ -100,6 +101,27 @@ def test_500_then_success(server: FakeServer, answers: Responder, settings_for: 
     server.push(error(500, "overloaded"), error(503, "busy"))
     draft = write(new_writer(settings_for(server)), SECTION)
     assert (draft.status, server.calls) == ("ok", 3)
+    assert (draft.usage.calls, draft.usage.cached_calls) == (3, 0)  # every HTTP request the server saw
+
+
+def test_cache_hits_are_not_model_calls(
+    server: FakeServer, answers: Responder, settings_for: MakeSettings
+) -> None:
+    first = write(new_writer(settings_for(server)), SECTION)
+    assert (first.usage.calls, first.usage.cached_calls, server.calls) == (1, 0, 1)
+    writer = new_writer(settings_for(server))
+    again = write(writer, SECTION)
+    assert server.calls == 1  # nothing reached the server …
+    assert (again.usage.calls, again.usage.cached_calls) == (0, 1)  # … so no call is counted
+    assert again.usage.prompt_tokens == 0 and writer.session.usage.calls == 0
+
+
+def test_a_rejected_format_is_a_call_too(
+    server: FakeServer, answers: Responder, settings_for: MakeSettings
+) -> None:
+    server.push(error(400, "response_format json_schema is not supported"))
+    draft = write(new_writer(settings_for(server)), SECTION)
+    assert (draft.status, server.calls, draft.usage.calls) == ("ok", 2, 2)
 
 
 def test_retries_are_bounded(server: FakeServer, settings_for: MakeSettings) -> None:

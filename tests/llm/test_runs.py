@@ -198,3 +198,38 @@ def test_auth_failure_on_an_existing_workspace_keeps_its_state(
     code, _, stderr = run_cli(capsys, "draft", str(FULL), "-o", str(out))
     assert code == 0 and "writer: offline" in stderr, stderr
     assert json.loads(state)["endpoint"] is None
+
+
+def test_keep_mode_reports_a_failing_section_as_flagged(
+    capsys: pytest.CaptureFixture[str], server: FakeServer, tmp_path: Path
+) -> None:
+    responder = Responder(FULL)
+    bad = {"paragraphs": ["全年完成设备巡检1300次。"], "fact_ids": []}
+
+    def reply(request: dict[str, object]) -> Scripted:
+        return ok(bad) if section_of(request) == "review-facilities" else responder(request)
+
+    server.responder = reply
+    out = tmp_path / "out"
+    code, _, stderr = draft(capsys, server, out, "--on-fail", "keep")
+    assert code == 1, stderr
+    sections = report(out)
+    facilities = sections["review-facilities"]
+    # It never passed: "repaired" would say it did. The kept text carries its errors.
+    assert facilities["status"] == "flagged"
+    rules = {f["rule"] for f in facilities["findings"] if f["severity"] == "error"}  # type: ignore[attr-defined]
+    assert {"llm-invalid", "number-mismatch"} <= rules
+    assert "1300" in (out / "draft.md").read_text(encoding="utf-8")
+    assert all(s["status"] == "ok" for k, s in sections.items() if k != "review-facilities")
+
+
+def test_usage_line_counts_only_this_runs_requests(
+    capsys: pytest.CaptureFixture[str], server: FakeServer, tmp_path: Path
+) -> None:
+    server.responder = Responder(FULL)
+    out = tmp_path / "out"
+    assert draft(capsys, server, out)[0] == 0
+    calls = server.calls
+    code, stdout, _ = draft(capsys, server, out)  # every section kept: the server sees nothing
+    assert code == 0 and server.calls == calls
+    assert "model calls" not in stdout or " 0 model calls" in stdout, stdout

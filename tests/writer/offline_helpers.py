@@ -9,6 +9,7 @@ from typing import Any
 from zongjie.facts.derive import fmt, fmt_quantity
 from zongjie.facts.load import load
 from zongjie.facts.model import Facts
+from zongjie.lint.rules.punctuation import fix_line
 from zongjie.plan.build import build_plan
 from zongjie.plan.task import SectionTask
 from zongjie.writer.offline import OfflineWriter
@@ -40,7 +41,7 @@ def task_of(facts: Facts, section_id: str) -> SectionTask:
 
 
 def fact_texts(task: SectionTask) -> list[str]:
-    """Every free text the task carries (each must appear verbatim, up to trailing punctuation)."""
+    """Every free text the task carries (each must appear verbatim, up to punctuation the linter fixes)."""
     out = [t.text for t in (*task.notes, *task.work, *task.lessons)]
     out += [m.metric.note for m in task.all_metrics() if m.metric.note]
     for c in task.cases:
@@ -52,7 +53,8 @@ def fact_texts(task: SectionTask) -> list[str]:
     for pl in task.plans:
         out += [pl.plan.goal, *pl.plan.actions]
         out += [x for x in (pl.plan.owner, pl.deadline_text) if x]
-    return [t.strip().rstrip("。；，") for t in out]
+    # Half-width marks next to 汉字 are normalised by the linter's own fixer as the text is copied.
+    return [fix_line(t.strip()).rstrip("。；，") for t in out]
 
 
 def expected_strings(task: SectionTask) -> list[str]:

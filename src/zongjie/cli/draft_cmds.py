@@ -90,6 +90,9 @@ def _report(result: RunResult, what: str) -> None:
     fallback = [r.id for r in state.sections if r.status == "fallback"]
     if fallback:
         parts.append(f"offline fallback: {', '.join(fallback)}")
+    flagged = [r.id for r in state.sections if r.status == "flagged"]
+    if flagged:
+        parts.append(f"kept with errors (--on-fail keep): {', '.join(flagged)}")
     typer.echo(f"{what}: {ws.draft_path} ({'; '.join(parts)})")
     usage = result.usage
     if usage.calls or usage.cached_calls:

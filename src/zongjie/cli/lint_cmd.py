@@ -15,7 +15,9 @@ def register(app: typer.Typer) -> None:
             None, "--facts", help="facts file: enables the number-fidelity rules"
         ),
         fmt: str = typer.Option("text", "--format", help="text | json"),
-        disable: str = typer.Option("", "--disable", help="rule ids to skip, comma-separated"),
+        disable: list[str] = typer.Option(
+            [], "--disable", help="rule ids to skip: repeat the option or separate ids with commas"
+        ),
         fix: bool = typer.Option(False, "--fix", help="fix punctuation in place (keeps FILE.md.bak)"),
         list_rules: bool = typer.Option(False, "--list-rules", help="print the rules and exit"),
     ) -> None:
@@ -38,7 +40,7 @@ def register(app: typer.Typer) -> None:
         if fmt not in ("text", "json"):
             raise BadInput(f"--format must be text or json, not {fmt!r}")
         config = read_config()
-        skip = {r.strip() for r in disable.split(",") if r.strip()}
+        skip = {r.strip() for item in disable for r in item.replace("，", ",").split(",") if r.strip()}
         check_rule_ids(skip, "--disable")
         text = report.read_draft(file)
         loaded = None

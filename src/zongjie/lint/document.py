@@ -3,9 +3,10 @@
 Sections are recognised by heading text, loosely: "存在的问题" and "问题与不足" are both `problems`,
 "2026年工作计划" and "明年工作打算" are both `plans`. Text before the first `##` is the 前言.
 
-Plain text pasted from Word has no `#`: there a short line of its own that starts with "一、" is a `##`
-heading and one that starts with "（一）" a `###`, when it has no sentence punctuation inside (so a list
-item "一、加强管理，……" stays body text); a short first line without punctuation is the title.
+Plain text pasted from Word has no `##` headings: there a short line of its own that starts with "一、" is a
+`##` heading and one that starts with "（一）" or "(一)" a `###`, when it has no sentence punctuation inside
+(so a list item "一、加强管理，……" stays body text). The title is a `# ` line if there is one (a Markdown
+title over pasted text), otherwise a short first line without punctuation.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ _ITEM = re.compile(
 _PLAIN_H2 = re.compile(r"^[一二三四五六七八九十]{1,3}、\s*\S")
 _PLAIN_H3 = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）]\s*\S")
 _SENTENCE_MARK = re.compile(r"[。！？!?；;，,]|[:：].")
-_MD_HEADING = re.compile(r"^#{1,6}\s", re.M)
+_MD_SECTION = re.compile(r"^#{2,6}\s", re.M)
 _DISABLE = re.compile(r"<!--\s*zongjie-disable\b([^>]*?)-->")
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -148,7 +149,7 @@ class Document:
         block: Block | None = None
         fence = False
         # Text pasted from Word: numbered lines are the headings, a short first line the title.
-        pasted = not single and not _MD_HEADING.search(self.text)
+        pasted = not single and not _MD_SECTION.search(self.text)
         first = next((i for i, x in enumerate(lines) if x.strip()), -1) if pasted else -1
         for i, line in enumerate(lines):
             start = self.line_starts[i]
@@ -171,12 +172,13 @@ class Document:
                 else:
                     pending |= names
             heading = None if single else _HEADING.match(line)
-            if pasted and i == first and plain_title(line) and not plain_heading(line):
-                heading_line: tuple[int, str] | None = (1, stripped)
+            heading_line: tuple[int, str] | None = None
+            if heading:
+                heading_line = (len(heading.group(1)), heading.group(2))
+            elif pasted and i == first and plain_title(line) and not plain_heading(line):
+                heading_line = (1, stripped)
             elif pasted and plain_heading(line):
                 heading_line = (plain_heading(line), stripped)
-            else:
-                heading_line = (len(heading.group(1)), heading.group(2)) if heading else None
             if heading_line:
                 block = None
                 level, title = heading_line

@@ -21,6 +21,7 @@ class Allowed:
     unit: str
     source: str  # facts path, e.g. functions[0].metrics[1].previous
     text: bool = False  # read from a free-text fact (a problem, a note), not a metric's figure
+    where: str = ""  # that free text
 
 
 def metric_figures(mf: MetricFact) -> list[Allowed]:
@@ -36,7 +37,9 @@ def metric_figures(mf: MetricFact) -> list[Allowed]:
 
 
 def _text_quantities(text: str, source: str) -> list[Allowed]:
-    return [Allowed(q.value, q.unit, source, True) for q in extract(text) if q.kind not in ("index", "time")]
+    return [
+        Allowed(q.value, q.unit, source, True, text) for q in extract(text) if q.kind not in ("index", "time")
+    ]
 
 
 def task_texts(task: SectionTask) -> list[tuple[str, str]]:
@@ -156,10 +159,13 @@ class FactSet:
             pool = [a for items in self._by_unit.values() for a in items]
         return any(states(q, a.value, a.unit) for a in pool)
 
-    def in_texts(self, q: Quantity) -> bool:
-        """True when a free-text fact states `q` (全年相关维修工单2860件 in a problem)."""
+    def in_texts(self, q: Quantity, about: str = "") -> bool:
+        """True when a free-text fact states `q` (全年相关维修工单2860件 in a problem) — one that mentions
+        `about` too when given (a metric's name: 100% in a plan's goal is no 同比 of 光伏发电量)."""
         unit = q.base()[1]
-        return any(states(q, a.value, a.unit) for a in self._by_unit.get(unit, []) if a.text)
+        return any(
+            states(q, a.value, a.unit) for a in self._by_unit.get(unit, []) if a.text and about in a.where
+        )
 
 
 def states(q: Quantity, value: Decimal, unit: str) -> bool:

@@ -1,5 +1,6 @@
-"""Metric names in prose: a figure written right after a metric's name (保洁合格率为98%) must be one of that
-metric's own figures, not another metric's that happens to be in the facts."""
+"""Metric names in prose: the figures in the clause a metric's name opens — from the name to the next metric
+name or the end of the sentence (保洁合格率为98%，较上年提高1.2个百分点) — must be that metric's own figures,
+not another metric's that happen to be in the facts."""
 
 from __future__ import annotations
 
@@ -14,13 +15,6 @@ from zongjie.plan.task import MetricFact
 
 # Name suffixes too generic to stand for one metric.
 GENERIC = frozenset({"时间", "数量", "成本", "费用", "次数", "人数", "比例", "情况", "率"})
-
-
-# Words that may sit between a metric's name and its figure in one clause: 保洁合格率为97.8%.
-_LINK = re.compile(
-    r"(?:\*\*|较上年|同比|全年|保持在|稳定在|控制在|为|是|达到|达|到|了|至|在|约|近|由|从|提升|提高|上升|"
-    r"增长|下降|降低|减少|仍|已|累计|共)*"
-)
 
 
 Names = tuple[re.Pattern[str], dict[str, tuple[MetricFact, list[Allowed]]]]
@@ -52,26 +46,46 @@ def metric_names(facts: FactSet) -> Names | None:
     return re.compile("|".join(re.escape(w) for w in words)), by_name
 
 
+# Where a metric's clause ends: the sentence (or a ；-separated part of it) is over.
+_END = re.compile(r"[。！？!?；;\n]")
+RELATIVE = frozenset({"%", "个百分点"})
+
+
 def named_figures(
     text: str, start: int, numbers: list[Quantity], names: Names
 ) -> dict[int, tuple[MetricFact, list[Allowed]]]:
-    """Numbers written right after a metric's name (same clause, only linking words between), by position,
-    with that metric and its own figures."""
+    """Numbers in the clause a metric's name opens (up to the next metric name or the sentence's end), by
+    position, with that metric and its own figures. 分别 (A、B分别为x、y) pairs names and numbers by order,
+    so such a stretch is left alone."""
     rx, by_name = names
-    out: dict[int, tuple[MetricFact, list[Allowed]]] = {}
+    marks: list[tuple[int, int, tuple[MetricFact, list[Allowed]] | None]] = []
     for m in rx.finditer(text):
         word = m.group()
         found = by_name.get(word)
         if found is None:
             prev = text[m.start() - 1] if m.start() else ""
-            if "\u4e00" <= prev <= "\u9fff":
-                continue  # a shortened name inside a longer word (食堂满意度) may be another metric
-            found = by_name["~" + word]
-        at = start + m.end()
-        q = next((q for q in numbers if q.start >= at), None)
-        if q is not None and q.start - at <= 8 and _LINK.fullmatch(text[m.end() : q.start - start]):
-            out[q.start] = found
+            # A shortened name inside a longer word (食堂满意度) may be another metric: it only ends the
+            # clause before it.
+            found = None if "\u4e00" <= prev <= "\u9fff" else by_name["~" + word]
+        marks.append((m.start(), m.end(), found))
+    out: dict[int, tuple[MetricFact, list[Allowed]]] = {}
+    if not marks:
+        return out
+    ends = [m.start() for m in _END.finditer(text)] + [len(text)]
+    for i, (_, at, found) in enumerate(marks):
+        if found is None:
+            continue
+        stop = min(marks[i + 1][0] if i + 1 < len(marks) else len(text), next(e for e in ends if e >= at))
+        for q in numbers:
+            pos = q.start - start
+            if at <= pos < stop and "分别" not in text[at:pos]:
+                out[q.start] = found
     return out
+
+
+def _stem(name: str) -> str:
+    """The part of a metric's name a free text would use for it (报修工单 → 工单, 维修及时率 → 及时率)."""
+    return name[-3:] if len(name) > 3 else name
 
 
 def foreign(
@@ -86,8 +100,11 @@ def foreign(
     key = (mf.metric.name, q.value, q.unit, q.hedge)
     if key not in seen:
         unit = q.base()[1]
-        if not unit or not any(split_unit(a.unit)[1] == unit for a in figures):
-            seen[key] = False  # 电梯故障11次 after a name measured in %: not this metric's figure
+        # 电梯故障11次 after a name measured in %: not this metric's figure. A % or 个百分点 in the metric's
+        # clause is its change (同比增长100%, 提高1.4个百分点) even when the facts give it none.
+        if not unit or (unit not in RELATIVE and not any(split_unit(a.unit)[1] == unit for a in figures)):
+            seen[key] = False
         else:
-            seen[key] = not any(states(q, a.value, a.unit) for a in figures) and not facts.in_texts(q)
+            own = any(states(q, a.value, a.unit) for a in figures)
+            seen[key] = not own and not facts.in_texts(q, _stem(mf.metric.name))
     return seen[key]

@@ -24,8 +24,17 @@ _HEADING = re.compile(r"(?:^|\n)\s*(?:#{1,6}\s|[一二三四五六七八九十]+
 _STATE_ALL = frozenset({"preface", "function", "team", "highlights"})
 
 
-# A written cause or measure keeps the facts' substance when it shares this share of their character pairs.
+# A written cause or measure keeps the facts' substance when it shares this share of their character pairs,
+# and adds none when this share of its own pairs comes from the facts and no stretch of ADDED_RUN characters
+# or more is new ("加之维保单位响应不及时" added to a cause is 9 new characters).
 KEEP_SHARE = 0.6
+FROM_SHARE = 0.6
+ADDED_RUN = 4
+# Connectives and function words a rewording may add without adding substance.
+_FILLER = re.compile(
+    r"究其原因|主要原因是|主要原因|原因是|主要是|主要|由于|因为|下一步将|下一步|同时|以及|并且|进一步|逐步|尽快|"
+    r"积极|认真|切实|将|拟|并|且|及|和|与|的|了|地|对|在|是|为|等|把|由|因|所|其"
+)
 
 
 def fact_id_set(task: SectionTask) -> set[str]:
@@ -134,7 +143,47 @@ def _problem_checks(task: SectionTask, value: Problems) -> list[str]:
                     f"问题 {item.fact_id} 的{label}改变了资料的意思：资料给出的是“{given}”，"
                     f"照此写（可调整语序），不要换成别的{label}或加入资料没有的数字"
                 )
+            elif given is not None:
+                source = "\n".join(x for x in (fact.problem, fact.cause, fact.measure) if x)
+                extra = added(source, written)
+                if extra is not None:
+                    out.append(
+                        f"问题 {item.fact_id} 的{label}加入了资料没有的内容“{extra}”：资料给出的是“{given}”，"
+                        f"只写这些（可调整语序），不要补充别的{label}"
+                    )
     return out
+
+
+def added(source: str, written: str) -> str | None:
+    """What `written` adds to `source`, as the clause that holds it: a new stretch of ADDED_RUN characters or
+    more, or the whole text when less than FROM_SHARE of its character pairs come from the source; None when
+    it adds nothing (a rewording, a connective such as 主要原因是/下一步将)."""
+    known = bigrams(source)
+    # Separators (punctuation, connectives) blank out to "|" in place, so positions match `written`.
+    text = _FILLER.sub(lambda m: "|" * len(m.group()), written)
+    text = re.sub(r"[^\u4e00-\u9fff\w]", "|", text)
+    covered = [c == "|" for c in text]
+    pairs = hits = 0
+    for i in range(len(text) - 1):
+        if "|" in text[i : i + 2]:
+            continue
+        pairs += 1
+        if text[i : i + 2] in known:
+            hits += 1
+            covered[i] = covered[i + 1] = True
+    new = "".join("|" if c else t for c, t in zip(covered, text, strict=True))
+    longest = max(re.finditer(r"[^|]+", new), key=lambda m: len(m.group()), default=None)
+    if longest is not None and len(longest.group()) >= ADDED_RUN:
+        return _clause_at(written, longest.start())
+    if pairs and hits / pairs < FROM_SHARE:
+        return written.strip()
+    return None
+
+
+def _clause_at(text: str, at: int) -> str:
+    lo = max((text.rfind(c, 0, at) for c in "，,；;、。"), default=-1) + 1
+    hi = min((i for i in (text.find(c, at) for c in "，,；;、。") if i >= 0), default=len(text))
+    return text[lo:hi].strip()
 
 
 def _keeps(given: str, problem: str, written: str) -> bool:
@@ -160,7 +209,7 @@ def _plan_checks(task: SectionTask, value: Plans) -> list[str]:
 
 def _plan_item(item: PlanItem, pf: PlanFact) -> list[str]:
     owner, deadline = pf.plan.owner or "", pf.deadline_text or ""
-    out = []
+    out = _plan_measures(item, pf)
     if item.owner != owner:
         want = f"“{owner}”" if owner else "空字符串（资料未提供）"
         out.append(f"计划 {item.fact_id} 的 owner 写成了“{item.owner}”，必须一字不改地写 {want}")
@@ -178,5 +227,26 @@ def _plan_item(item: PlanItem, pf: PlanFact) -> list[str]:
         if text and text in item.goal:
             out.append(
                 f"计划 {item.fact_id} 的 goal 里不要写时限和责任人（“{text}”放在 deadline/owner 字段）"
+            )
+    return out
+
+
+def _plan_measures(item: PlanItem, pf: PlanFact) -> list[str]:
+    """Measures come from the plan's actions (reworded at most); with no actions they restate the goal."""
+    plan = pf.plan
+    source = "\n".join([plan.goal, plan.target.name if plan.target else "", *plan.actions])
+    out = []
+    for m in item.measures:
+        extra = added(source, m)
+        if extra is None:
+            continue
+        if plan.actions:
+            want = "；".join(plan.actions)
+            out.append(
+                f"计划 {item.fact_id} 的措施“{m}”资料里没有（“{extra}”）：measures 只写资料给出的措施：{want}"
+            )
+        else:
+            out.append(
+                f"计划 {item.fact_id} 资料没有给出措施，措施“{m}”是新加的：measures 只写一条，复述目标“{plan.goal}”"
             )
     return out

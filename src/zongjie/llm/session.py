@@ -7,7 +7,6 @@ at most `max_repairs` times. Truncated (finish_reason=length) and empty replies 
 
 from __future__ import annotations
 
-import functools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -174,14 +173,15 @@ class Session:
             key = self._key(prompt, system, schema, method, messages, attempt)
             hit = self.cache.get(key) if self.cache else None
             if hit is not None:
+                # Answered from the cache: no request reached the endpoint, so `calls` stays as it is.
                 self._count(usage, Usage(cached_calls=1))
                 return hit, method, True
             rf = response_format(method, schema.__name__, _schema_of(schema))
+            request = _Request(self.client, messages, rf)
             try:
-                reply = await with_retries(
-                    functools.partial(self.client.complete, messages, rf), self.backoff
-                )
+                reply = await with_retries(request.send, self.backoff)
             except StatusFailure as exc:
+                self._count(usage, Usage(calls=request.sent))
                 if exc.status in (401, 403):
                     self._fatal = AuthFailed(exc.status, self.base_url)
                     raise self._fatal from None
@@ -190,6 +190,7 @@ class Session:
                 self._down = self._describe(exc)
                 raise EndpointFailed(self._down, status=exc.status, cause=exc.body[:500]) from None
             except TransportFailure as exc:
+                self._count(usage, Usage(calls=request.sent))
                 self._down = f"{self.base_url}: {exc} (gave up after {self.backoff.retries + 1} attempts)"
                 raise EndpointFailed(self._down) from None
             cost = estimate_cost(self.model, reply.prompt_tokens, reply.completion_tokens)
@@ -198,7 +199,7 @@ class Session:
                 Usage(
                     prompt_tokens=reply.prompt_tokens,
                     completion_tokens=reply.completion_tokens,
-                    calls=1,
+                    calls=request.sent,
                     cost=cost,
                 ),
             )
@@ -265,6 +266,21 @@ class Session:
     def close(self) -> None:
         if self.cache is not None:
             self.cache.close()
+
+
+@dataclass
+class _Request:
+    """One call to the endpoint; `sent` counts the HTTP requests it took (each retry is one, and so is a
+    request whose structured-output format was rejected), so Usage.calls is what the server really saw."""
+
+    client: ChatClient
+    messages: list[Message]
+    response_format: dict[str, Any] | None
+    sent: int = 0
+
+    async def send(self) -> Reply:
+        self.sent += 1
+        return await self.client.complete(self.messages, self.response_format)
 
 
 def _validate(reply: Reply, schema: type[T], check: Check[T] | None) -> tuple[T | None, list[str]]:

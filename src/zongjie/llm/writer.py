@@ -2,8 +2,9 @@
 
 Outcome per section (SectionDraft.status):
 - ok        the first answer passed the schema, our checks and the linter's errors;
-- repaired  it passed after one or more repair turns — or, with --on-fail keep, it never passed and the
-            best attempt is kept with its problems as error findings (rule llm-invalid), so the run exits 1;
+- repaired  it passed after one or more repair turns;
+- flagged   with --on-fail keep: it never passed, and the best attempt is kept as the model wrote it, with
+            its problems as error findings (rule llm-invalid), so the run exits 1;
 - fallback  the model could not produce a passing answer (or the endpoint failed) and the offline writer's
             text replaces it; an error finding (rule llm-fallback) says so, so the run exits 1.
 The title is deterministic: no model call.
@@ -17,6 +18,7 @@ from pydantic import BaseModel
 
 from zongjie.config import Settings
 from zongjie.lint.finding import Finding
+from zongjie.lint.rules.punctuation import fix_text
 from zongjie.llm.checks import check_section
 from zongjie.llm.errors import EndpointFailed, InvalidOutput
 from zongjie.llm.sections import SPECS, fact_ids
@@ -80,7 +82,7 @@ class LLMWriter:
         assert answer.value is not None
         return SectionDraft(
             section_id=task.id,
-            body=spec.render(answer.value),
+            body=_body(task, answer.value),
             status="repaired" if answer.repaired else "ok",
             writer=self.name,
             prompt_version=answer.prompt_version,
@@ -103,8 +105,8 @@ class LLMWriter:
             ]
             return SectionDraft(
                 section_id=task.id,
-                body=SPECS[task.kind].render(answer.value),
-                status="repaired",
+                body=_body(task, answer.value),
+                status="flagged",
                 writer=self.name,
                 prompt_version=answer.prompt_version,
                 fact_ids=fact_ids(answer.value),
@@ -139,3 +141,9 @@ class LLMWriter:
             usage=answer.usage if answer else Usage(),
             attempts=len(answer.attempts) if answer else 0,
         )
+
+
+def _body(task: SectionTask, value: BaseModel) -> str:
+    """The section's Markdown, with the punctuation fixes the linter would ask for (`lint --fix`): the model
+    copies half-width marks from the user's facts as readily as the offline writer would."""
+    return fix_text(SPECS[task.kind].render(value))

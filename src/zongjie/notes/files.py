@@ -7,13 +7,14 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from zongjie import profiles
 from zongjie.errors import BadInput, WorkspaceError, ZongjieError
 from zongjie.facts.load import parse as parse_facts
 from zongjie.notes.emit import emit
 from zongjie.notes.fidelity import strays
+from zongjie.notes.match import promote_headings
 from zongjie.notes.parse import Notes, read
 from zongjie.notes.result import Extraction
 from zongjie.notes.rules import extract as extract_offline
@@ -70,7 +71,7 @@ def extract_notes(
 ) -> Extracted:
     """Reads and extracts; raises BadInput for missing/empty notes or an unknown profile. Writes nothing."""
     spec = load_profile(profile)
-    notes = read(notes_path)
+    notes = promote_headings(read(notes_path), spec)
     if settings is not None and settings.uses_llm:
         from zongjie.notes.llm import extract_with_model
 
@@ -81,6 +82,8 @@ def extract_notes(
         ext = extract_offline(
             notes, spec, year=year, organization=organization, department=department, today=today
         )
+    for entry in ext.entries():
+        entry.data = _punctuated(entry.data)
     problems = strays(ext, notes.text)
     if problems:  # a defect in the rules: refuse rather than write a number the notes do not hold
         raise ZongjieError(
@@ -92,6 +95,19 @@ def extract_notes(
     except BadInput as exc:
         raise ZongjieError(f"the extracted facts do not validate (please report this): {exc}") from None
     return Extracted(notes, ext, text)
+
+
+def _punctuated(value: Any) -> Any:
+    """Texts with full-width marks next to 汉字 (the linter's fixer), as the draft will carry them."""
+    from zongjie.writer.offline.phrases import punctuate
+
+    if isinstance(value, str):
+        return punctuate(value)
+    if isinstance(value, dict):
+        return {k: _punctuated(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_punctuated(v) for v in value]
+    return value
 
 
 def write_facts(extracted: Extracted, out: Path, *, force: bool = False) -> Path:

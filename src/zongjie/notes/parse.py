@@ -55,9 +55,17 @@ class Notes:
     title: Heading | None = None  # the opening line when it reads as a title; not a section context
 
 
+# 1,326 次: a thousands separator (the number reader takes "1,326" as 1326) would otherwise be cut as a
+# clause break ("全年巡检1" + "326次"). Only groups of exactly three digits after 1-3 leading ones.
+_THOUSANDS = re.compile(r"(?<![\d,.])(\d{1,3})((?:,\d{3})+)(?![\d,])")
+
+
 def tidy(text: str) -> str:
-    """No space between 汉字 and digits (公文 convention), no trailing punctuation."""
-    text = re.sub(rf"(?<=[{_CJK}])[ \t\u3000]+(?=[0-9A-Za-z%])", "", text.strip())
+    """No thousands separators (1,326 → 1326), no space between 汉字 and digits or between a number and
+    its unit (公文 convention), no trailing punctuation."""
+    text = _THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(",", ""), text.strip())
+    text = re.sub(r"(?<=\d)[ \t\u3000]+(?=[%％])", "", text)
+    text = re.sub(rf"(?<=[{_CJK}])[ \t\u3000]+(?=[0-9A-Za-z%])", "", text)
     text = re.sub(rf"(?<=[0-9A-Za-z%])[ \t\u3000]+(?=[{_CJK}])", "", text)
     return text.rstrip(_TRAILING)
 

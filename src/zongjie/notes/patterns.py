@@ -148,6 +148,47 @@ CASE_WORDS = ("突发", "抢修", "应急处置", "险情", "紧急")
 TOPIC = re.compile(r"^(?:关于)?(?P<topic>.{1,6}?)(?:这块|这边|方面|部分)$")
 
 
+# A note that says nothing on its own: done/not done, fine/so-so, see above. It becomes no fact (extract lists
+# it as unplaced, polish leaves it out): "没完成" is not a work item, "还行" not a result.
+CONTENT_FREE = re.compile(
+    r"(?:已经?|均已|都已|基本|全部|都)?(?:完成了?|办结|处理了?|落实了?|弄完了?|做完了?|搞定了?|搞完了?)|"
+    r"(?:还|都|也|暂|尚|仍)?(?:没有?|未)(?:有)?(?:完成|弄完|做完|搞完|弄好|做好|搞好|落实|处理|开始|动|做|弄|搞)了?|"
+    r"还没|没有|暂无|无|略|同上|见上|待定|待补充|再说|再议|再商量|看情况|"
+    r"(?:还|也|都|基本|总体|整体)?(?:好|良好|正常|一般|一般般|还行|还可以|可以|不错|凑合|差不多|行|ok|OK)(?:吧|了|的)?|"
+    r"有|是|否|ok|done|√|✓|×|？+|\?+",
+    re.I,
+)
+# 安全：演练6次 / 保洁、绿化：… — a short label naming a 职能 before a colon is a hint where the note
+# belongs, not part of what it says.
+FUNCTION_LABEL = re.compile(
+    r"^(?P<label>[\u4e00-\u9fff]{1,8}(?:\s*[/／、]\s*[\u4e00-\u9fff]{1,8})*)\s*[:：]\s*(?=\S)"
+)
+# Words that only say "in total" (消杀一共30次): filler wherever they sit in a metric name.
+_TOTAL_WORDS = re.compile(r"一共|共计|总共|总计|合计|累计")
+
+
+# 800平 is spoken for 800平方米 (平台, 平均, 平稳 are words): read so, and asked about.
+_PING = re.compile(r"(?P<num>\d+(?:\.\d+)?万?)平(?![方米台板房安顶衡均常时稳整整价])")
+
+
+# 大概800平方米 stays an estimate, in the written word for one: 约800平方米.
+_ABOUT = re.compile(r"(?:大概|大约|差不多)(?=\d)")
+
+
+def square_metres(text: str) -> tuple[str, list[str]]:
+    """The note with "800平" written 800平方米 (one question per change, quoting the note) and a spoken
+    estimate (大概/大约) written 约; the numbers stay as they are."""
+    asked = [
+        f"? 单位：笔记写作“{m.group()}”，记为“{m.group('num')}平方米”，请确认" for m in _PING.finditer(text)
+    ]
+    return _ABOUT.sub("约", _PING.sub(r"\g<num>平方米", text)), asked
+
+
+def content_free(text: str) -> bool:
+    bare = text.strip().strip("。.!！，,；; ")
+    return len(bare) < 2 or bool(CONTENT_FREE.fullmatch(bare))
+
+
 @dataclass(frozen=True)
 class Change:
     up: bool
@@ -184,6 +225,9 @@ def unit_of(raw: str | None) -> str:
 def metric_name(raw: str) -> str:
     """The indicator name as the note writes it, without 今年/一共/做了-style filler around it."""
     name = raw.strip(" ：:，,")
+    # 消防：更换水带 — a label before a colon says where the note belongs, never what it counts.
+    name = re.sub(r"^[^：:]*[：:]\s*", "", name) or name
+    name = _TOTAL_WORDS.sub("", name) or name
     changed = True
     while changed and name:
         changed = False
@@ -193,7 +237,10 @@ def metric_name(raw: str) -> str:
         for word in _TRAIL:
             if name.endswith(word) and len(name) > len(word):
                 name, changed = name[: -len(word)], True
-    return name.strip(" ：:")
+    name = name.strip(" ：:")
+    # 监控摄像头新增 → 新增监控摄像头: the verb first, as a summary states it.
+    moved = re.fullmatch(r"(?P<what>[\u4e00-\u9fff]{2,10}?)(?P<verb>新增|新装|新建|加装|增设|新购)", name)
+    return f"{moved.group('verb')}{moved.group('what')}" if moved else name
 
 
 def change(clause: str) -> Change | None:

@@ -13,15 +13,16 @@ from typing import TYPE_CHECKING
 from zongjie.errors import BadInput
 from zongjie.facts.model import Report, default_year
 from zongjie.lint.api import lint_section
+from zongjie.notes import patterns
 from zongjie.notes.fidelity import compare
 from zongjie.notes.files import load_profile
-from zongjie.notes.match import match_function
+from zongjie.notes.match import match_function, promote_headings
 from zongjie.notes.parse import Item, Notes, read
 from zongjie.plan.build import SKELETON
 from zongjie.plan.task import SectionKind, SectionTask, TextFact
 from zongjie.profiles import Profile
-from zongjie.writer.offline.items import LESSON_INTROS, PROBLEM_INTROS
-from zongjie.writer.offline.phrases import CONNECTORS, Prose, clean, end
+from zongjie.writer.offline.items import LESSON_INTROS, PROBLEM_INTROS, cause_sentence, measure_sentence
+from zongjie.writer.offline.phrases import CONNECTORS, Prose, clean, end, punctuate
 
 if TYPE_CHECKING:
     from zongjie.config import Settings
@@ -44,12 +45,6 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     (r"^(.{1,6}?)这块，", r"\1方面，"),
 )
 _BARE_PERCENT = re.compile(r"^(?P<name>[^\d，]{2,12}率)(?P<num>\d+(?:\.\d+)?%)$")
-# A line that says nothing on its own (完成。/ 正常 / 同上): flagged and left out, never padded into prose.
-_EMPTY = re.compile(
-    r"(?:已经?|均已|都已)?(?:完成了?|办结|处理了?|落实了?)|好|良好|正常|一般|还行|不错|无|没有|暂无|略|同上|"
-    r"有|是|否|ok|done|√|✓",
-    re.I,
-)
 # 原因：… / 措施：… under a problem (or 负责人：… under a plan) belong to the item before them.
 _SUB = re.compile(
     r"^(?P<label>主要原因|原因|整改措施|措施|对策|下一步|负责人|责任人|完成时限|时限)[:：]\s*(?P<rest>.+)$"
@@ -80,8 +75,8 @@ def smooth(text: str) -> str:
 
 
 def content_free(text: str) -> bool:
-    bare = clean(text).strip("。.!！ ")
-    return len(bare) < 2 or bool(_EMPTY.fullmatch(bare))
+    """A line that says nothing on its own (完成。/ 正常 / 没完成): flagged and left out, never padded."""
+    return patterns.content_free(clean(text))
 
 
 def usable(notes: Notes) -> tuple[Notes, list[str]]:
@@ -107,9 +102,10 @@ def _sub_sentence(m: re.Match[str], style: str) -> str:
     if style == "简洁":
         return end(f"{label}：{rest}")
     if label in ("主要原因", "原因"):
-        return end(f"主要原因是{rest}")
+        said = cause_sentence(rest)
+        return end(f"主要原因是{rest}" if said.startswith("究其原因") else said)
     if label in ("整改措施", "措施", "对策", "下一步"):
-        return end(rest if rest.startswith(_FORWARD) else f"下一步将{rest}")
+        return end(rest if rest.startswith(_FORWARD) else measure_sentence(rest))
     return end(f"{'责任人' if label in ('负责人', '责任人') else '完成时限'}：{rest}")
 
 
@@ -270,7 +266,7 @@ def failure(problems: list[str]) -> str:
 
 
 def polish_offline(notes: Notes, section: str, style: str, task: SectionTask) -> Polished:
-    text = render(notes, [sentence(i.text, section, style) for i in notes.items], section, style)
+    text = punctuate(render(notes, [sentence(i.text, section, style) for i in notes.items], section, style))
     problems = verify(notes, text, task)
     return Polished(text, not problems, problems, [f"polish: offline, section {section}, style {style}"])
 
@@ -286,7 +282,7 @@ def polish_file(
     if style not in STYLES:
         raise BadInput(f"unknown style {style!r}; use {' or '.join(STYLES)}")
     spec = load_profile(profile)
-    notes, dropped = usable(read(path))
+    notes, dropped = usable(promote_headings(read(path), spec))
     known = known_sections(spec)
     if section is not None and section not in known:
         raise BadInput(f"unknown section {section!r}; sections: {', '.join(known)}")
@@ -296,6 +292,8 @@ def polish_file(
         from zongjie.notes.llm import polish_with_model
 
         result = polish_with_model(notes, chosen, style, task, settings)
+        # The model may copy a half-width mark from the notes; the linter's fixer settles it (numbers untouched).
+        result.text = punctuate(result.text)
     else:
         result = polish_offline(notes, chosen, style, task)
     result.messages += dropped

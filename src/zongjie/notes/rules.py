@@ -16,7 +16,9 @@ from zongjie.notes.match import (
     SUMMARY_WORDS,
     TEAM_WORDS,
     describe,
+    function_label,
     match_function,
+    promote_headings,
     section_of_heading,
     section_of_label,
 )
@@ -37,6 +39,7 @@ def extract(
     department: str | None = None,
     today: dt.date | None = None,
 ) -> Extraction:
+    notes = promote_headings(notes, profile)
     report, comments, items = report_block(
         notes, profile, year=year, organization=organization, department=department, today=today
     )
@@ -59,7 +62,14 @@ class _Rules:
     # -- where a note goes -------------------------------------------------------------------------------
 
     def place(self, item: Item) -> None:
-        text = item.text
+        text, questions = pt.square_metres(item.text)
+        before = {id(e) for e in self.out.entries()}
+        self._place(item, text)
+        for entry in self.out.entries():
+            if id(entry) not in before:
+                entry.comments[:0] = questions
+
+    def _place(self, item: Item, text: str) -> None:
         label = LABEL.match(text)
         if label:
             labelled = section_of_label(label.group("label"))
@@ -71,6 +81,17 @@ class _Rules:
             section = self._carry[1]
         else:
             section = self._heading_section(item.heading) or self._line_section(text)
+        if pt.content_free(text):
+            self.out.unplaced.append(
+                Unplaced(item, "只有评价或进度，没有具体内容：做了什么、做了多少？请补充或删去")
+            )
+            return
+        hint = (
+            function_label(text, self.profile) if section is None or section.startswith("function:") else None
+        )
+        if hint:
+            # 安全：演练6次 — the label says where the note belongs; the metric is 演练, not 安全：演练.
+            section, text = f"function:{hint[0]}", hint[1]
         if not text:
             return
         if section == "plans":

@@ -9,7 +9,9 @@ from pydantic import BaseModel, Field
 from zongjie.lint.finding import Finding
 from zongjie.plan.task import SectionTask
 
-Status = Literal["ok", "repaired", "fallback"]
+# ok: passed first time; repaired: passed after repair turns; fallback: the offline text replaced a failing
+# model answer; flagged: a failing model answer kept as written (--on-fail keep), with its error findings.
+Status = Literal["ok", "repaired", "fallback", "flagged"]
 
 
 class Usage(BaseModel):
@@ -17,7 +19,7 @@ class Usage(BaseModel):
 
     prompt_tokens: int = 0
     completion_tokens: int = 0
-    calls: int = 0
+    calls: int = 0  # HTTP requests the endpoint received (retries included); cache hits are cached_calls
     cached_calls: int = 0
     cost: float = 0.0
 

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from zongjie.lint.rules import fidelity, punctuation, structure, style
+from zongjie.lint.rules import claims, fidelity, punctuation, structure, style
 from zongjie.lint.rules.base import REGISTRY, Context, Example, Rule
 
-__all__ = ["REGISTRY", "Context", "Example", "Rule", "fidelity", "punctuation", "structure", "style"]
+__all__ = [
+    "REGISTRY",
+    "Context",
+    "Example",
+    "Rule",
+    "claims",
+    "fidelity",
+    "punctuation",
+    "structure",
+    "style",
+]

@@ -33,7 +33,7 @@ def _blocks(ctx: Context) -> Iterator[tuple[Section, Block]]:
     "number-mismatch",
     "error",
     "数字与事实不符：正文中的数字（含“3000余次”“约12万元”“两成”等约数）在事实文件中找不到，"
-    "或紧跟在某个指标名后却不是该指标的数字。",
+    "或写在某个指标名之后（到下一个指标名或句末为止）却不是该指标的数字（另一指标的同比、不存在的变化）。",
     needs_facts=True,
     examples=[
         Example("全年完成设备巡检1248次，同比增长13.2%。", False, facts=True),
@@ -49,6 +49,11 @@ def _blocks(ctx: Context) -> Iterator[tuple[Section, Block]]:
         Example("全年完成设备巡检约1250次，设备保养近330项。", False, facts=True),
         Example("保洁合格率为98%。", True, facts=True, kind="review-environment"),
         Example("保洁合格率为97.8%，高于97%的目标。", False, facts=True, kind="review-environment"),
+        Example("用电量312万度，同比下降4.2%。", True, facts=True, kind="review-energy"),
+        Example("隐患整改率100%，较上年提高1.2个百分点。", True, facts=True, kind="review-security"),
+        Example("节约维修成本8.6万元，同比增长30.5%。", True, facts=True, kind="review-facilities"),
+        Example("用电量312万度，同比下降6.8%；用水量18.4万吨，同比下降4.2%。", False, facts=True),
+        Example("报修响应率、设备完好率分别为98.5%、99.1%。", False, facts=True, kind="review-facilities"),
     ],
 )
 def number_mismatch(ctx: Context) -> Iterator[Finding]:
@@ -73,10 +78,12 @@ def number_mismatch(ctx: Context) -> Iterator[Finding]:
                     section=s.id,
                 )
             elif q.start in named and foreign(facts, q, *named[q.start], seen):
-                m = named[q.start][0].metric
+                mf = named[q.start][0]
+                m = mf.metric
+                said = "，".join([fmt_quantity(m.value, m.unit), *(d.text for d in mf.derived)])
                 yield ctx.finding(
                     this("number-mismatch"),
-                    f"“{q.raw}”不是{m.name}的数字：事实中{m.name}为{fmt_quantity(m.value, m.unit)}",
+                    f"“{q.raw}”不是{m.name}的数字：事实中{m.name}为{said}",
                     q.start,
                     q.raw,
                     section=s.id,
@@ -89,7 +96,7 @@ DOWN = ("下降", "减少", "降低", "下滑", "回落", "降至", "降为", "�
 _DIRECTION = re.compile("|".join(UP + DOWN))
 
 
-def _aliases(metrics: list[MetricFact]) -> dict[str, MetricFact]:
+def aliases(metrics: list[MetricFact]) -> dict[str, MetricFact]:
     """Name → metric, with unambiguous suffixes (业主满意度 → 满意度) so prose can shorten names."""
     seen: dict[str, list[MetricFact]] = defaultdict(list)
     for mf in metrics:
@@ -123,7 +130,7 @@ def trend_mismatch(ctx: Context) -> Iterator[Finding]:
     trending = [m for m in facts.metrics if _trend(m)]
     if not trending:
         return
-    names = _aliases(trending)
+    names = aliases(trending)
     name_rx = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
     by_derived: dict[tuple[Decimal, str], list[MetricFact]] = defaultdict(list)
     for mf in trending:

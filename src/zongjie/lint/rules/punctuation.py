@@ -57,7 +57,12 @@ def _own(line: str) -> str:
 def _after(line: str) -> str:
     # No spaces between 汉字 and digits (完成巡检 1248 次 → 完成巡检1248次).
     line = re.sub(rf"(?<=[{HAN}])[ \t]+(?=\d)|(?<=[\d%])[ \t]+(?=[{HAN}])", "", line)
-    line = re.sub(rf"(?<=[{HAN}])[,;:?!]|(?<=[\d%）])[,;:?!](?=[{HAN}])", lambda m: _FULL[m.group()], line)
+    # 5.4%, 节约 → 5.4%，节约: a full-width mark takes no space after it.
+    line = re.sub(
+        rf"(?<=[{HAN}\d%％）])[ \t]*[,;:?!][ \t]*(?=[{HAN}])|(?<=[{HAN}])[,;:?!]",
+        lambda m: _FULL[m.group().strip()[0]],
+        line,
+    )
     line = re.sub(rf"(?<=[{HAN}%）”])\.(?=[ \t]*$|[{HAN}])", "。", line)
     return line
 
@@ -85,6 +90,7 @@ def fix_text(text: str) -> str:
     fixable=True,
     examples=[
         Example("完成设备巡检1248次,保养326项.", True),
+        Example("节能率5.4%, 节约费用2万元。", True),
         Example("完成巡检 1248 次，保养326项。", True),
         Example('推行"楼长制"垃圾分类督导。', True),
         Example("更换消防水带、灭火器...等设施。", True),

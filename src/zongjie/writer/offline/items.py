@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from zongjie.facts.derive import fmt_quantity
 from zongjie.plan.task import PlanFact, ProblemFact, SectionTask
 from zongjie.writer.offline import kinds
@@ -9,8 +11,22 @@ from zongjie.writer.offline.phrases import Prose, clean, end, rotate
 
 PROBLEM_INTROS = ("回顾全年工作，仍存在以下问题和不足：", "对照年度目标，工作中还存在以下不足：")
 LESSON_INTROS = ("总结全年工作，主要有以下体会：", "结合全年工作实践，形成以下体会：")
-# A measure that already says when or how it will be done reads wrong after 下一步将.
-_FORWARD = ("将", "拟", "下一步", "计划", "争取", "力争", "明年", "年内")
+# A measure that already says it lies ahead (将/拟/计划…) reads wrong after 下一步将: 下一步，将….
+_FORWARD = ("将", "拟", "计划", "争取", "力争", "准备", "打算")
+# A measure that opens with when: 下一步将于2026年申请…, 下一步将于6月底前完成…
+_TIME = re.compile(
+    r"^(?:(?:19|20)\d{2}年|\d{1,2}月|\d{1,2}日|[一二三四]季度|[上下]半年|年[初中底内末]|明年|来年|今年|"
+    r"下一?年度?|近期|短期内|月[底内]|春季|夏季|秋季|冬季|汛期|寒假|暑假|春节|节前|节后|开学前)"
+)
+# …and one that names who will do it (后勤科牵头…, 由工程部…) takes a comma: 下一步，后勤科牵头….
+_SUBJECT = re.compile(
+    r"^(?:由|我们|我科|本科|我部|本部门|科室|部门|后勤|物业|项目部|班组|各|相关|"
+    r"[\u4e00-\u9fff]{1,6}?(?<![全局内外])(?:部|科|处|室|组|中心|队|公司|主管|经理|负责人)"
+    r"(?=牵头|负责|将|拟|要|会同|联合|协调|统筹|组织|与|和|对))"
+)
+# A cause that says 由于/因为 needs a subject of its own: 这主要是由于…; one that says 原因是… is a sentence.
+_BECAUSE = ("由于", "因为")
+_CAUSE_SAID = re.compile(r"^(?:其?主要)?原因(?:主要)?(?:是|在于|为|有)")
 # Deadline words after which 前 reads naturally: 6月底前, 9月30日前, 年底前.
 _BEFORE_OK = ("底", "末", "日", "月", "年", "旬", "号")
 
@@ -20,13 +36,37 @@ def _problem(item: ProblemFact, number: int, prose: Prose) -> str:
     p = item.problem
     parts = [prose.note(end(clean(p.problem)))]
     if p.cause and clean(p.cause):
-        parts.append(prose.note(end(f"究其原因，{clean(p.cause)}")))
+        parts.append(prose.note(end(cause_sentence(clean(p.cause)))))
     if p.measure and clean(p.measure):
-        measure = clean(p.measure)
-        parts.append(
-            prose.note(end(f"下一步，{measure}" if measure.startswith(_FORWARD) else f"下一步将{measure}"))
-        )
+        parts.append(prose.note(end(measure_sentence(clean(p.measure)))))
     return f"{number}. " + "".join(parts)
+
+
+def cause_sentence(cause: str) -> str:
+    """The cause, verbatim, in a frame that keeps the sentence whole: 究其原因，编制偏少 / 这主要是由于….
+    "究其原因，由于…" and "究其原因，原因是…" are not sentences."""
+    if cause.startswith(_BECAUSE):
+        return f"这主要是{cause}"
+    if _CAUSE_SAID.match(cause):
+        return cause
+    return f"究其原因，{cause}"
+
+
+def measure_sentence(measure: str) -> str:
+    """The measure, verbatim, after 下一步 in the form its first words allow: a verb takes 将 (下一步将申请…),
+    a time phrase 将于 (下一步将于2026年申请…), a subject or a word of intent a comma (下一步，后勤科牵头…)."""
+    if measure.startswith("下一步"):
+        return measure
+    if _TIME.match(measure):
+        rest = _TIME.sub("", measure)
+        return (
+            f"下一步，{measure}"
+            if rest.startswith(("将", "拟", "要", "由", "，"))
+            else f"下一步将于{measure}"
+        )
+    if measure.startswith(_FORWARD) or _SUBJECT.match(measure):
+        return f"下一步，{measure}"
+    return f"下一步将{measure}"
 
 
 def problems(task: SectionTask, variant: int) -> str:
@@ -73,7 +113,7 @@ def _plan(item: PlanFact, number: int, prose: Prose) -> str:
     if actions:
         parts.append(prose.note(end("主要措施：" + "；".join(actions))))
     when = item.deadline_text and clean(item.deadline_text)
-    owner = pl.owner and pl.owner.strip()
+    owner = pl.owner and clean(pl.owner)
     closing = [x for x in (deadline_phrase(when) if when else "", f"责任人：{owner}" if owner else "") if x]
     if closing:
         parts.append(prose.note(end("，".join(closing))))

@@ -34,7 +34,9 @@ def _tail(mf: MetricFact) -> str:
     m = mf.metric
     prev = ""
     if m.previous is not None and trend(mf) != "flat":
-        prev = f"（上年{fmt_quantity(m.previous, m.unit)}）"
+        # "（上年1102次）" is the usual shorthand; a zero needs its verb: "（上年为0万度）", not "上年0万度".
+        said = "上年为" if m.previous == 0 else "上年"
+        prev = f"（{said}{fmt_quantity(m.previous, m.unit)}）"
     return prev + _derived(mf)
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from zongjie.plan.task import SectionKind, SectionTask
 from zongjie.writer.base import SectionDraft
 from zongjie.writer.offline import items, review, sections
-from zongjie.writer.offline.phrases import seed
+from zongjie.writer.offline.phrases import punctuate, seed
 
 _RENDERERS: dict[SectionKind, Callable[[SectionTask, int], str]] = {
     "preface": sections.preface,
@@ -54,7 +54,9 @@ class OfflineWriter:
         """The section body as Markdown, without its heading. `hint` is ignored (see the class docstring)."""
         if task.kind == "title":
             return sections.title(task)
-        return _RENDERERS[task.kind](task, seed(task.id)).strip()
+        # Fact texts are cleaned as they are copied; this last pass catches marks in names (metric names,
+        # the department) with the same linter fixer, so a draft never carries a half-width ， next to 汉字.
+        return punctuate(_RENDERERS[task.kind](task, seed(task.id)).strip())
 
     async def write(self, task: SectionTask, *, hint: str | None = None) -> SectionDraft:
         return SectionDraft(
