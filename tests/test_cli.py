@@ -120,6 +120,33 @@ def test_init_check_schema(tmp_path: Path, capsys: pytest.CaptureFixture[str], s
     assert code == 0 and json.loads(out)["title"] == "Facts"
 
 
+def test_init_force_twice_keeps_both_earlier_versions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "facts.yaml"
+    target.write_text("# 我的第一版\n", encoding="utf-8")
+    code, _, err = run_cli(capsys, "init", str(target), "--year", "2025", "--force")
+    assert code == 0 and f"backup kept: {target}.bak" in err
+    template = target.read_text(encoding="utf-8")
+    target.write_text(template.replace('organization: ""', "organization: 某中学"), encoding="utf-8")
+    code, _, err = run_cli(capsys, "init", str(target), "--year", "2025", "--force")
+    assert code == 0 and f"backup kept: {target}.bak2" in err
+    assert (tmp_path / "facts.yaml.bak").read_text(encoding="utf-8") == "# 我的第一版\n"
+    assert "organization: 某中学" in (tmp_path / "facts.yaml.bak2").read_text(encoding="utf-8")
+    assert target.read_text(encoding="utf-8") == template
+    code, _, err = run_cli(capsys, "init", str(target), "--year", "2025", "--force")
+    assert code == 0 and "backup" not in err  # already the template: nothing to keep
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["facts.yaml", "facts.yaml.bak", "facts.yaml.bak2"]
+
+
+def test_init_bad_profile_or_directory_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run_cli(capsys, "init", str(tmp_path / "f.yaml"), "--profile", "hotel")
+    assert code == 2 and "unknown profile 'hotel'; known: enterprise, hospital, property, school" in err
+    code, _, err = run_cli(capsys, "init", str(tmp_path), "--force")
+    assert code == 2 and "is a directory" in err
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_every_command_help_has_example(capsys: pytest.CaptureFixture[str]) -> None:
     from zongjie.cli.app import _register_all, app
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from zongjie.facts.load import parse
+from zongjie.facts.load import load, parse
 from zongjie.plan import build_plan
+from zongjie.resources import data_dir
+from zongjie.skeleton import HEADINGS, ORDER
 
 FACTS = """\
 report: {organization: 甲项目, department: 物业后勤科, profile: property, year: 2025}
@@ -53,3 +55,17 @@ def test_direction_needs_the_same_kind_of_indicator() -> None:
     task = next(t for t in build_plan(parse(text, "f.yaml")) if t.id == "review-facilities")
     better = {m.metric.name: m.metric.better for m in task.metrics}
     assert better == {"重大故障处理及时率": "higher", "停电应急演练": "higher", "重大故障": "lower"}
+
+
+def test_fact_ids_are_the_ids_fact_lines_show_in_order() -> None:
+    for path in sorted(data_dir("fixtures").glob("*-full.yaml")):
+        for task in build_plan(load(path)):
+            shown = [line[1:].split("] ", 1)[0] for line in task.fact_lines()]
+            assert task.fact_ids() == shown, task.id
+
+
+def test_headings_and_order_come_from_the_skeleton() -> None:
+    tasks = build_plan(parse(FACTS, "f.yaml"))
+    top = [t for t in tasks if t.group is None]
+    assert [t.id for t in top] == [i for i in ORDER if i in {t.id for t in top}]
+    assert all(t.heading == HEADINGS[t.id] for t in top if t.id != "title")

@@ -14,8 +14,8 @@ from pathlib import Path
 from zongjie.errors import WorkspaceError, ZongjieError
 from zongjie.facts.load import load as load_facts
 from zongjie.facts.model import Facts
+from zongjie.finding import Finding
 from zongjie.lint.api import lint_markdown, lint_section
-from zongjie.lint.finding import Finding
 from zongjie.plan import SectionTask, build_plan
 from zongjie.workspace.assemble import assemble, section_text
 from zongjie.workspace.store import (
@@ -57,10 +57,6 @@ class RunResult:
     def usage(self) -> Usage:
         """This run's model usage: sections kept from an earlier run cost nothing now."""
         return _total(r.usage for r in self.state.sections if r.id in self.generated)
-
-
-def writer_identity(writer: Writer) -> str:
-    return writer.name
 
 
 def _record(
@@ -227,7 +223,7 @@ def draft(
     result = RunResult(workspace=ws, state=state)
     result.backups += _drop_stale(ws, state, {t.id for t in tasks})
 
-    identity = writer_identity(writer)
+    identity = writer.name
     todo: list[tuple[SectionTask, str]] = []
     for index, task in enumerate(tasks):
         rec = state.record(task.id)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from cli_helpers import run_cli
+from export.export_helpers import FIXTURES
 
 
 @pytest.fixture
@@ -25,8 +26,8 @@ def test_export_html(capsys: pytest.CaptureFixture[str], ws: Path, tmp_path: Pat
 
 def test_bad_input_exits_2(capsys: pytest.CaptureFixture[str], ws: Path, tmp_path: Path) -> None:
     assert run_cli(capsys, "export", str(tmp_path / "nowhere"))[0] == 2
-    code, _, err = run_cli(capsys, "export", str(ws), "--format", "pdf")
-    assert code == 2 and "docx, html, md" in err
+    code, _, err = run_cli(capsys, "export", str(ws), "--format", "pdf")  # a usage error, before any work
+    assert code == 2 and "'pdf' is not one of" in err and "'html'" in err and not list(ws.glob("*.pdf"))
 
 
 def test_error_findings_printed_and_strict_exits_1(
@@ -36,6 +37,11 @@ def test_error_findings_printed_and_strict_exits_1(
     draft.write_text(draft.read_text(encoding="utf-8") + "\n全年完成XX项工作。\n", encoding="utf-8")
     code, _, err = run_cli(capsys, "export", str(ws), "-o", str(tmp_path / "a.docx"), "--no-charts")
     assert code == 0 and "placeholder" in err and "exported anyway" in err
+    # One layout for findings: export prints them exactly as `zongjie lint` does.
+    facts = str(FIXTURES / "property-full.yaml")
+    _, linted, _ = run_cli(capsys, "lint", str(draft), "--facts", facts)
+    [line] = [x for x in err.splitlines() if "placeholder" in x]
+    assert line in linted.splitlines() and "[closing]" in err.splitlines()  # grouped by section
     code, _, err = run_cli(capsys, "export", str(ws), "-o", str(tmp_path / "b.docx"), "--strict")
     assert code == 1 and "placeholder" in err and not (tmp_path / "b.docx").exists()
 

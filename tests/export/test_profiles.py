@@ -55,3 +55,12 @@ def test_fixture_drafts_lints_clean_and_exports(
     for fmt in ("docx", "html"):
         result = export_workspace(ws, fmt, tmp_path / f"out.{fmt}", font_lookup=fake_charts)  # type: ignore[arg-type]
         assert result.findings == [] and result.warnings == [] and result.charts == 6
+
+
+def test_unknown_profile_is_bad_input_naming_the_known_ones() -> None:
+    from zongjie.errors import BadInput
+
+    with pytest.raises(
+        BadInput, match=r"^unknown profile 'hotel'; known: enterprise, hospital, property, school$"
+    ):
+        profiles.load("hotel")

@@ -102,8 +102,17 @@ def test_json_accepted() -> None:
 
 
 def test_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(BadInput, match="no such facts file"):
+    with pytest.raises(BadInput, match=r"^facts file: .*nope.yaml: no such file"):
         load(tmp_path / "nope.yaml")
+
+
+def test_unreadable_files_are_bad_input(tmp_path: Path) -> None:
+    with pytest.raises(BadInput, match=f"^facts file: {tmp_path}: is a directory$"):
+        load(tmp_path)
+    gbk = tmp_path / "gbk.yaml"
+    gbk.write_bytes("report: {organization: 阳光花园}\n".encode("gbk"))
+    with pytest.raises(BadInput, match=r"gbk.yaml: not UTF-8 text"):
+        load(gbk)
 
 
 def test_empty_required_text_and_missing_field_read_plainly() -> None:

@@ -5,11 +5,11 @@ from pathlib import Path
 
 from zongjie.facts.load import load
 from zongjie.facts.model import Facts
+from zongjie.finding import Finding
 from zongjie.lint.api import lint_markdown, run
 from zongjie.lint.config import LintConfig
 from zongjie.lint.document import Document
 from zongjie.lint.factset import FactSet
-from zongjie.lint.finding import Finding
 from zongjie.lint.rules import Example
 
 ROOT = Path(__file__).resolve().parents[2]

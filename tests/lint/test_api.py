@@ -10,11 +10,11 @@ from tests.lint.conftest import ROOT, fixture_facts
 
 from cli_helpers import run_cli
 from zongjie.errors import BadInput
+from zongjie.finding import Finding
 from zongjie.lint.api import exit_code, lint_markdown, lint_section
 from zongjie.lint.config import LintConfig, read_config
-from zongjie.lint.finding import Finding
-from zongjie.lint.rules.punctuation import fix_text
 from zongjie.plan.build import build_plan
+from zongjie.punctuation import fix_text
 
 CORPUS = Path(__file__).parent / "corpus"
 FACTS = ROOT / "fixtures" / "property-full.yaml"
@@ -164,7 +164,8 @@ def test_cli_bad_input(capsys, tmp_path):
     bad.write_text("report: {}\n", encoding="utf-8")
     assert run_cli(capsys, "lint", str(CORPUS / "01-clean-full.md"), "--facts", str(bad))[0] == 2
     assert run_cli(capsys, "lint", str(CORPUS / "01-clean-full.md"), "--disable", "nope")[0] == 2
-    assert run_cli(capsys, "lint", str(CORPUS / "01-clean-full.md"), "--format", "xml")[0] == 2
+    code, _, err = run_cli(capsys, "lint", str(CORPUS / "01-clean-full.md"), "--format", "xml")
+    assert code == 2 and "'xml' is not one of" in err  # a usage error from the option's choices
 
 
 def test_cli_list_rules(capsys):
@@ -180,6 +181,35 @@ def test_cli_fix_keeps_a_backup(capsys, tmp_path):
     assert code == 0 and "punctuation" not in out
     assert (tmp_path / "draft.md.bak").read_text(encoding="utf-8") == src
     assert "巡检860次" in path.read_text(encoding="utf-8")
+
+
+def test_cli_fix_twice_keeps_both_originals(capsys, tmp_path):
+    path = tmp_path / "draft.md"
+    first = "# 标题\n\n全年完成巡检 860 次(含夜间1次).\n"
+    second = "# 标题\n\n全年完成保养 326 项,无事故.\n"
+    path.write_text(first, encoding="utf-8")
+    _, _, err = run_cli(capsys, "lint", str(path), "--fix")
+    assert f"backup kept: {path}.bak" in err
+    fixed = path.read_text(encoding="utf-8")
+    assert "巡检860次（含夜间1次）。" in fixed
+    assert run_cli(capsys, "lint", str(path), "--fix")[2] == ""  # nothing to fix: no backup, no message
+    path.write_text(second, encoding="utf-8")
+    _, _, err = run_cli(capsys, "lint", str(path), "--fix")
+    assert f"backup kept: {path}.bak2" in err
+    assert (tmp_path / "draft.md.bak").read_text(encoding="utf-8") == first
+    assert (tmp_path / "draft.md.bak2").read_text(encoding="utf-8") == second
+    assert "保养326项，无事故。" in path.read_text(encoding="utf-8")
+
+
+def test_cli_unreadable_file_says_why(capsys, tmp_path):
+    code, _, err = run_cli(capsys, "lint", str(tmp_path))
+    assert code == 2 and f"Markdown file: {tmp_path}: is a directory" in err and "Traceback" not in err
+    gbk = tmp_path / "gbk.md"
+    gbk.write_bytes("# 标题\n\n全年完成巡检。\n".encode("gbk"))
+    code, _, err = run_cli(capsys, "lint", str(gbk))
+    assert code == 2 and "not UTF-8 text" in err
+    code, _, err = run_cli(capsys, "lint", str(CORPUS / "01-clean-full.md"), "--facts", str(tmp_path))
+    assert code == 2 and f"facts file: {tmp_path}: is a directory" in err
 
 
 def test_cli_reads_zongjie_toml(capsys, tmp_path, monkeypatch):

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from zongjie.facts.load import parse
 from zongjie.facts.model import Facts
+from zongjie.finding import Finding
 from zongjie.lint.api import lint_markdown, lint_section
-from zongjie.lint.finding import Finding
 from zongjie.plan.build import build_plan
 
 FACTS = """

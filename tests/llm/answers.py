@@ -16,7 +16,6 @@ from zongjie.writer.offline import OfflineWriter
 from .fake_server import Scripted, ok
 
 SECTION = re.compile(r"节点标识：(\S+)")
-FACT_ID = re.compile(r"^\[(\S+)\]\s")
 
 
 def section_of(request: dict[str, Any]) -> str:
@@ -34,7 +33,7 @@ def _offline_paragraphs(task: SectionTask) -> list[str]:
 
 
 def valid_answer(task: SectionTask) -> dict[str, Any]:
-    ids = [m.group(1) for line in task.fact_lines() if (m := FACT_ID.match(line))]
+    ids = task.fact_ids()
     if task.kind == "highlights":
         items = []
         for h in task.highlights:

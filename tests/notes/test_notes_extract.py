@@ -160,7 +160,7 @@ def test_full_date_outside_year_stays_in_text(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [(None, "no such notes file"), ("", "empty"), ("\n  \n---\n", "empty")],
+    [(None, "^notes file: .*n.md: no such file"), ("", "empty"), ("\n  \n---\n", "empty")],
 )
 def test_bad_notes_are_bad_input(tmp_path: Path, content: str | None, message: str) -> None:
     notes = tmp_path / "n.md"

@@ -65,6 +65,21 @@ def test_polish_cli_writes_file(tmp_path: Path, capsys: pytest.CaptureFixture[st
     code, _, err = run_cli(capsys, "polish", str(MIXED), "--style", "简洁", "-o", str(out))
     assert code == 0, err
     assert "1248次" in out.read_text(encoding="utf-8")
+    assert not (tmp_path / "p.md.bak").exists()  # a fresh file: nothing to keep
+
+
+def test_polish_cli_keeps_the_file_it_replaces(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "p.md"
+    out.write_text("我手写的段落。\n", encoding="utf-8")
+    code, _, err = run_cli(capsys, "polish", str(MIXED), "--style", "简洁", "-o", str(out))
+    assert code == 0, err
+    assert f"backup kept: {out}.bak" in err
+    assert (tmp_path / "p.md.bak").read_text(encoding="utf-8") == "我手写的段落。\n"
+    assert "1248次" in out.read_text(encoding="utf-8")
+    code, _, err = run_cli(capsys, "polish", str(MIXED), "--style", "正式", "-o", str(out))
+    assert code == 0 and f"backup kept: {out}.bak2" in err  # the first backup is never replaced
+    assert (tmp_path / "p.md.bak").read_text(encoding="utf-8") == "我手写的段落。\n"
+    assert "1248次" in (tmp_path / "p.md.bak2").read_text(encoding="utf-8")
 
 
 def test_extract_cli_prints_unplaced_and_writes_loadable_file(
@@ -88,8 +103,10 @@ def test_extract_cli_keeps_an_edited_file(tmp_path: Path, capsys: pytest.Capture
     code, _, err = run_cli(capsys, "extract", str(MIXED), "-o", str(out))
     assert code == 2 and "edited" in err
     assert out.read_text(encoding="utf-8") == edited
-    assert run_cli(capsys, "extract", str(MIXED), "-o", str(out), "--force")[0] == 0
+    code, _, err = run_cli(capsys, "extract", str(MIXED), "-o", str(out), "--force")
+    assert code == 0 and f"backup kept: {out}.bak" in err
     assert "organization: 阳光花园项目" in out.read_text(encoding="utf-8")
+    assert (tmp_path / "facts.yaml.bak").read_text(encoding="utf-8") == edited  # --force keeps the edit
 
 
 @pytest.mark.parametrize("args", [["missing.md"], ["EMPTY"], [str(MIXED), "--profile", "hotel"]])

@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from zongjie.cli import doctor, draft_cmds, export_cmd, facts_cmds, lint_cmd, notes_cmds
+from zongjie.cli import doctor, export, facts, lint, notes, workspace
 
-MODULES: list[ModuleType] = [draft_cmds, facts_cmds, lint_cmd, export_cmd, notes_cmds, doctor]
+MODULES: list[ModuleType] = [workspace, facts, lint, export, notes, doctor]

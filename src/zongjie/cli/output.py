@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 import typer
 
-from zongjie.lint.finding import Finding
+from zongjie.finding import Finding
 
 
 def is_tty() -> bool:
@@ -19,12 +19,13 @@ def say(message: str) -> None:
 
 
 def print_findings(findings: Iterable[Finding], *, limit: int = 40) -> None:
+    """Findings in the layout `zongjie lint` prints (grouped by section), on stderr, coloured by severity."""
+    from zongjie.lint.report import text_lines
+
     items = list(findings)
-    for f in items[:limit]:
-        where = ":".join(str(x) for x in (f.section or "draft", f.line) if x is not None)
-        excerpt = f" 「{f.excerpt}」" if f.excerpt else ""
-        color = typer.colors.RED if f.is_error else typer.colors.YELLOW
-        typer.secho(f"  {f.severity:<7} {where} [{f.rule}] {f.message}{excerpt}", fg=color, err=True)
+    for line, f in text_lines(items[:limit]):
+        color = None if f is None else typer.colors.RED if f.is_error else typer.colors.YELLOW
+        typer.secho(line, fg=color, err=True)
     if len(items) > limit:
         say(f"  … and {len(items) - limit} more (see report.json)")
 

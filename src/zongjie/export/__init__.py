@@ -8,7 +8,7 @@ from typing import Literal, get_args
 
 from zongjie.errors import BadInput, WorkspaceError, ZongjieError
 from zongjie.export.fonts import FontLookup, find_cjk_font
-from zongjie.lint.finding import Finding
+from zongjie.finding import Finding
 
 Format = Literal["docx", "html", "md"]
 FORMATS: tuple[str, ...] = get_args(Format)

@@ -3,12 +3,11 @@ inserted after its subsection, and the 落款 and date at the end."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
 from zongjie.export.fonts import CjkFont, FontLookup, find_cjk_font
 from zongjie.export.markdown import Block, parse
-from zongjie.facts.derive import fmt_quantity
+from zongjie.facts.derive import fmt_date, fmt_quantity
 from zongjie.facts.model import Facts
 from zongjie.plan import build_plan
 from zongjie.plan.task import MetricFact, SectionTask
@@ -61,11 +60,6 @@ class ExportDoc:
         return "\n".join([*out, *self.signoff])
 
 
-def date_text(day: dt.date) -> str:
-    """成文日期 in Arabic numerals without leading zeros, as GB/T 9704-2012 writes it."""
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
 def _change_text(mf: MetricFact) -> str:
     by_kind = {d.kind: d.text for d in mf.derived}
     return by_kind.get("yoy") or by_kind.get("pp") or by_kind.get("change") or "—"
@@ -92,7 +86,7 @@ def metric_rows(metrics: list[MetricFact]) -> list[tuple[str, str, str, str, str
 
 def _signoff(facts: Facts, blocks: list[Block]) -> list[str]:
     wanted = [
-        x for x in (facts.report.author, date_text(facts.report.date) if facts.report.date else None) if x
+        x for x in (facts.report.author, fmt_date(facts.report.date) if facts.report.date else None) if x
     ]
     tail = [b.text.strip() for b in blocks[-2:] if b.kind == "para"]
     # A 落款 the user already typed at the end of the draft is not repeated.

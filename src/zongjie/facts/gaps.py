@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from zongjie import profiles
 from zongjie.facts.model import Facts
+from zongjie.skeleton import SKELETON
 
 
 @dataclass(frozen=True)
@@ -54,21 +55,20 @@ def gaps(facts: Facts) -> list[Gap]:
         for field, label in (("owner", "责任人"), ("deadline", "完成时限"), ("target", "可衡量的目标值")):
             if getattr(pl, field) is None:
                 out.append(Gap(f"plans[{i}]", f"“{pl.goal}”：没有{label}（{field}）"))
-    empty = [
-        (
-            not facts.summary.notes and not facts.summary.metrics,
-            "summary",
-            "前言将没有总体数据",
-        ),
-        (not facts.highlights, "highlights", "将缺少“亮点工作与创新举措”一节"),
-        (not facts.team.notes and not facts.team.metrics, "team", "将缺少“团队建设与人才培养”一节"),
-        (
-            not facts.problems,
-            "problems",
-            "将缺少“存在问题与不足”一节：只报喜不报忧",
-        ),
-        (not facts.lessons, "lessons", "将缺少“经验总结与启示”一节"),
-        (not facts.plans, "plans", "将缺少“下一年度工作计划”一节"),
-    ]
-    out += [Gap(where, msg) for cond, where, msg in empty if cond]
+    empty = {
+        "summary": not facts.summary.notes and not facts.summary.metrics,
+        "highlights": not facts.highlights,
+        "team": not facts.team.notes and not facts.team.metrics,
+        "problems": not facts.problems,
+        "lessons": not facts.lessons,
+        "plans": not facts.plans,
+    }
+    for part in SKELETON:
+        if part.field is None or not empty.get(part.field):
+            continue
+        if part.id == "preface":  # the 前言 is always written; without data it only loses its figures
+            out.append(Gap(part.field, f"{part.heading}将没有总体数据"))
+        else:
+            why = "：只报喜不报忧" if part.id == "problems" else ""
+            out.append(Gap(part.field, f"将缺少“{part.heading}”一节{why}"))
     return out

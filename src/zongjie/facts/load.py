@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 from zongjie import profiles
 from zongjie.errors import BadInput
 from zongjie.facts.model import Facts, FieldProblem, Metric
+from zongjie.files import read_text
 
 Loc = tuple[str | int, ...]
 
@@ -151,9 +152,8 @@ def cross_checks(facts: Facts) -> list[tuple[Loc, str]]:
     out: list[tuple[Loc, str]] = []
     try:
         profile = profiles.load(facts.report.profile)
-    except KeyError:
-        known = ", ".join(profiles.available())
-        return [(("report", "profile"), f"unknown profile {facts.report.profile!r}; known: {known}")]
+    except BadInput as exc:  # an unknown profile, named with the known ones
+        return [(("report", "profile"), str(exc))]
     seen: dict[str, int] = {}
     for fi, fn in enumerate(facts.functions):
         if fn.key in seen:
@@ -223,10 +223,4 @@ def _past_deadlines(facts: Facts) -> list[tuple[Loc, str]]:
 
 
 def load(path: Path) -> Facts:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise BadInput(f"{path}: no such facts file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BadInput(f"{path}: cannot read: {exc}") from None
-    return parse(text, str(path))
+    return parse(read_text(path, "facts file"), str(path))

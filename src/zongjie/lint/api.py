@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from zongjie.facts.model import Facts
+from zongjie.finding import Finding
 from zongjie.lint.config import LintConfig
 from zongjie.lint.document import ALL, Document
 from zongjie.lint.factset import FactSet
-from zongjie.lint.finding import Finding
 from zongjie.plan.task import SectionTask
 
 _TASK_KINDS = {"function": "review"}

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from zongjie.errors import BadInput
+from zongjie.files import read_text
 
 DEFAULT_LONG_SENTENCE = 120
 
@@ -36,8 +37,8 @@ def read_config(path: Path | None = None) -> LintConfig:
     if not path.is_file():
         return LintConfig()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        data = tomllib.loads(read_text(path, "config file"))
+    except tomllib.TOMLDecodeError as exc:
         raise BadInput(f"{path}: not valid TOML: {exc}") from exc
     table = data.get("lint", {})
     if not isinstance(table, dict):

@@ -15,7 +15,6 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-ORDER = ["title", "preface", "review", "highlights", "team", "problems", "lessons", "plans", "closing"]
 # Checked in this order: the first match wins ("存在问题及改进措施" is problems, not plans).
 _SECTION_WORDS: list[tuple[str, tuple[str, ...]]] = [
     ("closing", ("结语", "结束语", "结束", "尾声")),
@@ -131,11 +130,6 @@ class Document:
     def section(self, kind: str) -> Section | None:
         return next((s for s in self.sections if s.kind == kind and s.parent is None), None)
 
-    def under(self, kind: str) -> list[Section]:
-        """A top-level section and its subsections."""
-        top = self.section(kind)
-        return [s for s in self.sections if s is top or (top is not None and s.parent == top.id)]
-
     def _parse(self, single: tuple[str, str] | None) -> None:
         current = (
             Section(id=single[0], kind=single[1], level=0)
@@ -215,13 +209,6 @@ class Document:
             pre = self.sections[1 if self.title else 0]
             if pre.empty and not pre.blocks:
                 pre.heading = None
-
-    def disabled(self, offset: int) -> frozenset[str]:
-        for s in self.sections:
-            for b in s.blocks:
-                if b.start <= offset <= b.end:
-                    return b.disabled
-        return frozenset()
 
 
 def sentences(block: Block) -> list[Sentence]:

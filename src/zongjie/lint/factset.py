@@ -6,9 +6,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from zongjie.facts.derive import dec
+from zongjie.facts.derive import dec, fmt_date
 from zongjie.facts.model import Facts
-from zongjie.lint.numbers import CLAIM_KINDS, METRIC_KINDS, Quantity, extract, normalize, split_unit
+from zongjie.lint.numbers import CLAIM_KINDS, Quantity, extract, normalize, split_unit
 from zongjie.plan.task import MetricFact, PlanFact, ProblemFact, SectionTask
 
 # Set phrases whose numbers are not claims about the year's work (24小时值守).
@@ -49,8 +49,7 @@ def task_texts(task: SectionTask) -> list[tuple[str, str]]:
     for c in task.cases:
         out += [(c.id, c.line())]
         if c.case.date:
-            d = c.case.date
-            out.append((c.id, f"{d.year}年{d.month}月{d.day}日"))
+            out.append((c.id, fmt_date(c.case.date)))
     for h in task.highlights:
         out += [(h.id, h.highlight.title), (h.id, h.highlight.detail or "")]
         out += [(m.id, m.metric.name) for m in h.metrics]
@@ -77,16 +76,6 @@ def task_quantities(task: SectionTask) -> list[Allowed]:
     for source, text in task_texts(task):
         out += _text_quantities(text, source)
     out.append(Allowed(Decimal(task.report.year), "年", "report.year"))
-    return out
-
-
-def facts_quantities(facts: Facts) -> list[Allowed]:
-    """Every quantity the whole facts file allows (all sections together)."""
-    from zongjie.plan.build import build_plan
-
-    out: list[Allowed] = []
-    for task in build_plan(facts):
-        out += task_quantities(task)
     return out
 
 
@@ -215,10 +204,6 @@ def close(q: Quantity, value: Decimal, unit: str) -> bool:
     if fact_decimals <= q.decimals or (q.decimals == 0 and split_unit(q.unit)[0] == 1):
         return False
     return in_q.quantize(Decimal(1).scaleb(-q.decimals), rounding=ROUND_HALF_UP) == q.value
-
-
-def metric_quantities(text: str) -> list[Quantity]:
-    return [q for q in extract(text) if q.kind in METRIC_KINDS]
 
 
 def claims(text: str) -> list[Quantity]:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
-import shutil
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Literal
 
-from zongjie.errors import BadInput
-from zongjie.lint.finding import Finding
+from zongjie.files import read_text, replace_keeping_backup
+from zongjie.finding import Finding
 
+OutputFormat = Literal["text", "json"]  # `zongjie lint --format`
+WHOLE = "（全文）"  # the group of findings that belong to no section
 FIELDS = ("rule", "severity", "section", "line", "column", "message", "excerpt", "suggestion")
 
 
@@ -16,22 +19,28 @@ def as_json(findings: list[Finding]) -> str:
     return json.dumps([{k: getattr(f, k) for k in FIELDS} for f in findings], ensure_ascii=False, indent=2)
 
 
+def text_lines(findings: Iterable[Finding]) -> list[tuple[str, Finding | None]]:
+    """Findings grouped by section: a `[section]` line, then one line per finding (paired with it, so a
+    terminal can colour it). The one text layout for `lint` and for what `draft`/`assemble`/`export` print."""
+    groups: dict[str, list[Finding]] = {}
+    for f in findings:
+        groups.setdefault(f.section or WHOLE, []).append(f)
+    out: list[tuple[str, Finding | None]] = []
+    for section, items in groups.items():
+        out.append((f"[{section}]", None))
+        for f in items:
+            where = ":".join(str(x) for x in (f.line, f.column) if x is not None) or "-"
+            excerpt = f"  「{f.excerpt}」" if f.excerpt else ""
+            out.append((f"  {where:>7} {f.severity:<7} {f.rule:<24} {f.message}{excerpt}", f))
+    return out
+
+
 def as_text(findings: list[Finding], name: str) -> str:
     if not findings:
         return f"{name}: 没有发现问题"
-    groups: dict[str, list[Finding]] = {}
-    for f in findings:
-        groups.setdefault(f.section or "（全文）", []).append(f)
-    out = []
-    for section, items in groups.items():
-        out.append(f"[{section}]")
-        for f in items:
-            where = f"{f.line}:{f.column}" if f.line else "-"
-            excerpt = f"  「{f.excerpt}」" if f.excerpt else ""
-            out.append(f"  {where:>7} {f.severity:<7} {f.rule:<24} {f.message}{excerpt}")
     errors = sum(f.is_error for f in findings)
-    out.append(f"{name}: {errors} 个错误，{len(findings) - errors} 个警告")
-    return "\n".join(out)
+    lines = [line for line, _ in text_lines(findings)]
+    return "\n".join([*lines, f"{name}: {errors} 个错误，{len(findings) - errors} 个警告"])
 
 
 def rules_text() -> str:
@@ -46,23 +55,14 @@ def rules_text() -> str:
 
 
 def read_draft(path: Path) -> str:
-    if not path.is_file():
-        raise BadInput(f"{path}: no such file")
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise BadInput(f"{path}: not UTF-8 text") from exc
+    return read_text(path, "Markdown file")
 
 
-def apply_fix(path: Path, text: str) -> str:
-    """Write the punctuation-fixed file, keeping the original as FILE.md.bak first."""
-    from zongjie.lint.rules.punctuation import fix_text
+def apply_fix(path: Path, text: str) -> tuple[str, Path | None]:
+    """Writes the punctuation-fixed file, keeping the original as FILE.md.bak (then .bak2, …) first.
+    Returns the fixed text and the backup (None when nothing needed fixing)."""
+    from zongjie.punctuation import fix_text
 
     fixed = fix_text(text)
-    if fixed != text:
-        backup = path.with_name(path.name + ".bak")
-        shutil.copyfile(path, backup)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(fixed, encoding="utf-8")
-        tmp.replace(path)
-    return fixed
+    backup = replace_keeping_backup(path, fixed) if fixed != text else None
+    return fixed, backup

@@ -9,16 +9,15 @@ import re
 from pydantic import BaseModel
 
 from zongjie.facts.derive import dec, fmt, fmt_quantity
+from zongjie.finding import Finding
 from zongjie.lint.api import lint_section
 from zongjie.lint.factset import FactSet, claims, close, states
-from zongjie.lint.finding import Finding
 from zongjie.lint.numbers import Quantity
 from zongjie.lint.rules.fidelity import bigrams
 from zongjie.llm.sections import SPECS, Highlights, PlanItem, Plans, Problems, fact_ids, texts
 from zongjie.plan.task import PlanFact, SectionTask
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_ID = re.compile(r"^\[(\S+)\]\s")
 _HEADING = re.compile(r"(?:^|\n)\s*(?:#{1,6}\s|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
 # Kinds whose every metric must be stated (a review that drops its figures is 空泛无物).
 _STATE_ALL = frozenset({"preface", "function", "team", "highlights"})
@@ -35,10 +34,6 @@ _FILLER = re.compile(
     r"究其原因|主要原因是|主要原因|原因是|主要是|主要|由于|因为|下一步将|下一步|同时|以及|并且|进一步|逐步|尽快|"
     r"积极|认真|切实|将|拟|并|且|及|和|与|的|了|地|对|在|是|为|等|把|由|因|所|其"
 )
-
-
-def fact_id_set(task: SectionTask) -> set[str]:
-    return {m.group(1) for line in task.fact_lines() if (m := _ID.match(line))}
 
 
 def check_section(task: SectionTask, value: BaseModel) -> list[str]:
@@ -83,7 +78,7 @@ def own_checks(task: SectionTask, value: BaseModel) -> list[str]:
         if len(text) > 20 and text in seen:
             problems.append(f"段落重复：「{text[:30]}…」只写一次")
         seen.add(text)
-    known = fact_id_set(task)
+    known = set(task.fact_ids())
     unknown = [i for i in fact_ids(value) if i not in known]
     if unknown:
         problems.append(f"事实编号不存在：{'、'.join(unknown)}；只能引用资料中方括号里的编号")

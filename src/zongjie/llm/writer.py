@@ -17,13 +17,13 @@ from typing import Any
 from pydantic import BaseModel
 
 from zongjie.config import Settings
-from zongjie.lint.finding import Finding
-from zongjie.lint.rules.punctuation import fix_text
+from zongjie.finding import Finding
 from zongjie.llm.checks import check_section
 from zongjie.llm.errors import EndpointFailed, InvalidOutput
 from zongjie.llm.sections import SPECS, fact_ids
 from zongjie.llm.session import Answer, Session
 from zongjie.plan.task import SectionTask
+from zongjie.punctuation import fix_text
 from zongjie.writer.base import SectionDraft, Usage, Writer
 
 

@@ -12,8 +12,6 @@ from typing import Any
 from zongjie.lint.numbers import METRIC_KINDS, Quantity, extract
 from zongjie.notes.result import Entry, Extraction
 
-_NUMERIC = ("value", "previous", "target")
-
 
 @dataclass(frozen=True)
 class Stray:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from zongjie import profiles
 from zongjie.errors import BadInput, WorkspaceError, ZongjieError
 from zongjie.facts.load import parse as parse_facts
+from zongjie.files import atomic_write, replace_keeping_backup
 from zongjie.notes.emit import emit
 from zongjie.notes.fidelity import strays
 from zongjie.notes.match import promote_headings
@@ -52,11 +53,8 @@ def edited(text: str) -> bool:
     return not (first.startswith(_STAMP) and stamp(rest) == text)
 
 
-def load_profile(profile_id: str) -> profiles.Profile:
-    try:
-        return profiles.load(profile_id)
-    except KeyError:
-        raise BadInput(f"unknown profile {profile_id!r}; known: {', '.join(profiles.available())}") from None
+# profiles.load itself raises BadInput for an unknown id; the alias stays for notes/polish.py, which imports it.
+load_profile = profiles.load
 
 
 def extract_notes(
@@ -70,7 +68,7 @@ def extract_notes(
     today: dt.date | None = None,
 ) -> Extracted:
     """Reads and extracts; raises BadInput for missing/empty notes or an unknown profile. Writes nothing."""
-    spec = load_profile(profile)
+    spec = profiles.load(profile)
     notes = promote_headings(read(notes_path), spec)
     if settings is not None and settings.uses_llm:
         from zongjie.notes.llm import extract_with_model
@@ -110,19 +108,20 @@ def _punctuated(value: Any) -> Any:
     return value
 
 
-def write_facts(extracted: Extracted, out: Path, *, force: bool = False) -> Path:
-    """Writes atomically; an existing file the user has edited is kept unless `force`."""
-    from zongjie.workspace.store import atomic_write
-
-    if out.is_file() and not force:
-        current = out.read_text(encoding="utf-8")
-        if current != extracted.text and edited(current):
-            raise WorkspaceError(
-                f"{out} exists and was edited after extraction (or not written by zongjie extract); "
-                "it is kept. Draft from it directly, or use --force / delete it to extract again"
-            )
-    atomic_write(out, extracted.text)
-    return out
+def write_facts(extracted: Extracted, out: Path, *, force: bool = False) -> Path | None:
+    """Writes atomically; an existing file the user has edited is kept unless `force`, and then it is kept
+    as FILE.bak (then .bak2, …). Returns that backup, if one was made."""
+    # Undecodable bytes cannot be zongjie's own output: they read as an edit (refused, or backed up with force).
+    current = out.read_bytes().decode("utf-8", "replace") if out.is_file() else None
+    if current is None or current == extracted.text or not edited(current):
+        atomic_write(out, extracted.text)  # nothing of the user's there: a fresh extraction replaces it
+        return None
+    if not force:
+        raise WorkspaceError(
+            f"{out} exists and was edited after extraction (or not written by zongjie extract); "
+            "it is kept. Draft from it directly, or use --force / delete it to extract again"
+        )
+    return replace_keeping_backup(out, extracted.text)
 
 
 def notes_to_facts_file(
@@ -137,7 +136,8 @@ def notes_to_facts_file(
     """Extracts notes into WORKSPACE/facts.yaml (atomically) and returns its path; `draft NOTES.md` drafts
     from it, and the user corrects it and runs regen. `echo` receives the unplaced notes, one per call."""
     extracted = extract_notes(notes_path, profile=profile, settings=settings, year=year)
-    path = write_facts(extracted, workspace_dir / FACTS_NAME)
+    path = workspace_dir / FACTS_NAME
+    write_facts(extracted, path)  # never forced: an edited facts.yaml is refused, so no backup is made
     if echo is not None:
         for line in summary_lines(extracted, path):
             echo(line)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from zongjie.errors import BadInput
+from zongjie.files import read_text
 
 _BULLET = re.compile(r"^\s*(?:[-*+•·]\s*|\d{1,2}[.、．)）]\s*|[（(]\d{1,2}[)）]\s*|[①-⑳]\s*)")
 _MD_HEADING = re.compile(r"^\s*(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -125,14 +126,7 @@ def read(path: Path) -> Notes:
     """Reads a notes file (`-` is stdin); missing, unreadable or empty notes are bad input (exit 2)."""
     if str(path) == "-":
         return _checked(parse(sys.stdin.read().removeprefix("\ufeff"), "<stdin>"), "<stdin>")
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise BadInput(f"{path}: no such notes file") from None
-    except IsADirectoryError:
-        raise BadInput(f"{path}: is a directory, expected a notes file (.md or .txt)") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BadInput(f"{path}: cannot read notes: {exc}") from None
+    text = read_text(path, "notes file", encoding="utf-8-sig")
     return _checked(parse(text, path.name), str(path))
 
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from zongjie import wording
 from zongjie.facts.derive import fmt
 from zongjie.lint.numbers import METRIC_KINDS, extract
 from zongjie.units import ALL_UNITS, longest_first
@@ -90,8 +91,15 @@ METRIC = re.compile(
     rf"^(?P<name>.*?)(?P<num>{NUM})(?P<approx>余|多)?(?P<unit>{UNIT})?(?P<tail>以上|以内|以下|左右)?$"
 )
 _PAST = r"(?:去年|上年|上一年度?|前一年)(?:同期)?(?:的)?"
-UP = ["增加了", "增加", "增长了", "增长", "上升了", "上升", "提高了", "提高", "提升了", "提升", "多了", "多"]
-_DOWN = ["减少了", "减少", "下降了", "下降", "降低了", "降低", "少了", "少", "减了", "缩短了", "缩短"]
+
+
+def _spoken(verbs: tuple[str, ...], *extra: str) -> list[str]:
+    """Notes say a change by an amount only (a 降至 level is read elsewhere), often with 了 or colloquially."""
+    return sorted({*verbs, *(v + "了" for v in verbs), *extra}, key=len, reverse=True)
+
+
+UP = _spoken(wording.UP_BY, "多了", "多")
+_DOWN = _spoken(wording.DOWN_BY, "少了", "少", "减了")
 DELTA = re.compile(
     rf"^(?:(?:比|较|相比|与){_PAST}(?:相比)?|同比)"
     rf"(?P<dir>{'|'.join(UP + _DOWN)})(?P<num>{NUM})(?P<unit>{UNIT})?$"
@@ -114,16 +122,15 @@ TARGET = re.compile(rf"^(?:年度)?目标(?:值)?(?:为|是)?(?P<num>{NUM})(?P<u
 DATE_START = re.compile(
     r"^(?:(?P<y>20\d{2})[年./-])?(?P<m>\d{1,2})[月./-](?:(?P<d>\d{1,2})[日号]?)?(?:份)?(?:期间|中旬|上旬|下旬|初|底)?"
 )
-_WHEN = (
-    r"(?:(?:20\d{2})年)?(?:\d{1,2}月(?:\d{1,2}[日号])?|年底|年中|上半年|下半年|年内|[一二三四]季度)"
-    r"(?:底|末|中旬|上旬|下旬)?"
-)
+_WHEN = wording.WHEN
 DEADLINE = re.compile(rf"(?P<when>{_WHEN})(?:之?前|以前)?(?:完成)?")
 # 2026年6月底前完成地库照明改造: a deadline opening the clause, the goal after it.
 DEADLINE_LEAD = re.compile(rf"^(?:争取|力争)?(?:在|于)?(?P<when>{_WHEN})(?:之前|以前|前)(?P<rest>.*)$")
 FULL_DATE = re.compile(r"^(?P<y>20\d{2})(?:[年./-])(?P<m>\d{1,2})(?:[月./-])(?P<d>\d{1,2})[日号]?")
+# Notes name an owner tersely (负责人：李明, 李明负责) and a clause at a time, so the grammar is the notes' own;
+# the labels are the shared ones.
 OWNER = re.compile(
-    r"(?:负责人|责任人)[:：]?\s*(?P<a>[^，,；;。（）()]+)|(?:由)?(?P<b>[^，,；;。（）()]{2,12}?)负责$"
+    rf"(?:{wording.OWNER_LABEL})[:：]?\s*(?P<a>[^，,；;。（）()]+)|(?:由)?(?P<b>[^，,；;。（）()]{{2,12}}?)负责$"
 )
 PLAN_TARGET = re.compile(
     rf"^(?P<name>.*?)(?P<verb>提升至|提升到|提高至|提高到|提到|达到|降至|降到|降低至|降低到|控制在|不低于|不超过|保持在|稳定在)"

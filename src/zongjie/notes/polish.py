@@ -18,9 +18,9 @@ from zongjie.notes.fidelity import compare
 from zongjie.notes.files import load_profile
 from zongjie.notes.match import match_function, promote_headings
 from zongjie.notes.parse import Item, Notes, read
-from zongjie.plan.build import SKELETON
 from zongjie.plan.task import SectionKind, SectionTask, TextFact
 from zongjie.profiles import Profile
+from zongjie.skeleton import HEADINGS, ORDER
 from zongjie.writer.offline.items import LESSON_INTROS, PROBLEM_INTROS, cause_sentence, measure_sentence
 from zongjie.writer.offline.phrases import CONNECTORS, Prose, clean, end, punctuate
 
@@ -208,7 +208,7 @@ def section_task(notes: Notes, section: str, profile: Profile, year: int) -> Sec
     return SectionTask(
         id=section,
         kind=kind,
-        heading=(spec.name if spec else section) if key else dict(SKELETON).get(section, section),
+        heading=(spec.name if spec else section) if key else HEADINGS.get(section, section),
         level=3 if key else 2,
         group="review" if key else None,
         report=report,
@@ -222,15 +222,15 @@ def section_task(notes: Notes, section: str, profile: Profile, year: int) -> Sec
 
 
 def known_sections(profile: Profile) -> list[str]:
-    return [
-        "preface",
-        *(f"review-{k}" for k in profile.keys),
-        "highlights",
-        "team",
-        "problems",
-        "lessons",
-        "plans",
-    ]
+    """The sections prose can be polished for: the skeleton's, one per 职能 for the review; the title and the
+    closing are written from the rest, never from notes."""
+    out: list[str] = []
+    for part in ORDER:
+        if part == "review":
+            out += [f"review-{k}" for k in profile.keys]
+        elif part not in ("title", "closing"):
+            out.append(part)
+    return out
 
 
 def guess_section(notes: Notes, profile: Profile) -> str:

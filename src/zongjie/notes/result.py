@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from zongjie.facts.model import Facts
 from zongjie.notes.parse import Heading, Item
 
 # The Facts lists an entry can go to, in the order the facts file lists them.
@@ -47,10 +46,6 @@ class FunctionBlock:
     work: list[Entry] = field(default_factory=list)
     cases: list[Entry] = field(default_factory=list)
 
-    def slot(self, name: str) -> list[Entry]:
-        lists: dict[str, list[Entry]] = {"metrics": self.metrics, "work": self.work, "cases": self.cases}
-        return lists[name]
-
     def entries(self) -> list[Entry]:
         return [*self.metrics, *self.work, *self.cases]
 
@@ -81,43 +76,3 @@ class Extraction:
     def entries(self) -> list[Entry]:
         out = [e for fn in self.functions.values() for e in fn.entries()]
         return out + [e for slot in TOP_SLOTS for e in self.top[slot]]
-
-    def placed_lines(self) -> set[int]:
-        return {line for e in self.entries() for line in e.lines} | {i.line for i in self.report_items}
-
-    def data(self) -> dict[str, Any]:
-        """The facts as plain data, ready for YAML and for Facts validation."""
-        out: dict[str, Any] = {"report": dict(self.report)}
-
-        def texts(slot: Slot) -> list[Any]:
-            return [e.data for e in self.top[slot]]
-
-        summary = {
-            k: v for k, v in (("notes", texts("summary.notes")), ("metrics", texts("summary.metrics"))) if v
-        }
-        if summary:
-            out["summary"] = summary
-        functions = []
-        for fn in self.functions.values():
-            block: dict[str, Any] = {"key": fn.key}
-            if fn.name:
-                block["name"] = fn.name
-            for slot in FUNCTION_SLOTS:
-                if fn.slot(slot):
-                    block[slot] = [e.data for e in fn.slot(slot)]
-            if len(block) > 1:
-                functions.append(block)
-        if functions:
-            out["functions"] = functions
-        if self.top["highlights"]:
-            out["highlights"] = texts("highlights")
-        team = {k: v for k, v in (("notes", texts("team.notes")), ("metrics", texts("team.metrics"))) if v}
-        if team:
-            out["team"] = team
-        for slot in ("problems", "lessons", "plans"):
-            if self.top[slot]:
-                out[slot] = texts(slot)
-        return out
-
-    def facts(self) -> Facts:
-        return Facts.model_validate(self.data())

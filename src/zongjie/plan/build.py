@@ -15,20 +15,7 @@ from zongjie.plan.task import (
     TextFact,
 )
 from zongjie.profiles import Better, FunctionSpec, Profile
-
-# The skeleton, in order: (id, kind, heading). Function subsections are inserted at "review".
-SKELETON: list[tuple[str, str]] = [
-    ("title", "标题"),
-    ("preface", "前言"),
-    ("review", "主要工作回顾与成果"),
-    ("highlights", "亮点工作与创新举措"),
-    ("team", "团队建设与人才培养"),
-    ("problems", "存在问题与不足"),
-    ("lessons", "经验总结与启示"),
-    ("plans", "下一年度工作计划"),
-    ("closing", "结语"),
-]
-REVIEW_HEADING = dict(SKELETON)["review"]
+from zongjie.skeleton import PARTS
 
 
 def _metrics(prefix: str, metrics: list[Metric], profile: Profile, key: str | None) -> list[MetricFact]:
@@ -97,12 +84,14 @@ def build_plan(facts: Facts) -> list[SectionTask]:
         "served": profile.served,
     }
     tasks: list[SectionTask] = [
-        SectionTask(id="title", kind="title", heading=facts.report.display_title, level=1, **base),
+        SectionTask(
+            id="title", kind="title", heading=facts.report.display_title, level=PARTS["title"].level, **base
+        ),
         SectionTask(
             id="preface",
             kind="preface",
-            heading="前言",
-            level=0,
+            heading=PARTS["preface"].heading,
+            level=PARTS["preface"].level,
             metrics=_metrics("summary", facts.summary.metrics, profile, None),
             notes=_texts("summary.notes", facts.summary.notes),
             outline=names,
@@ -137,16 +126,16 @@ def build_plan(facts: Facts) -> list[SectionTask]:
         SectionTask(
             id="highlights",
             kind="highlights",
-            heading="亮点工作与创新举措",
-            level=2,
+            heading=PARTS["highlights"].heading,
+            level=PARTS["highlights"].level,
             highlights=highlights,
             **base,
         ),
         SectionTask(
             id="team",
             kind="team",
-            heading="团队建设与人才培养",
-            level=2,
+            heading=PARTS["team"].heading,
+            level=PARTS["team"].level,
             metrics=_metrics("team", facts.team.metrics, profile, None),
             notes=_texts("team.notes", facts.team.notes),
             **base,
@@ -154,28 +143,37 @@ def build_plan(facts: Facts) -> list[SectionTask]:
         SectionTask(
             id="problems",
             kind="problems",
-            heading="存在问题与不足",
-            level=2,
+            heading=PARTS["problems"].heading,
+            level=PARTS["problems"].level,
             problems=[ProblemFact(id=f"problems[{i}]", problem=p) for i, p in enumerate(facts.problems)],
             **base,
         ),
         SectionTask(
             id="lessons",
             kind="lessons",
-            heading="经验总结与启示",
-            level=2,
+            heading=PARTS["lessons"].heading,
+            level=PARTS["lessons"].level,
             lessons=_texts("lessons", facts.lessons),
             **base,
         ),
         SectionTask(
             id="plans",
             kind="plans",
-            heading="下一年度工作计划",
-            level=2,
+            heading=PARTS["plans"].heading,
+            level=PARTS["plans"].level,
             plans=[PlanFact(id=f"plans[{i}]", plan=p) for i, p in enumerate(facts.plans)],
             **base,
         ),
     ]
     tasks += [t for t in optional if t.fact_lines()]
-    tasks.append(SectionTask(id="closing", kind="closing", heading="结语", level=2, outline=names, **base))
+    tasks.append(
+        SectionTask(
+            id="closing",
+            kind="closing",
+            heading=PARTS["closing"].heading,
+            level=PARTS["closing"].level,
+            outline=names,
+            **base,
+        )
+    )
     return tasks

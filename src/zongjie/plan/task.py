@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from zongjie.facts.derive import Derived, fmt, fmt_quantity
+from zongjie.facts.derive import Derived, fmt, fmt_date, fmt_quantity
 from zongjie.facts.model import Case, Highlight, Metric, Plan, Problem, Report
 
 SectionKind = Literal[
@@ -45,7 +45,7 @@ class CaseFact(BaseModel):
 
     def line(self) -> str:
         c = self.case
-        when = f"{c.date.year}年{c.date.month}月{c.date.day}日，" if c.date else ""
+        when = f"{fmt_date(c.date)}，" if c.date else ""
         tail = "，".join(x for x in (c.response, c.result) if x)
         return f"{when}{c.event}" + (f"：{tail}" if tail else "")
 
@@ -72,7 +72,7 @@ class PlanFact(BaseModel):
             return None
         if isinstance(d, str):
             return d
-        return f"{d.year}年{d.month}月{d.day}日"
+        return fmt_date(d)
 
 
 class SectionTask(BaseModel):
@@ -100,6 +100,17 @@ class SectionTask(BaseModel):
     def all_metrics(self) -> list[MetricFact]:
         return [*self.metrics, *(m for h in self.highlights for m in h.metrics)]
 
+    def fact_ids(self) -> list[str]:
+        """Ids of every fact in the task, in the order fact_lines() lists them."""
+        out = [m.id for m in self.metrics]
+        out += [t.id for t in (*self.notes, *self.work, *self.lessons)]
+        out += [c.id for c in self.cases]
+        for h in self.highlights:
+            out += [h.id, *(m.id for m in h.metrics)]
+        out += [p.id for p in self.problems]
+        out += [pl.id for pl in self.plans]
+        return out
+
     def fact_lines(self) -> list[str]:
         """Facts rendered one per line with their ids, as given to an LLM."""
         out = [f"[{m.id}] {m.line()}" for m in self.metrics]
@@ -121,18 +132,6 @@ class SectionTask(BaseModel):
                 f"[{pl.id}] 计划：{pl.plan.goal}；目标值：{tgt}；措施：{'、'.join(pl.plan.actions) or '（未提供）'}；"
                 f"时限：{pl.deadline_text or '（未提供）'}；责任人：{pl.plan.owner or '（未提供）'}"
             )
-        return out
-
-    def quantities(self) -> list[tuple[float, str]]:
-        """Every (value, unit) this task allows a writer to state, derived figures included."""
-        out: list[tuple[float, str]] = []
-        for mf in self.all_metrics():
-            m = mf.metric
-            out += [(v, m.unit) for v in (m.value, m.previous, m.target) if v is not None]
-            out += [(d.value, d.unit) for d in mf.derived]
-        for pl in self.plans:
-            if pl.plan.target:
-                out.append((pl.plan.target.value, pl.plan.target.unit))
         return out
 
     def digest(self) -> str:

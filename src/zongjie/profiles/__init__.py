@@ -9,6 +9,8 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from zongjie.errors import BadInput
+
 # Whether a higher or a lower figure is the better one (故障, 损耗率, 用电量 are lower-is-better).
 Better = Literal["higher", "lower"]
 
@@ -62,8 +64,9 @@ def available() -> list[str]:
 
 @cache
 def load(profile_id: str) -> Profile:
-    """Loads a shipped profile; raises KeyError naming the known ones."""
-    if profile_id not in available():
-        raise KeyError(profile_id)
+    """Loads a shipped profile; an unknown id is BadInput naming the known ones."""
+    known = available()
+    if profile_id not in known:
+        raise BadInput(f"unknown profile {profile_id!r}; known: {', '.join(known)}")
     text = resources.files(__package__).joinpath(f"{profile_id}.yaml").read_text(encoding="utf-8")
     return Profile.model_validate(yaml.safe_load(text))

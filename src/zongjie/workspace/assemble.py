@@ -6,7 +6,7 @@ import re
 
 import cn2an
 
-from zongjie.plan.build import REVIEW_HEADING
+from zongjie.skeleton import HEADINGS
 from zongjie.workspace.store import SectionRecord, Workspace
 
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十百]+、|（[一二三四五六七八九十百]+）)\s*")
@@ -50,7 +50,7 @@ def assemble(ws: Workspace, records: list[SectionRecord]) -> str:
         if text is None or not text.strip():
             continue
         if rec.group == "review" and not in_review:
-            parts.append(f"## {REVIEW_HEADING}")
+            parts.append(f"## {HEADINGS['review']}")
         in_review = rec.group == "review"
         parts.append(text.strip())
     return number_headings("\n\n".join(parts)) + "\n"

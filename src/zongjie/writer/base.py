@@ -6,7 +6,7 @@ from typing import Literal, Protocol
 
 from pydantic import BaseModel, Field
 
-from zongjie.lint.finding import Finding
+from zongjie.finding import Finding
 from zongjie.plan.task import SectionTask
 
 # ok: passed first time; repaired: passed after repair turns; fallback: the offline text replaced a failing

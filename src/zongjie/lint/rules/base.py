@@ -6,10 +6,10 @@ import bisect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from zongjie.finding import Finding, Severity
 from zongjie.lint.config import LintConfig
 from zongjie.lint.document import Block, Document, Section, Sentence, sentences
 from zongjie.lint.factset import FactSet
-from zongjie.lint.finding import Finding, Severity
 from zongjie.lint.numbers import Quantity, extract
 
 

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from zongjie.facts.derive import Derived, dec, fmt_quantity
+from zongjie.finding import Finding
 from zongjie.lint.document import Section, Sentence, clauses, plain
 from zongjie.lint.factset import FactSet
-from zongjie.lint.finding import Finding
 from zongjie.lint.numbers import CLAIM_KINDS, Quantity
 from zongjie.lint.rules.base import Context, Example, rule, this
 from zongjie.lint.rules.fidelity import aliases
@@ -71,11 +71,12 @@ def target_mismatch(ctx: Context) -> Iterator[Finding]:
 
 
 def _figures(metrics: list[MetricFact]) -> dict[tuple[Decimal, str], MetricFact]:
-    """A metric's value or target, written without its name, points to it when no other metric has it."""
+    """A metric's figure (value, 上年 or target), written without its name, points to it when no other metric
+    has it: "（上年为0%）" after one metric's name must not point to another whose value is 0%."""
     seen: dict[tuple[Decimal, str], list[MetricFact]] = {}
     for mf in metrics:
         m = mf.metric
-        for v in {m.value, m.target}:
+        for v in {m.value, m.target, m.previous}:
             if v is not None:
                 seen.setdefault((dec(v).normalize(), m.unit), []).append(mf)
     return {k: ms[0] for k, ms in seen.items() if len(ms) == 1}

@@ -9,13 +9,14 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from zongjie.facts.derive import dec, fmt_quantity
+from zongjie.finding import Finding
 from zongjie.lint.document import Block, Section, clauses, plain
 from zongjie.lint.factset import FactSet, states
-from zongjie.lint.finding import Finding
 from zongjie.lint.names import GENERIC, foreign, metric_names, named_figures
 from zongjie.lint.numbers import CLAIM_KINDS, Quantity, extract
 from zongjie.lint.rules.base import Context, Example, rule, this
 from zongjie.plan.task import MetricFact, PlanFact, ProblemFact
+from zongjie.wording import DOWN, OWNER, UP
 
 
 def _facts(ctx: Context) -> FactSet:
@@ -91,8 +92,6 @@ def number_mismatch(ctx: Context) -> Iterator[Finding]:
                 )
 
 
-UP = ("增长", "提升", "上升", "提高", "增加", "上涨", "增多", "攀升", "增至", "升至", "扩大")
-DOWN = ("下降", "减少", "降低", "下滑", "回落", "降至", "降为", "减至", "缩短", "缩减", "减为", "压缩")
 _DIRECTION = re.compile("|".join(UP + DOWN))
 
 
@@ -186,9 +185,6 @@ def _trend_in(
             carried = mentions[-1][1]
 
 
-_OWNER = re.compile(
-    r"(?:责任人|负责人|牵头人|牵头)(?:为|是|：|:)?\s*([^，。；、,;)）\s]{2,16})|由([^，。；,;]{2,16}?)(?:牵头)?负责"
-)
 _DATE = re.compile(
     r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日|(底|末))?|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
     r"|(\d{4})\s*年\s*(底|末)"
@@ -284,7 +280,7 @@ def plan_fact_mismatch(ctx: Context) -> Iterator[Finding]:
                 continue
             owner = pl.plan.owner
             if owner and owner not in text:
-                for m in _OWNER.finditer(text):
+                for m in OWNER.finditer(text):
                     said = (m.group(1) or m.group(2) or "").strip()
                     if said and said not in owner and owner not in said:
                         yield ctx.finding(

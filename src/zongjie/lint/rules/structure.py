@@ -5,34 +5,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from zongjie.lint.document import ORDER, Block, Section, plain
-from zongjie.lint.finding import Finding
+from zongjie import wording
+from zongjie.finding import Finding
+from zongjie.lint.document import Block, Section, plain
 from zongjie.lint.numbers import METRIC_KINDS, extract
 from zongjie.lint.rules.base import Context, Example, rule, this
 from zongjie.lint.rules.fidelity import plan_for as _plan_for
 from zongjie.lint.rules.fidelity import problem_for as _problem_for
+from zongjie.skeleton import HEADINGS, ORDER, SKELETON
 
-NAMES = {
-    "title": "标题",
-    "preface": "前言",
-    "review": "主要工作回顾与成果",
-    "highlights": "亮点工作与创新举措",
-    "team": "团队建设与人才培养",
-    "problems": "存在问题与不足",
-    "lessons": "经验总结与启示",
-    "plans": "下一年度工作计划",
-    "closing": "结语",
-}
 # The facts field that feeds each section, for suggestions.
-FACTS_FIELD = {
-    "preface": "summary",
-    "review": "functions",
-    "team": "team",
-    "problems": "problems",
-    "highlights": "highlights",
-    "lessons": "lessons",
-    "plans": "plans",
-}
+FACTS_FIELD = {p.id: p.field for p in SKELETON if p.field}
 # Without a facts file only the sections every summary needs are required.
 CORE = ("title", "preface", "review", "problems", "plans", "closing")
 
@@ -85,17 +68,17 @@ def missing_section(ctx: Context) -> Iterator[Finding]:
             if ctx.facts and kind not in ctx.facts.present:
                 yield ctx.finding(
                     this("missing-section"),
-                    f"缺少“{NAMES[kind]}”：事实文件没有这一节的材料",
+                    f"缺少“{HEADINGS[kind]}”：事实文件没有这一节的材料",
                     section=kind,
                     suggestion=f"在事实文件中补充 {FACTS_FIELD.get(kind, kind)}，然后重新 draft",
                     facts_gap=True,
                 )
                 continue
-            yield ctx.finding(this("missing-section"), f"缺少“{NAMES[kind]}”", section=kind)
+            yield ctx.finding(this("missing-section"), f"缺少“{HEADINGS[kind]}”", section=kind)
         elif kind != "title" and sec.empty and not any(s.parent == sec.id for s in ctx.doc.sections):
             where = sec.heading_start if sec.heading_start is not None else None
             yield ctx.finding(
-                this("missing-section"), f"“{NAMES[kind]}”没有内容", where, sec.heading, section=kind
+                this("missing-section"), f"“{HEADINGS[kind]}”没有内容", where, sec.heading, section=kind
             )
 
 
@@ -123,7 +106,7 @@ def section_order(ctx: Context) -> Iterator[Finding]:
         if rank < best:
             yield ctx.finding(
                 this("section-order"),
-                f"“{NAMES[s.kind]}”应排在“{NAMES[ORDER[best]]}”之前",
+                f"“{HEADINGS[s.kind]}”应排在“{HEADINGS[ORDER[best]]}”之前",
                 s.heading_start,
                 s.heading,
                 section=s.id,
@@ -249,13 +232,12 @@ def problem_only_praise(ctx: Context) -> Iterator[Finding]:
             )
 
 
+# Whether a plan names an owner at all is looser than reading the name (wording.OWNER): a bare 责任人 or a
+# title with a name (工程主管李明) is enough here.
 OWNER = re.compile(
-    r"责任人|负责人|牵头人?|由[^，。；]{2,16}负责|负责[:：]|主管[\u4e00-\u9fff]{2,3}|科长[\u4e00-\u9fff]{2,3}|经理[\u4e00-\u9fff]{2,3}"
+    rf"{wording.OWNER_LABEL}|牵头|由[^，。；]{{2,16}}负责|负责[:：]|(?:主管|科长|经理)[\u4e00-\u9fff]{{2,3}}"
 )
-DEADLINE = re.compile(
-    r"\d{4}年\d{1,2}月|\d{4}年(?:底|末|前|内|起|完成|上半年|下半年)|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}月(?:\d{1,2}日|底|末|前|中旬|上旬|下旬)"
-    r"|年底|年内|年末|上半年|下半年|[一二三四1-4]季度|第[一二三四1-4]季度|月底前|[一二三四五六七八九十\d]+个?月内"
-)
+DEADLINE = wording.DEADLINE
 TARGET_VERB = re.compile(
     r"提升至|提高到|提高至|达到|降至|降低到|控制在|不低于|不高于|不少于|不超过|以内|以上|覆盖|实现|完成"
 )

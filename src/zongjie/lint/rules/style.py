@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from zongjie.finding import Finding
 from zongjie.lint.document import Section, Sentence, plain
-from zongjie.lint.finding import Finding
 from zongjie.lint.numbers import METRIC_KINDS, extract
 from zongjie.lint.rules.base import Context, Example, rule, this
 
@@ -64,10 +64,6 @@ _PLACEHOLDER = re.compile(
 
 
 _FALLBACK_ORG = "本单位"
-
-
-def _sections(ctx: Context) -> list[Section]:
-    return [s for s in ctx.doc.sections]
 
 
 def _all_sentences(ctx: Context) -> Iterator[tuple[Section, Sentence]]:

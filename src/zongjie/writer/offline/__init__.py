@@ -1,5 +1,5 @@
 """The offline writer: deterministic 公文 drafting from facts, no LLM (see writer.py)."""
 
-from zongjie.writer.offline.writer import OfflineWriter, fact_ids
+from zongjie.writer.offline.writer import OfflineWriter
 
-__all__ = ["OfflineWriter", "fact_ids"]
+__all__ = ["OfflineWriter"]

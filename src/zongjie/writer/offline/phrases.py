@@ -7,6 +7,8 @@ import hashlib
 import re
 from collections.abc import Sequence
 
+from zongjie.punctuation import fix_text
+
 # Where a body is cut into "items" for the opening check: sentences, ；-clauses and paragraphs.
 _PIECES = re.compile(r"[。；！？\n]+")
 _SENTENCES = re.compile(r"[。！？\n]+")
@@ -35,8 +37,6 @@ def punctuate(text: str) -> str:
     """The linter's own punctuation fix (`zongjie lint --fix`) applied to user text: full-width ，（）：；
     next to 汉字; digits and decimal points (98.5%) untouched. One set of rules, so a draft that copies
     "职工21人,保障全校" never carries a mark the linter would flag."""
-    from zongjie.lint.rules.punctuation import fix_text
-
     return fix_text(text)
 
 
@@ -66,17 +66,6 @@ def opening(text: str) -> str:
 def openings(text: str) -> list[str]:
     """The first two characters of every sentence, clause and paragraph of `text`, in order."""
     return [o for o in (opening(p) for p in _PIECES.split(text)) if o]
-
-
-def longest_run(text: str) -> int:
-    """Length of the longest run of consecutive items that open with the same two characters."""
-    best = run = 0
-    last = None
-    for o in openings(text):
-        run = run + 1 if o == last else 1
-        last = o
-        best = max(best, run)
-    return best
 
 
 class Prose:

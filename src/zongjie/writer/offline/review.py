@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from zongjie import wording
+from zongjie.facts.derive import fmt_date
 from zongjie.plan.task import CaseFact, SectionTask
 from zongjie.writer.offline import kinds, metrics
 from zongjie.writer.offline.phrases import Prose, clean, end, rotate, with_connectors
@@ -24,7 +26,7 @@ _NO_SUBJECT = (
 _FIGURE = re.compile(r"^[\d一二两三四五六七八九十半]+(?:个)?(?:秒|分钟|小时|天|日|周|月)")
 # A result that states a trend stays its own sentence: the linter (and a reader) would otherwise read the
 # trend as said of a metric named in the response.
-_TREND = ("增长", "提升", "上升", "提高", "增加", "下降", "减少", "降低", "降至", "降为", "缩短", "减为")
+_TREND = (*wording.UP, *wording.DOWN)  # the words the linter's trend-mismatch rule reads
 JOIN_UP_TO = 90  # characters of a joined response and result
 
 
@@ -69,7 +71,7 @@ def work_paragraph(task: SectionTask, prose: Prose, variant: int) -> str:
 def case_paragraph(task: SectionTask, case: CaseFact, prose: Prose) -> str:
     c = case.case
     event = clean(c.event)
-    when = f"{c.date.year}年{c.date.month}月{c.date.day}日，" if c.date else ""
+    when = f"{fmt_date(c.date)}，" if c.date else ""
     opening = f"{when}{event}" if when else prose.pick([f"本年度，{event}", event])
     response = clean(c.response) if c.response else ""
     result = clean(c.result) if c.result else ""

@@ -21,20 +21,6 @@ _RENDERERS: dict[SectionKind, Callable[[SectionTask, int], str]] = {
 }
 
 
-def fact_ids(task: SectionTask) -> list[str]:
-    """Ids of every fact in the task, in order: the offline writer states all of them."""
-    out = [m.id for m in task.metrics]
-    out += [t.id for t in (*task.notes, *task.work)]
-    out += [c.id for c in task.cases]
-    for h in task.highlights:
-        out.append(h.id)
-        out += [m.id for m in h.metrics]
-    out += [p.id for p in task.problems]
-    out += [t.id for t in task.lessons]
-    out += [p.id for p in task.plans]
-    return out
-
-
 class OfflineWriter:
     """Writes every section from its facts with fixed 公文 phrasing; no model, no network.
 
@@ -65,5 +51,5 @@ class OfflineWriter:
             status="ok",
             writer=self.name,
             prompt_version=None,
-            fact_ids=fact_ids(task),
+            fact_ids=task.fact_ids(),  # the offline writer states every fact
         )

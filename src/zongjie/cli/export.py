@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
 
 import typer
 
 from zongjie.cli.output import print_findings, say
-
-if TYPE_CHECKING:
-    from zongjie.export import Format
+from zongjie.export import Format
 
 
 def register(app: typer.Typer) -> None:
     @app.command()
     def export(
         workspace: Path = typer.Argument(..., help="Workspace directory made by `zongjie draft`."),
-        fmt: str = typer.Option("docx", "--format", "-f", help="docx | html | md"),
+        fmt: Format = typer.Option("docx", "--format", "-f", help="Output format."),
         out: Path | None = typer.Option(
             None, "--output", "-o", help="Output file (default: DIR/<title>.<format>)."
         ),
@@ -32,19 +29,14 @@ def register(app: typer.Typer) -> None:
 
         .docx: GB/T 9704 layout, a metrics table and a this-year/last-year chart per function.
 
-        An existing output file that zongjie did not write is kept as FILE.bak.
+        An existing output file that zongjie did not write is kept as FILE.bak (then FILE.bak2, …).
 
         Example: zongjie export out --format docx -o 年度工作总结.docx
         """
-        from zongjie.errors import BadInput
-        from zongjie.export import FORMATS, ExportRefused, export_workspace
+        from zongjie.export import ExportRefused, export_workspace
 
-        if fmt not in FORMATS:
-            raise BadInput(f"--format {fmt!r}: choose one of {', '.join(FORMATS)}")
         try:
-            result = export_workspace(
-                workspace, cast("Format", fmt), out, charts=not no_charts, strict=strict
-            )
+            result = export_workspace(workspace, fmt, out, charts=not no_charts, strict=strict)
         except ExportRefused as exc:
             print_findings([f for f in exc.findings if f.is_error])
             raise

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import typer
 
+from zongjie.cli.output import say
 from zongjie.errors import BadInput
 
 
@@ -30,21 +31,14 @@ def register(app: typer.Typer) -> None:
         from zongjie import profiles
         from zongjie.facts.model import default_year
         from zongjie.facts.template import template
+        from zongjie.files import replace_keeping_backup
         from zongjie.resources import data_dir
-        from zongjie.workspace.store import atomic_write
 
-        try:
-            spec = profiles.load(profile)
-        except KeyError:
-            raise BadInput(
-                f"--profile: unknown profile {profile!r}; known: {', '.join(profiles.available())}"
-            ) from None
-        if path.exists():
-            if not force:
-                raise BadInput(f"{path} exists; choose another path or use --force (a backup is kept)")
-            backup = path.with_name(path.name + ".bak")
-            atomic_write(backup, path.read_text(encoding="utf-8"))
-            typer.echo(f"backup: {backup}", err=True)
+        spec = profiles.load(profile)
+        if path.is_dir():
+            raise BadInput(f"{path} is a directory; give the facts file's name, e.g. {path / 'facts.yaml'}")
+        if path.exists() and not force:
+            raise BadInput(f"{path} exists; choose another path or use --force (a backup is kept)")
         if example:
             found = sorted(data_dir("fixtures").glob(f"{profile}-*.yaml"))
             if not found:
@@ -52,7 +46,9 @@ def register(app: typer.Typer) -> None:
             text = next((p for p in found if p.stem.endswith("full")), found[0]).read_text(encoding="utf-8")
         else:
             text = template(spec, year or default_year(dt.date.today()))
-        atomic_write(path, text)
+        backup = replace_keeping_backup(path, text)
+        if backup is not None:
+            say(f"backup kept: {backup}")
         typer.echo(f"wrote {path}: fill it in, then `zongjie check {path}`")
 
     @app.command()

@@ -1,4 +1,5 @@
-"""A linter finding: what a rule reports, in the shape `zongjie lint --format json` prints."""
+"""A linter finding: what a rule reports, in the shape `zongjie lint --format json` prints. A base module:
+drafts (writer), the workspace and export carry findings without depending on the linter."""
 
 from __future__ import annotations
 

@@ -7,25 +7,13 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from zongjie.cli.options import BASE_URL, JOBS, MODEL, NO_CACHE, OFFLINE, ON_FAIL, PROFILE, PROVIDER, TIMEOUT
 from zongjie.cli.output import SectionProgress, is_tty, print_findings, say
 
 if TYPE_CHECKING:
     from zongjie.config import Settings
     from zongjie.pipeline import RunResult
     from zongjie.workspace.store import Endpoint
-
-PROVIDER = typer.Option(None, "--provider", help="deepseek|qwen|moonshot|zhipu|openai|ollama|llamacpp|vllm")
-BASE_URL = typer.Option(
-    None, "--base-url", help="Any OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1"
-)
-MODEL = typer.Option(None, "--model", help="Model name at the endpoint.")
-JOBS = typer.Option(None, "--jobs", "-j", help="Sections generated at once (default 4).")
-ON_FAIL = typer.Option(
-    None, "--on-fail", help="keep|offline: what to do with a section the model keeps failing."
-)
-TIMEOUT = typer.Option(None, "--timeout", help="Seconds per model call.")
-NO_CACHE = typer.Option(None, "--no-cache", help="Do not use the local response cache.")
-
 
 NOTES_SUFFIXES = (".md", ".markdown", ".txt")
 
@@ -37,9 +25,6 @@ def _export_docx(out: Path) -> None:
     for warning in exported.warnings:
         say(f"warning: {warning}")
     typer.echo(f"docx: {exported.path}")
-
-
-OFFLINE = typer.Option(False, "--offline", help="Use the offline writer even if a model is configured.")
 
 
 def _settings(workspace: Path, *, offline: bool, **flags: object) -> Settings:
@@ -136,9 +121,7 @@ def register(app: typer.Typer) -> None:
         on_fail: str | None = ON_FAIL,
         timeout: float | None = TIMEOUT,
         no_cache: bool | None = NO_CACHE,
-        profile: str = typer.Option(
-            "property", "--profile", help="Notes input: the profile to map notes to."
-        ),
+        profile: str = PROFILE,
         year: int | None = typer.Option(
             None, "--year", help="Notes input: the report year if the notes don't say."
         ),

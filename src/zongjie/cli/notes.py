@@ -6,10 +6,8 @@ from pathlib import Path
 
 import typer
 
-from zongjie.cli.draft_cmds import BASE_URL, MODEL, NO_CACHE, PROVIDER, TIMEOUT
+from zongjie.cli.options import BASE_URL, MODEL, NO_CACHE, PROFILE, PROVIDER, TIMEOUT
 from zongjie.cli.output import say
-
-PROFILE = typer.Option("property", "--profile", help="Profile whose 职能 and indicators the notes map to.")
 
 
 def register(app: typer.Typer) -> None:
@@ -27,7 +25,9 @@ def register(app: typer.Typer) -> None:
         department: str | None = typer.Option(
             None, "--department", help="Department (default: the profile's)."
         ),
-        force: bool = typer.Option(False, "--force", help="Overwrite an output file you have edited."),
+        force: bool = typer.Option(
+            False, "--force", help="Overwrite an output file you have edited (a backup is kept)."
+        ),
         provider: str | None = PROVIDER,
         base_url: str | None = BASE_URL,
         model: str | None = MODEL,
@@ -49,12 +49,15 @@ def register(app: typer.Typer) -> None:
         extracted = extract_notes(
             notes, profile=profile, settings=settings, year=year, organization=org, department=department
         )
+        backup = None
         if out is None:
             typer.echo(extracted.text, nl=False)
         else:
-            write_facts(extracted, out, force=force)
+            backup = write_facts(extracted, out, force=force)
         for line in summary_lines(extracted, out):
             say(line)
+        if backup is not None:
+            say(f"backup kept: {backup}")
 
     @app.command()
     def polish(
@@ -64,7 +67,10 @@ def register(app: typer.Typer) -> None:
         ),
         style: str = typer.Option("正式", "--style", help="正式 (formal paragraphs) or 简洁 (short, plain)."),
         out: Path | None = typer.Option(
-            None, "--out", "-o", help="Write the prose here (default: print it)."
+            None,
+            "--out",
+            "-o",
+            help="Write the prose here (default: print it); a file there is kept as FILE.bak.",
         ),
         profile: str = PROFILE,
         provider: str | None = PROVIDER,
@@ -79,8 +85,8 @@ def register(app: typer.Typer) -> None:
         Example: zongjie polish notes.md --section review-facilities --style 简洁
         """
         from zongjie.config import load_settings
+        from zongjie.files import replace_keeping_backup
         from zongjie.notes.polish import failure, polish_file
-        from zongjie.workspace.store import atomic_write
 
         settings = load_settings(
             provider=provider, base_url=base_url, model=model, timeout=timeout, no_cache=no_cache
@@ -96,5 +102,7 @@ def register(app: typer.Typer) -> None:
         if out is None:
             typer.echo(result.text)
         else:
-            atomic_write(out, result.text + "\n")
+            backup = replace_keeping_backup(out, result.text + "\n")
             say(f"wrote {out}")
+            if backup is not None:
+                say(f"backup kept: {backup}")

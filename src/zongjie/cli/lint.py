@@ -6,6 +6,9 @@ from pathlib import Path
 
 import typer
 
+from zongjie.cli.output import say
+from zongjie.lint.report import OutputFormat
+
 
 def register(app: typer.Typer) -> None:
     @app.command()
@@ -14,11 +17,13 @@ def register(app: typer.Typer) -> None:
         facts: Path | None = typer.Option(
             None, "--facts", help="facts file: enables the number-fidelity rules"
         ),
-        fmt: str = typer.Option("text", "--format", help="text | json"),
+        fmt: OutputFormat = typer.Option("text", "--format", help="text for people, json for tools"),
         disable: list[str] = typer.Option(
             [], "--disable", help="rule ids to skip: repeat the option or separate ids with commas"
         ),
-        fix: bool = typer.Option(False, "--fix", help="fix punctuation in place (keeps FILE.md.bak)"),
+        fix: bool = typer.Option(
+            False, "--fix", help="fix punctuation in place (keeps FILE.md.bak, then .bak2, …)"
+        ),
         list_rules: bool = typer.Option(False, "--list-rules", help="print the rules and exit"),
     ) -> None:
         """Check a Markdown summary: placeholders, 套话, SMART plans, and every number against the facts.
@@ -37,8 +42,6 @@ def register(app: typer.Typer) -> None:
             return
         if file is None:
             raise BadInput("give a Markdown file to lint, e.g. zongjie lint draft.md")
-        if fmt not in ("text", "json"):
-            raise BadInput(f"--format must be text or json, not {fmt!r}")
         config = read_config()
         skip = {r.strip() for item in disable for r in item.replace("，", ",").split(",") if r.strip()}
         check_rule_ids(skip, "--disable")
@@ -49,7 +52,9 @@ def register(app: typer.Typer) -> None:
 
             loaded = load(facts)
         if fix:
-            text = report.apply_fix(file, text)
+            text, backup = report.apply_fix(file, text)
+            if backup is not None:
+                say(f"backup kept: {backup}")
         findings = lint_markdown(text, loaded, config=config, disable=skip)
         typer.echo(report.as_json(findings) if fmt == "json" else report.as_text(findings, str(file)))
         raise typer.Exit(exit_code(findings))

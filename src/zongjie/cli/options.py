@@ -1,0 +1,19 @@
+"""Options shared by several commands, defined once so their names and help read the same everywhere."""
+
+from __future__ import annotations
+
+import typer
+
+PROVIDER = typer.Option(None, "--provider", help="deepseek|qwen|moonshot|zhipu|openai|ollama|llamacpp|vllm")
+BASE_URL = typer.Option(
+    None, "--base-url", help="Any OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1"
+)
+MODEL = typer.Option(None, "--model", help="Model name at the endpoint.")
+TIMEOUT = typer.Option(None, "--timeout", help="Seconds per model call.")
+NO_CACHE = typer.Option(None, "--no-cache", help="Do not use the local response cache.")
+JOBS = typer.Option(None, "--jobs", "-j", help="Sections generated at once (default 4).")
+ON_FAIL = typer.Option(
+    None, "--on-fail", help="keep|offline: what to do with a section the model keeps failing."
+)
+OFFLINE = typer.Option(False, "--offline", help="Use the offline writer even if a model is configured.")
+PROFILE = typer.Option("property", "--profile", help="Profile whose 职能 and indicators the notes map to.")

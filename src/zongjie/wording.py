@@ -1,0 +1,34 @@
+"""Words the project reads and writes in more than one place: the verbs of a change (增长/下降…), and how a
+plan names its owner (责任人) and its deadline (6月底前). One vocabulary, so the linter, the notes reader and
+the offline writer agree on what counts as a trend, an owner or a time limit."""
+
+from __future__ import annotations
+
+import re
+
+# A change by an amount: 同比增长13.2%, 较上年减少4起.
+UP_BY: tuple[str, ...] = ("增长", "提升", "上升", "提高", "增加", "上涨", "增多", "攀升", "扩大")
+DOWN_BY: tuple[str, ...] = ("下降", "减少", "降低", "下滑", "回落", "缩短", "缩减", "压缩")
+# A change to a level: 由7起降至3起.
+UP_TO: tuple[str, ...] = ("增至", "升至")
+DOWN_TO: tuple[str, ...] = ("降至", "降为", "减至", "减为")
+UP: tuple[str, ...] = UP_BY + UP_TO
+DOWN: tuple[str, ...] = DOWN_BY + DOWN_TO
+
+# Who is responsible: 责任人为工程主管李明 / 牵头人：赵敏 / 由环境主管赵敏负责. The name is group 1 or 2.
+OWNER_LABELS: tuple[str, ...] = ("责任人", "负责人", "牵头人")
+OWNER_LABEL = "|".join(OWNER_LABELS)
+OWNER = re.compile(
+    rf"(?:{OWNER_LABEL}|牵头)(?:为|是|：|:)?\s*([^，。；、,;)）\s]{{2,16}})|由([^，。；,;]{{2,16}}?)(?:牵头)?负责"
+)
+
+# A point in time a plan is due: 2026年6月底, 6月30日, 年底, 第三季度末, 2026-06-30, 3个月内.
+WHEN = (
+    r"(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}[日号])?|年底|年末|年中|年内|上半年|下半年|第?[一二三四1-4]季度)"
+    r"(?:底|末|初|中旬|上旬|下旬)?"
+    r"|\d{4}年(?:底|末|内)"
+    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
+    r"|[一二三四五六七八九十\d]+个?月内"
+)
+# A time limit anywhere in prose: a point in time, or a year a plan runs to or from (2026年前, 2026年起).
+DEADLINE = re.compile(rf"{WHEN}|\d{{4}}年(?:前|起|完成)|月底前")

@@ -1,0 +1,196 @@
+"""The dependency direction between zongjie's parts: every import from one part to another must be an edge
+listed in ALLOWED, and every listed edge must go down the LAYERS order. A new backward edge (writer → lint,
+facts → plan) fails here; make it point the other way, or move the shared piece down to a base module."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import zongjie
+
+PACKAGE = Path(zongjie.__file__).resolve().parent
+
+# Leaf modules at the package root that every part may use; they import nothing above themselves.
+BASE = frozenset(
+    {
+        "config",
+        "errors",
+        "files",
+        "finding",
+        "profiles",
+        "punctuation",
+        "resources",
+        "skeleton",
+        "units",
+        "wording",
+    }
+)
+# Lowest first. writer is split: its protocol (base) and the offline drafter sit under the linter (they share
+# its punctuation and wording through base modules, never by importing lint), the LLM writer sits above the
+# linter (its repair loop lints), and the factory, which picks one of the two, sits above both.
+LAYERS = (
+    "base",
+    "facts",
+    "plan",
+    "prompt",
+    "writer.base",
+    "writer.offline",
+    "lint",
+    "llm",
+    "writer.factory",
+    "notes",
+    "workspace",
+    "export",
+    "pipeline",
+    "cli",
+    "main",
+)
+ALLOWED: dict[tuple[str, str], str] = {
+    ("facts", "base"): "facts are validated against profiles and report errors.BadInput",
+    ("plan", "base"): "the plan follows the skeleton and the profile's indicators",
+    ("plan", "facts"): "a section task carries facts and their derived figures",
+    ("prompt", "base"): "prompt files are shipped resources; a bad one is an error",
+    ("writer.base", "base"): "a draft carries its findings",
+    ("writer.base", "plan"): "a writer writes one SectionTask",
+    ("lint", "base"): "findings, the punctuation normaliser, wording, skeleton, units",
+    ("lint", "facts"): "the linter checks numbers against the facts",
+    ("lint", "plan"): "lint_section checks one SectionTask; the whole draft is checked against build_plan",
+    ("writer.offline", "base"): "the punctuation normaliser, wording and units it shares with the linter",
+    ("writer.offline", "facts"): "number and date formatting (fmt, fmt_date)",
+    ("writer.offline", "plan"): "it renders SectionTasks",
+    ("writer.offline", "writer.base"): "it implements the Writer protocol",
+    ("llm", "base"): "settings, errors, punctuation",
+    ("llm", "facts"): "its checks compare the model's numbers with the facts",
+    ("llm", "plan"): "the LLM writer writes SectionTasks",
+    ("llm", "prompt"): "requests are rendered from prompt files",
+    ("llm", "writer.base"): "the LLM writer implements the Writer protocol and reports Usage",
+    ("llm", "lint"): "by design: the repair loop validates each answer with the linter",
+    ("llm", "writer.offline"): "a section the model cannot write falls back to the offline drafter",
+    ("writer.factory", "base"): "settings decide which writer",
+    ("writer.factory", "writer.base"): "it returns a Writer",
+    ("writer.factory", "writer.offline"): "the default writer",
+    ("writer.factory", "llm"): "the LLM writer when an endpoint is configured (imported lazily)",
+    ("notes", "base"): "profiles, settings, errors, files, wording, skeleton",
+    ("notes", "facts"): "notes are turned into a facts file",
+    ("notes", "plan"): "polish builds a SectionTask so its prose is linted like a draft",
+    ("notes", "lint"): "by design: the linter's number reader and lint_section check what notes become",
+    ("notes", "writer.offline"): "polish reuses the offline drafter's phrasing",
+    ("notes", "llm"): "extract and polish may ask a model through llm.Session",
+    ("workspace", "base"): "atomic files, findings, errors, the skeleton's review heading",
+    ("workspace", "writer.base"): "section records keep a draft's status and usage",
+    ("export", "base"): "errors, findings, files",
+    ("export", "facts"): "the metrics tables come from the facts",
+    ("export", "plan"): "tables and charts follow the section plan",
+    ("export", "lint"): "export refuses a draft with lint errors",
+    ("export", "workspace"): "export reads the workspace's draft",
+    ("pipeline", "base"): "errors, findings",
+    ("pipeline", "facts"): "it loads the facts",
+    ("pipeline", "plan"): "it plans the sections",
+    ("pipeline", "lint"): "it lints each section and the assembled draft",
+    ("pipeline", "workspace"): "it writes the workspace",
+    ("pipeline", "writer.base"): "it drives any Writer",
+    ("cli", "base"): "settings, profiles, files, resources, errors",
+    ("cli", "facts"): "check/template commands",
+    ("cli", "lint"): "the lint command",
+    ("cli", "llm"): "the doctor command",
+    ("cli", "notes"): "extract/polish commands",
+    ("cli", "pipeline"): "draft/regen commands",
+    ("cli", "workspace"): "status/assemble commands",
+    ("cli", "writer.factory"): "draft picks its writer",
+    ("cli", "export"): "the export command",
+    ("main", "cli"): "python -m zongjie runs the CLI",
+}
+
+
+def part(module: str) -> str:
+    """The part a dotted module name belongs to."""
+    parts = module.split(".")[1:]
+    if not parts or parts[0] == "__main__":
+        return "main"
+    if parts[0] in BASE:
+        return "base"
+    if parts[0] == "writer":
+        # zongjie.writer itself only re-exports the protocol.
+        return f"writer.{parts[1] if len(parts) > 1 and parts[1] != '__init__' else 'base'}"
+    return parts[0]
+
+
+def _module_name(path: Path) -> str:
+    rel = path.relative_to(PACKAGE.parent).with_suffix("")
+    return ".".join(p for p in rel.parts if p != "__init__")
+
+
+def _is_module(dotted: str) -> bool:
+    base = PACKAGE.parent.joinpath(*dotted.split("."))
+    return base.with_suffix(".py").is_file() or (base / "__init__.py").is_file()
+
+
+def imports(source: str, name: str, *, package: bool = False) -> set[str]:
+    """Every zongjie module the code `source` of module `name` imports, at the top or inside a function (a lazy
+    import is still a dependency), absolute or relative."""
+    anchor_of = name if package else name.rpartition(".")[0]
+    out: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            out |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                anchor = anchor_of.rsplit(".", node.level - 1)[0]
+                origin = f"{anchor}.{node.module}" if node.module else anchor
+            else:
+                origin = node.module or ""
+            for alias in node.names:
+                sub = f"{origin}.{alias.name}"
+                out.add(sub if _is_module(sub) else origin)
+    return {m for m in out if m == "zongjie" or m.startswith("zongjie.")}
+
+
+def edges() -> dict[tuple[str, str], set[str]]:
+    found: dict[tuple[str, str], set[str]] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if "_data" in path.parts:
+            continue
+        src = _module_name(path)
+        code = path.read_text(encoding="utf-8")
+        for target in imports(code, src, package=path.name == "__init__.py"):
+            a, b = part(src), part(target)
+            if a != b:
+                found.setdefault((a, b), set()).add(f"{src} → {target}")
+    return found
+
+
+def test_every_part_is_a_known_layer() -> None:
+    parts = {part(_module_name(p)) for p in PACKAGE.rglob("*.py") if "_data" not in p.parts}
+    assert parts <= set(LAYERS), f"new part(s) {parts - set(LAYERS)}: add them to LAYERS and ALLOWED"
+
+
+def test_allowed_edges_point_down_the_layers() -> None:
+    up = [(a, b) for a, b in ALLOWED if LAYERS.index(a) <= LAYERS.index(b)]
+    assert not up, f"ALLOWED lists edges that point up or sideways: {up}"
+
+
+def test_imports_follow_the_allowed_edges() -> None:
+    bad = {e: sorted(how) for e, how in edges().items() if e not in ALLOWED}
+    assert not bad, "imports not in ALLOWED (a backward edge, or a new one to justify):\n" + "\n".join(
+        f"  {a} → {b}: {', '.join(how)}" for (a, b), how in bad.items()
+    )
+
+
+def test_no_allowed_edge_is_stale() -> None:
+    stale = sorted(set(ALLOWED) - set(edges()))
+    assert not stale, f"ALLOWED lists edges no import uses any more (remove them): {stale}"
+
+
+def test_a_backward_edge_is_caught() -> None:
+    """The checker itself: lazy, relative and `from zongjie import x` imports are all seen."""
+    code = (
+        "from zongjie import skeleton\n"
+        "def f():\n    from zongjie.plan.task import SectionTask\n"
+        "from ..lint import api\n"
+        "from .model import Facts\n"
+    )
+    found = imports(code, "zongjie.facts.gaps")
+    assert found == {"zongjie.skeleton", "zongjie.plan.task", "zongjie.lint.api", "zongjie.facts.model"}
+    crossing = {("facts", part(m)) for m in found if part(m) != "facts"}
+    assert crossing - set(ALLOWED) == {("facts", "plan"), ("facts", "lint")}
