@@ -92,6 +92,44 @@ RATIO_UNITS = frozenset(["个百分点", "百分点", "倍", "分"])
 
 ALL_UNITS = COUNT_UNITS | DURATION_UNITS | MEASURE_UNITS | RATIO_UNITS
 
+# After a Chinese numeral only these count as a quantity: 一把手, 一部分, 一片, 一本正经, 一位, 一张一弛,
+# 三番五次 … are words, so the measure words that form them are left out.
+CN_NUMERAL_UNITS = (
+    (
+        COUNT_UNITS
+        - set(
+            [
+                "件次",
+                "位",
+                "册",
+                "单",
+                "只",
+                "台次",
+                "块",
+                "座",
+                "张",
+                "户次",
+                "把",
+                "本",
+                "株",
+                "根",
+                "桶",
+                "棵",
+                "片",
+                "盏",
+                "箱",
+                "篇",
+                "袋",
+                "趟",
+                "车次",
+                "部",
+            ]
+        )
+    )
+    | DURATION_UNITS - {"年", "秒"}
+    | {"元", "吨", "度", "平方米", "立方米", "个百分点", "倍"}
+)
+
 
 def longest_first(units: frozenset[str] | set[str]) -> list[str]:
     """For regex alternation: 平方米 before 米, 个百分点 before 个."""

@@ -22,7 +22,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Literal
 
-from zongjie.units import ALL_UNITS, longest_first
+from zongjie.units import ALL_UNITS, CN_NUMERAL_UNITS, longest_first
 
 Kind = Literal[
     "quantity", "percent", "points", "year", "date", "time", "ordinal", "index", "code", "count", "approx"
@@ -33,51 +33,7 @@ CLAIM_KINDS = METRIC_KINDS | {"approx"}
 # Base units, matched longest first. 千米/千克/千瓦时 are units in their own right, not 千 × 米.
 _UNITS = longest_first(ALL_UNITS)
 # Units after a Chinese numeral: stricter, so 一定/一线/十分/三级 are never read as quantities.
-_CN_UNITS = sorted(
-    [
-        "个百分点",
-        "平方米",
-        "立方米",
-        "小时",
-        "分钟",
-        "个月",
-        "人次",
-        "元",
-        "吨",
-        "次",
-        "项",
-        "起",
-        "件",
-        "人",
-        "户",
-        "个",
-        "台",
-        "套",
-        "份",
-        "名",
-        "场",
-        "批",
-        "类",
-        "处",
-        "条",
-        "辆",
-        "栋",
-        "间",
-        "家",
-        "所",
-        "具",
-        "盘",
-        "支",
-        "组",
-        "天",
-        "周",
-        "倍",
-        "轮",
-        "度",
-    ],
-    key=len,
-    reverse=True,
-)
+_CN_UNITS = longest_first(CN_NUMERAL_UNITS)
 SCALES = {
     "亿": Decimal(100_000_000),
     "千万": Decimal(10_000_000),

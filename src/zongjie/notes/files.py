@@ -54,7 +54,6 @@ def edited(text: str) -> bool:
 
 
 # profiles.load itself raises BadInput for an unknown id; the alias stays for notes/polish.py, which imports it.
-load_profile = profiles.load
 
 
 def extract_notes(

@@ -10,12 +10,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from zongjie import profiles
 from zongjie.errors import BadInput
 from zongjie.facts.model import Report, default_year
 from zongjie.lint.api import lint_section
 from zongjie.notes import patterns
 from zongjie.notes.fidelity import compare
-from zongjie.notes.files import load_profile
 from zongjie.notes.match import match_function, promote_headings
 from zongjie.notes.parse import Item, Notes, read
 from zongjie.plan.task import SectionKind, SectionTask, TextFact
@@ -281,7 +281,7 @@ def polish_file(
 ) -> Polished:
     if style not in STYLES:
         raise BadInput(f"unknown style {style!r}; use {' or '.join(STYLES)}")
-    spec = load_profile(profile)
+    spec = profiles.load(profile)
     notes, dropped = usable(promote_headings(read(path), spec))
     known = known_sections(spec)
     if section is not None and section not in known:
