@@ -83,3 +83,18 @@ def test_markdown_export_is_the_draft_plus_signoff(ws: Path, tmp_path: Path) -> 
     _append(ws, "阳光花园项目物业后勤科\n\n2026年1月8日")  # a 落款 typed by hand is not doubled
     again = export_workspace(ws, "md", tmp_path / "b.md").path.read_text(encoding="utf-8")
     assert again.count("2026年1月8日") == 1
+
+
+def test_section_edits_not_yet_assembled_are_warned_about(ws: Path, tmp_path: Path) -> None:
+    section = next((ws / "sections").glob("*-closing.md"))
+    section.write_text(section.read_text(encoding="utf-8") + "\n补充的一句。\n", encoding="utf-8")
+    result = export_workspace(ws, "md", tmp_path / "a.md", charts=False)
+    assert any("zongjie assemble" in w for w in result.warnings)
+    assert "补充的一句" not in (tmp_path / "a.md").read_text(encoding="utf-8")  # draft.md as it is
+    # After assembling, the edit is in the draft and the warning is gone.
+    from zongjie.pipeline import reassemble
+
+    reassemble(ws)
+    result = export_workspace(ws, "md", tmp_path / "b.md", charts=False)
+    assert not any("zongjie assemble" in w for w in result.warnings)
+    assert "补充的一句" in (tmp_path / "b.md").read_text(encoding="utf-8")

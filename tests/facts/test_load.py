@@ -133,7 +133,7 @@ def test_impossible_date_is_bad_input_with_its_line() -> None:
     text = BASE + "functions:\n  - key: facilities\n    cases: [{date: 2025-13-01, event: 停电}]\n"
     with pytest.raises(BadInput) as info:
         parse(text, "f.yaml")
-    assert str(info.value).startswith("f.yaml:8: not a valid date:")
+    assert str(info.value).startswith("f.yaml:8: functions[0].cases[0].date: not a valid date:")
 
 
 def test_non_finite_and_negative_numbers_are_rejected() -> None:

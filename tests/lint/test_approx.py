@@ -98,6 +98,12 @@ def test_cheng_and_half_are_read_only_as_amounts(text):
         ("3000余次", "3012", "项", False),  # units must agree
         ("约1250次", "1248", "次", True),
         ("约1250次", "1100", "次", False),
+        ("约1200次", "1248", "次", True),  # 1248 rounded to the hundreds
+        ("约1300次", "1248", "次", False),  # within 10%, but not a rounding of 1248
+        ("约350项", "326", "项", False),
+        ("约330项", "326", "项", True),
+        ("约1000次", "1248", "次", False),  # a rounding, but 20% off
+        ("约12万元", "118000", "元", True),
         ("约92%", "92.3", "%", True),
         ("约95%", "92.3", "%", False),  # a percentage allows one point, not 10%
         ("近330项", "326", "项", True),

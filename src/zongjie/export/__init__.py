@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, get_args
+from typing import TYPE_CHECKING, Literal, get_args
 
 from zongjie.errors import BadInput, WorkspaceError, ZongjieError
 from zongjie.export.fonts import FontLookup, find_cjk_font
@@ -12,6 +12,10 @@ from zongjie.finding import Finding
 
 Format = Literal["docx", "html", "md"]
 FORMATS: tuple[str, ...] = get_args(Format)
+
+
+if TYPE_CHECKING:
+    from zongjie.workspace.store import State, Workspace
 
 
 @dataclass
@@ -71,6 +75,7 @@ def export_workspace(
             f"{ws.draft_path} is missing; run `zongjie draft` (or `zongjie regen`) to rebuild it"
         )
     text = ws.draft_path.read_text(encoding="utf-8")
+    stale = _stale_draft(ws, state, text)
     facts = load_facts(ws.facts_path(state))
     findings = lint_markdown(text, facts)
     if strict and any(f.is_error for f in findings):
@@ -94,8 +99,21 @@ def export_workspace(
         data = _markdown(text, doc.signoff).encode("utf-8")
     backup = output.save(ws_dir, target, data)
     return ExportResult(
-        path=target, warnings=doc.warnings, findings=findings, backup=backup, charts=doc.charts
+        path=target, warnings=stale + doc.warnings, findings=findings, backup=backup, charts=doc.charts
     )
+
+
+def _stale_draft(ws: Workspace, state: State, text: str) -> list[str]:
+    """draft.md is exported as the user sees it; but if section files were edited after the last assembly
+    (and draft.md itself was not), those edits are not in it — say so rather than export silently."""
+    from zongjie.workspace.assemble import assemble
+    from zongjie.workspace.store import sha256
+
+    if sha256(text) != state.draft_sha256 or assemble(ws, state.sections) == text:
+        return []
+    return [
+        f"section files changed since {ws.draft_path.name} was assembled; run `zongjie assemble {ws.root}` to include them"
+    ]
 
 
 __all__ = ["FORMATS", "ExportRefused", "ExportResult", "Format", "export_workspace"]

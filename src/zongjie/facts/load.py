@@ -115,7 +115,7 @@ def parse(text: str, source: str = "<facts>") -> Facts:
     except json.JSONDecodeError as exc:
         raise BadInput(f"{source}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
     except ValueError as exc:  # PyYAML builds dates itself: 2025-13-01 fails here, not in validation
-        raise BadInput(f"{_bad_date_line(text, source)}: not a valid date: {exc}") from None
+        raise BadInput(f"{_bad_date(text, source)}: not a valid date: {exc}") from None
     if not isinstance(data, dict):
         raise BadInput(f"{source}: expected a mapping with `report:` at the top")
     lines = _line_map(text)
@@ -130,20 +130,21 @@ def parse(text: str, source: str = "<facts>") -> Facts:
     return facts
 
 
-def _bad_date_line(text: str, source: str) -> str:
-    """Where the date PyYAML could not build is, found on the composed (unconstructed) tree."""
-    stack = [yaml.compose(text, Loader=yaml.SafeLoader)]
+def _bad_date(text: str, source: str) -> str:
+    """Line and field path of the date PyYAML could not build, found on the composed (unbuilt) tree."""
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    stack: list[tuple[yaml.Node, Loc]] = [(root, ())] if root is not None else []
     while stack:
-        node = stack.pop()
+        node, loc = stack.pop()
         if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:timestamp":
             try:
                 dt.date.fromisoformat(node.value[:10])
             except ValueError:
-                return f"{source}:{node.start_mark.line + 1}"
+                return f"{source}:{node.start_mark.line + 1}: {dotted(loc)}"
         elif isinstance(node, yaml.MappingNode):
-            stack += [v for _, v in node.value]
+            stack += [(v, (*loc, k.value)) for k, v in node.value]
         elif isinstance(node, yaml.SequenceNode):
-            stack += list(node.value)
+            stack += [(v, (*loc, i)) for i, v in enumerate(node.value)]
     return source
 
 

@@ -176,16 +176,25 @@ def hedged(q: Quantity, value: Decimal, unit: str) -> bool:
         return False
     ratio = q_unit in ("%", "个百分点") or fact_unit in ("%", "个百分点")
     if q.hedge == "余":
-        exp = q.value.normalize().as_tuple().exponent
-        step = Decimal(1).scaleb(exp if isinstance(exp, int) else 0) * split_unit(q.unit)[0]
+        step = _step(q)
         return base <= fact < base + step or (not ratio and base <= fact < base * _HALF)
     if q.hedge == "约":
-        return abs(fact - base) <= (_ONE_POINT if ratio else base / 10)
+        # "约N" is the fact rounded to N's own last digit (1248 → 约1250 or 约1200, not 约1300), and
+        # never more than 10% off (约1000 for 1248 is not a rounding anyone would sign).
+        step = _step(q)
+        rounded = (fact / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step
+        return rounded == base and abs(fact - base) <= (_ONE_POINT if ratio else base / 10)
     if q.hedge == "近":
         return base - (2 * _ONE_POINT if ratio else base / 10) <= fact <= base
     if q.hedge == "成":
         return abs(fact - base) <= 5
     return False
+
+
+def _step(q: Quantity) -> Decimal:
+    """The place of the last significant digit of q, in base units (约12万元 → 10000, 约350 → 10)."""
+    exp = q.value.normalize().as_tuple().exponent
+    return Decimal(1).scaleb(exp if isinstance(exp, int) else 0) * split_unit(q.unit)[0]
 
 
 def close(q: Quantity, value: Decimal, unit: str) -> bool:

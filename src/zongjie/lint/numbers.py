@@ -8,7 +8,8 @@ CLAIM_KINDS are claims a fact must back: exact quantities (METRIC_KINDS) and app
 Approximate figures carry a `hedge`, and the facts check (factset.hedged) gives each its tolerance:
 - "余"  N余/N多 X:  a fact of unit X in [N, 1.5N), or one that rounds down to N at N's precision
          (3000余 ← 3000..4499; 1.2万余元 ← 12000..17999元); for % and 个百分点 only the rounding-down.
-- "约"  约/大约/约为 N, N左右: a fact within 10% of N (within 1 point for % and 个百分点).
+- "约"  约/大约/约为 N, N左右: a fact that rounds to N at N's last digit, and within 10% of N (within 1 point
+         for % and 个百分点): 1248 backs 约1250 and 约1200, not 约1300; 326 backs 约330, not 约350.
 - "近"  近/将近/接近 N: a fact at most N and at least 90% of N (N − 2 points for %).
 - "成"  X成 (两成 = 20%) and 一半 (50%), read only right after a verb such as 占/达/降/了: a fact in %
          within 5 points.
