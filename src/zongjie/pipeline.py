@@ -49,9 +49,16 @@ class RunResult:
     stale: list[str] = field(default_factory=list)  # hand-edited section files whose facts changed since
 
     @property
+    def findings(self) -> list[Finding]:
+        return [f for r in self.state.sections for f in r.findings] + self.state.findings
+
+    @property
     def errors(self) -> list[Finding]:
-        found = [f for r in self.state.sections for f in r.findings if f.is_error]
-        return found + [f for f in self.state.findings if f.is_error]
+        return [f for f in self.findings if f.is_error]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "warning"]
 
     @property
     def usage(self) -> Usage:
@@ -98,7 +105,7 @@ def _writer_verdicts(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if f.rule.startswith("llm-")]
 
 
-def _unused_file(state: State, task: SectionTask, index: int) -> str:
+def _section_file(state: State, task: SectionTask, index: int) -> str:
     rec = state.record(task.id)
     return rec.file if rec else section_file_name(index, task.id)
 
@@ -152,6 +159,12 @@ def finish(ws: Workspace, state: State, facts: Facts) -> Path | None:
     ws.save_state(state)
     write_report(ws, state)
     return backup
+
+
+def _finish(result: RunResult, facts: Facts) -> None:
+    backup = finish(result.workspace, result.state, facts)
+    if backup:
+        result.backups.append(backup)
 
 
 def _total(usages: Iterable[Usage]) -> Usage:
@@ -229,7 +242,7 @@ def draft(
         rec = state.record(task.id)
         if rec is not None and ws.edited(rec):
             result.edited.append(task.id)
-            _relint_edited(ws, rec, task)  # kept as the user wrote it, but checked against today's facts
+            _relint(ws, rec, task)  # kept as the user wrote it, but checked against today's facts
             if rec.task_digest != task.digest():
                 result.stale.append(rec.file)
             on_event(task.id, "edited")
@@ -243,7 +256,7 @@ def draft(
             result.kept.append(task.id)
             on_event(task.id, "kept")
         else:
-            todo.append((task, _unused_file(state, task, index)))
+            todo.append((task, _section_file(state, task, index)))
     try:
         result.generated = asyncio.run(_run_tasks(ws, state, todo, writer, jobs, on_event))
     except ZongjieError as exc:
@@ -259,16 +272,18 @@ def draft(
     state.endpoint = endpoint  # recorded only once the model has written this run's sections
     _order(state, tasks)
     ws.save_state(state)
-    backup = finish(ws, state, facts)
-    if backup:
-        result.backups.append(backup)
+    _finish(result, facts)
     return result
 
 
-def _relint_edited(ws: Workspace, rec: SectionRecord, task: SectionTask) -> None:
+def _relint(ws: Workspace, rec: SectionRecord, task: SectionTask) -> str | None:
+    """Lints a section file as it is on disk; returns its text (None if deleted). The writer's own verdicts
+    (llm-fallback, llm-invalid) stay unless the user edited the file, which answers them."""
     text = ws.read_section(rec)
     if text is not None:
-        rec.findings = lint_section(task, _body_of(text, rec.level))
+        kept = [] if sha256(text) != rec.content_sha256 else _writer_verdicts(rec.findings)
+        rec.findings = lint_section(task, _body_of(text, rec.level)) + kept
+    return text
 
 
 def _undo(ws: Workspace, existed: bool) -> None:
@@ -318,12 +333,10 @@ def regen(
                 "regenerating would replace your edits. Use --force to regenerate anyway (a backup is kept)"
             )
         result.backups.append(ws.backup(ws.root / rec.file))
-    file = _unused_file(state, task, index)
+    file = _section_file(state, task, index)
     result.generated = asyncio.run(_run_tasks(ws, state, [(task, file)], writer, 1, on_event, hint=hint))
     _order(state, tasks)
-    backup = finish(ws, state, facts)
-    if backup:
-        result.backups.append(backup)
+    _finish(result, facts)
     return result
 
 
@@ -335,16 +348,11 @@ def reassemble(out: Path) -> RunResult:
     tasks = {t.id: t for t in build_plan(facts)}
     result = RunResult(workspace=ws, state=state)
     for rec in state.sections:
-        text = ws.read_section(rec)
+        task = tasks.get(rec.id)
+        text = _relint(ws, rec, task) if task is not None else ws.read_section(rec)
         if text is None:
             result.missing.append(rec.file)
-        task = tasks.get(rec.id)
-        if text is not None and task is not None:
-            kept = [] if ws.edited(rec) else _writer_verdicts(rec.findings)  # an edit answers the verdict
-            rec.findings = lint_section(task, _body_of(text, rec.level)) + kept
-    backup = finish(ws, state, facts)
-    if backup:
-        result.backups.append(backup)
+    _finish(result, facts)
     return result
 
 

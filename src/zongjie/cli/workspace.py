@@ -97,10 +97,8 @@ def _report(result: RunResult, what: str) -> None:
             f"warning: {file} is missing, so that section is left out of draft.md (`zongjie regen` restores it)"
         )
     errors = result.errors
-    warnings = [f for r in state.sections for f in r.findings if f.severity == "warning"]
-    warnings += [f for f in state.findings if f.severity == "warning"]
-    if warnings:
-        say(f"{len(warnings)} warning(s): see {ws.report_path}")
+    if result.warnings:
+        say(f"{len(result.warnings)} warning(s): see {ws.report_path}")
     if errors:
         say(
             f"{len(errors)} error finding(s) remain — fix the facts or the section files, then `zongjie assemble`:"
@@ -136,7 +134,6 @@ def register(app: typer.Typer) -> None:
         Example: zongjie draft fixtures/property-full.yaml -o out
         """
         from zongjie import pipeline
-        from zongjie.facts.load import load as load_facts
         from zongjie.workspace.store import Workspace
         from zongjie.writer.factory import make_writer
 
@@ -156,9 +153,6 @@ def register(app: typer.Typer) -> None:
 
             Workspace(out).check_usable()  # before anything is written into a folder that is not ours
             facts = notes_to_facts_file(facts, out, profile=profile, settings=settings, echo=say, year=year)
-        else:
-            load_facts(facts)  # bad input is reported before anything else is said or written
-        _say_writer(settings)
         writer = make_writer(settings)
         result = pipeline.draft(
             facts,
@@ -168,6 +162,7 @@ def register(app: typer.Typer) -> None:
             endpoint=_endpoint(settings),
             on_event=SectionProgress(is_tty()),
         )
+        _say_writer(settings)  # after the run: bad input has been reported first, and nothing said before it
         if docx:
             _export_docx(out)
         _report(result, "draft")
@@ -192,10 +187,8 @@ def register(app: typer.Typer) -> None:
         Example: zongjie regen out review-facilities --hint "突出停电抢修案例"
         """
         from zongjie import pipeline
-        from zongjie.workspace.store import Workspace
         from zongjie.writer.factory import make_writer
 
-        Workspace(workspace).load_state()  # not a workspace: say so before anything else
         settings = _settings(
             workspace,
             offline=offline,
@@ -205,9 +198,6 @@ def register(app: typer.Typer) -> None:
             timeout=timeout,
             no_cache=no_cache,
         )
-        _say_writer(settings)
-        if hint and not settings.uses_llm:
-            say("note: the offline writer cannot follow --hint; it only redoes the section from the facts")
         result = pipeline.regen(
             workspace,
             section,
@@ -216,6 +206,9 @@ def register(app: typer.Typer) -> None:
             force=force,
             on_event=SectionProgress(is_tty()),
         )
+        _say_writer(settings)
+        if hint and not settings.uses_llm:
+            say("note: the offline writer cannot follow --hint; it only redid the section from the facts")
         _report(result, f"regen {section}")
 
     @app.command()
