@@ -23,10 +23,18 @@ def register(app: typer.Typer) -> None:
         example: bool = typer.Option(
             False, "--example", help="Write the complete example for the profile instead."
         ),
+        source: Path | None = typer.Option(
+            None,
+            "--from",
+            help="Last year's facts file: carry its metrics (value → previous) and plans (→ commitments).",
+        ),
+        out: Path | None = typer.Option(None, "--out", "-o", help="Where to write (same as PATH)."),
     ) -> None:
-        """Write a commented facts template for a profile (or, with --example, a complete example).
+        """Write a commented facts template for a profile (or, with --example, a complete example; with
+        --from, next year's file started from last year's).
 
         Example: zongjie init facts.yaml --profile property --year 2025
+        Example: zongjie init --from facts-2024.yaml -o facts-2025.yaml
         """
         from zongjie import profiles
         from zongjie.facts.model import default_year
@@ -34,12 +42,20 @@ def register(app: typer.Typer) -> None:
         from zongjie.files import replace_keeping_backup
         from zongjie.resources import data_dir
 
+        path = out or path
         spec = profiles.load(profile)
         if path.is_dir():
             raise BadInput(f"{path} is a directory; give the facts file's name, e.g. {path / 'facts.yaml'}")
         if path.exists() and not force:
             raise BadInput(f"{path} exists; choose another path or use --force (a backup is kept)")
-        if example:
+        if source is not None:
+            from zongjie.facts.carry import carry_forward
+            from zongjie.facts.load import load
+
+            if example:
+                raise BadInput("--from and --example cannot be used together")
+            text = carry_forward(load(source), source.name)
+        elif example:
             found = sorted(data_dir("fixtures").glob(f"{profile}-*.yaml"))
             if not found:
                 raise BadInput(f"--example: no example facts file ships for profile {profile!r}")

@@ -173,3 +173,6 @@ class Facts(_Strict):
     problems: list[Problem] = Field(default_factory=list)
     lessons: list[str] = Field(default_factory=list)
     plans: list[Plan] = Field(default_factory=list)
+    # Last year's plans carried into this year (`init --from`): code checks each measurable one against this
+    # year's metric of the same name, so the review can say 完成 / 未完成 without anyone typing the verdict.
+    commitments: list[Plan] = Field(default_factory=list, description="上年计划（本年应兑现的承诺）")
