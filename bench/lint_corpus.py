@@ -88,7 +88,9 @@ def report(s: Score, title: str) -> list[str]:
         )
     tp, fp, fn = s.totals()
     p, rc = s.precision_recall()
-    lines.append(f"  {'semantic rules':<24} tp={tp:<3} fp={fp:<3} fn={fn:<3} precision={p:.2f} recall={rc:.2f}")
+    lines.append(
+        f"  {'semantic rules':<24} tp={tp:<3} fp={fp:<3} fn={fn:<3} precision={p:.2f} recall={rc:.2f}"
+    )
     return lines
 
 
