@@ -27,10 +27,13 @@ from zongjie.workspace.store import (
     section_file_name,
     sha256,
 )
-from zongjie.writer.base import SectionDraft, Usage, Writer
+from zongjie.writer.base import REASK, SectionDraft, Usage, Writer
 
 # on_event(section_id, what): what is "start", "done", "kept", "edited" or "failed"
 EventSink = Callable[[str, str], None]
+# A section to write: its task, its file, and whether to ask afresh (regen; a section the model failed on)
+# instead of replaying the response cache.
+Todo = tuple[SectionTask, str, bool]
 
 
 def _quiet(section_id: str, what: str) -> None:
@@ -90,9 +93,9 @@ def _record(
 
 
 async def _generate(
-    ws: Workspace, task: SectionTask, file: str, writer: Writer, hint: str | None
+    ws: Workspace, task: SectionTask, file: str, writer: Writer, hint: str | None, fresh: bool
 ) -> SectionRecord:
-    draft = await writer.write(task, hint=hint)
+    draft = await writer.write(task, hint=hint, fresh=fresh)
     # The pipeline lints the final text itself, whatever the writer reported, so report.json is uniform;
     # only the writer's own verdicts (llm-fallback, llm-invalid) are kept from what it reported.
     draft.findings = lint_section(task, draft.body) + _writer_verdicts(draft.findings)
@@ -113,7 +116,7 @@ def _section_file(state: State, task: SectionTask, index: int) -> str:
 async def _run_tasks(
     ws: Workspace,
     state: State,
-    todo: list[tuple[SectionTask, str]],
+    todo: list[Todo],
     writer: Writer,
     jobs: int,
     on_event: EventSink,
@@ -123,17 +126,17 @@ async def _run_tasks(
     lock = asyncio.Lock()
     done: list[str] = []
 
-    async def one(task: SectionTask, file: str) -> None:
+    async def one(task: SectionTask, file: str, fresh: bool) -> None:
         async with gate:
             on_event(task.id, "start")
-            rec = await _generate(ws, task, file, writer, hint)
+            rec = await _generate(ws, task, file, writer, hint, fresh)
         async with lock:
             _replace_record(state, rec)
             ws.save_state(state)  # saved per section: a crash later loses nothing already written
             done.append(task.id)
         on_event(task.id, "done")
 
-    results = await asyncio.gather(*(one(t, f) for t, f in todo), return_exceptions=True)
+    results = await asyncio.gather(*(one(*item) for item in todo), return_exceptions=True)
     failures = [r for r in results if isinstance(r, BaseException)]
     if failures:
         raise failures[0]
@@ -204,6 +207,7 @@ def write_report(ws: Workspace, state: State) -> None:
             "fallback": sum(r.status == "fallback" for r in state.sections),
             "repaired": sum(r.status == "repaired" for r in state.sections),
             "flagged": sum(r.status == "flagged" for r in state.sections),
+            "spliced": sum(r.status == "spliced" for r in state.sections),
             "usage": total.model_dump(),
         },
     }
@@ -237,7 +241,7 @@ def draft(
     result.backups += _drop_stale(ws, state, {t.id for t in tasks})
 
     identity = writer.name
-    todo: list[tuple[SectionTask, str]] = []
+    todo: list[Todo] = []
     for index, task in enumerate(tasks):
         rec = state.record(task.id)
         if rec is not None and ws.edited(rec):
@@ -251,12 +255,13 @@ def draft(
             and ws.read_section(rec) is not None
             and rec.task_digest == task.digest()
             and rec.writer == identity
-            and rec.status not in ("fallback", "flagged")  # a section the model failed on is tried again
+            and rec.status not in REASK  # a section the model failed on is asked again
         ):
             result.kept.append(task.id)
             on_event(task.id, "kept")
         else:
-            todo.append((task, _section_file(state, task, index)))
+            again = rec is not None and rec.status in REASK  # its cached replies are the failures
+            todo.append((task, _section_file(state, task, index), again))
     try:
         result.generated = asyncio.run(_run_tasks(ws, state, todo, writer, jobs, on_event))
     except ZongjieError as exc:
@@ -334,7 +339,10 @@ def regen(
             )
         result.backups.append(ws.backup(ws.root / rec.file))
     file = _section_file(state, task, index)
-    result.generated = asyncio.run(_run_tasks(ws, state, [(task, file)], writer, 1, on_event, hint=hint))
+    # regen asks the model again: replaying the cache would return the very text the user wants redone.
+    result.generated = asyncio.run(
+        _run_tasks(ws, state, [(task, file, True)], writer, 1, on_event, hint=hint)
+    )
     _order(state, tasks)
     _finish(result, facts)
     return result

@@ -100,17 +100,19 @@ class Session:
         check: Check[T] | None = None,
         *,
         system: str = "system",
+        fresh: bool = False,
     ) -> Answer[T]:
         """Renders `system` and `prompt` with `variables`, asks, validates into `schema`, runs `check`, and
         re-asks with the problems up to max_repairs times. Returns the accepted Answer or raises
         InvalidOutput (carrying the Answer with every attempt). Transport failures raise EndpointFailed,
-        a rejected API key AuthFailed."""
+        a rejected API key AuthFailed. `fresh`: every attempt goes to the model (the replies still refresh
+        the cache), so asking again can give a new answer."""
         answer: Answer[T] = Answer(prompt=prompt, prompt_version=load(prompt).tag)
         history: list[Message] = []
         for attempt in range(self.max_repairs + 1):
             try:
                 reply, method, cached = await self._call(
-                    prompt, variables, schema, history, system, answer.usage, attempt
+                    prompt, variables, schema, history, system, answer.usage, attempt, fresh
                 )
             except EndpointFailed as exc:
                 exc.answer = answer  # the attempts and usage so far, for the caller's report
@@ -162,6 +164,7 @@ class Session:
         system: str,
         usage: Usage,
         attempt: int,
+        fresh: bool = False,
     ) -> tuple[Reply, Method, bool]:
         while True:
             if self._fatal is not None:
@@ -171,7 +174,7 @@ class Session:
             method = self.ladder.method
             messages = [*self.messages(prompt, variables, schema, method, system), *history]
             key = self._key(prompt, system, schema, method, messages, attempt)
-            hit = self.cache.get(key) if self.cache else None
+            hit = self.cache.get(key) if self.cache and not fresh else None
             if hit is not None:
                 # Answered from the cache: no request reached the endpoint, so `calls` stays as it is.
                 self._count(usage, Usage(cached_calls=1))

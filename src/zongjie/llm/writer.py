@@ -64,7 +64,7 @@ class LLMWriter:
             self._offline = OfflineWriter()
         return self._offline
 
-    async def write(self, task: SectionTask, *, hint: str | None = None) -> SectionDraft:
+    async def write(self, task: SectionTask, *, hint: str | None = None, fresh: bool = False) -> SectionDraft:
         if task.kind == "title":
             return SectionDraft(section_id=task.id, body=task.heading, writer=self.name, attempts=0)
         spec = SPECS[task.kind]
@@ -73,7 +73,9 @@ class LLMWriter:
             return check_section(task, value)
 
         try:
-            answer = await self.session.ask(spec.prompt, section_variables(task, hint), spec.schema, check)
+            answer = await self.session.ask(
+                spec.prompt, section_variables(task, hint), spec.schema, check, fresh=fresh
+            )
         except InvalidOutput as exc:
             return await self._failed(task, hint, exc.answer)
         except EndpointFailed as exc:

@@ -10,8 +10,11 @@ from zongjie.finding import Finding
 from zongjie.plan.task import SectionTask
 
 # ok: passed first time; repaired: passed after repair turns; fallback: the offline text replaced a failing
-# model answer; flagged: a failing model answer kept as written (--on-fail keep), with its error findings.
-Status = Literal["ok", "repaired", "fallback", "flagged"]
+# model answer; flagged: a failing model answer kept as written (--on-fail keep), with its error findings;
+# spliced: the model's sentences that passed the checks, with the offline writer's sentence for each fact left out.
+Status = Literal["ok", "repaired", "fallback", "flagged", "spliced"]
+# Sections in these states are asked afresh on the next draft (never answered from the response cache).
+REASK: frozenset[str] = frozenset({"fallback", "flagged", "spliced"})
 
 
 class Usage(BaseModel):
@@ -53,4 +56,6 @@ class Writer(Protocol):
     @property
     def name(self) -> str: ...
 
-    async def write(self, task: SectionTask, *, hint: str | None = None) -> SectionDraft: ...
+    async def write(self, task: SectionTask, *, hint: str | None = None, fresh: bool = False) -> SectionDraft:
+        """`fresh`: ask the model again rather than replay cached replies (regen, and sections that failed)."""
+        ...

@@ -44,7 +44,7 @@ class OfflineWriter:
         # the department) with the same linter fixer, so a draft never carries a half-width ， next to 汉字.
         return punctuate(_RENDERERS[task.kind](task, seed(task.id)).strip())
 
-    async def write(self, task: SectionTask, *, hint: str | None = None) -> SectionDraft:
+    async def write(self, task: SectionTask, *, hint: str | None = None, fresh: bool = False) -> SectionDraft:
         return SectionDraft(
             section_id=task.id,
             body=self.render(task, hint),
