@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from zongjie.cli import doctor, export, facts, lint, notes, workspace
+from zongjie.cli import doctor, export, facts, lint, notes, serve, workspace
 
-MODULES: list[ModuleType] = [workspace, facts, lint, export, notes, doctor]
+MODULES: list[ModuleType] = [workspace, facts, lint, export, notes, doctor, serve]

@@ -1,0 +1,142 @@
+"""The web app: one FastAPI application over one served folder. Routes live in their page modules; this
+module wires them and turns every error into a message on the page (the CLI's rule: errors become
+messages at the edge, never a traceback)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from starlette.exceptions import HTTPException
+
+from zongjie.errors import BadInput, ZongjieError
+from zongjie.web.folder import Folder, NotFound
+from zongjie.web.jobs import Busy, Jobs
+from zongjie.web.model import ModelChoice
+
+log = logging.getLogger("zongjie.web")
+
+# Uploads and form posts larger than this are refused before they are read.
+MAX_BODY = 4 * 1024 * 1024
+MAX_UPLOAD = 1024 * 1024  # one notes or facts file
+
+
+class TooLarge(BadInput):
+    """An upload or text over its size limit (HTTP 413)."""
+
+
+@dataclass
+class Site:
+    """What the routes share: the served folder, the running drafts, the model chosen on the settings page
+    (kept in memory only: the key is never written anywhere)."""
+
+    folder: Folder
+    jobs: Jobs = field(default_factory=Jobs)
+    model: ModelChoice = field(default_factory=ModelChoice)
+    debug: bool = False
+
+
+def _package_dir(name: str) -> Path:
+    return Path(str(resources.files("zongjie.web").joinpath(name)))
+
+
+templates = Jinja2Templates(
+    env=Environment(
+        loader=FileSystemLoader(_package_dir("templates")),
+        autoescape=select_autoescape(default=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+)
+
+
+def site(request: Request) -> Site:
+    found: Site = request.app.state.site
+    return found
+
+
+def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    context.setdefault("message", None)
+    context.setdefault("sid", None)
+    context.setdefault("title", "zongjie 总结")
+    return templates.TemplateResponse(request, name, {"site": site(request), **context}, status_code=status)
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.endswith("/status") or "application/json" in request.headers.get("accept", "")
+
+
+def message(request: Request, text: str, status: int) -> Response:
+    if _wants_json(request):
+        return JSONResponse({"error": text}, status_code=status)
+    return page(request, "message.html", status, message=text, title="出错了")
+
+
+def make_app(root: Path, *, debug: bool = False) -> FastAPI:
+    from zongjie.web import draft, export, facts, review, start
+
+    app = FastAPI(title="zongjie", docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.site = Site(folder=Folder(root), debug=debug)
+    app.mount("/static", StaticFiles(directory=_package_dir("static")), name="static")
+    for module in (start, facts, draft, review, export):
+        app.include_router(module.router)
+
+    @app.middleware("http")
+    async def _limit(request: Request, call_next: Any) -> Response:
+        size = request.headers.get("content-length")
+        if size is not None and (not size.isdigit() or int(size) > MAX_BODY):
+            return message(request, f"上传内容太大（上限 {MAX_BODY // 1024 // 1024} MB）", 413)
+        response: Response = await call_next(request)
+        return response
+
+    @app.exception_handler(Busy)
+    async def _busy(request: Request, exc: Busy) -> Response:
+        return message(request, str(exc), 409)
+
+    @app.exception_handler(TooLarge)
+    async def _too_large(request: Request, exc: TooLarge) -> Response:
+        return message(request, str(exc), 413)
+
+    @app.exception_handler(NotFound)
+    async def _not_found(request: Request, exc: NotFound) -> Response:
+        return message(request, f"找不到：{exc}", 404)
+
+    @app.exception_handler(ZongjieError)
+    async def _zongjie(request: Request, exc: ZongjieError) -> Response:
+        return message(request, str(exc), 400 if exc.exit_code == 2 else 422)
+
+    @app.exception_handler(OSError)
+    async def _os(request: Request, exc: OSError) -> Response:
+        where = f"{exc.filename}: " if exc.filename else ""
+        return message(request, f"{where}{exc.strerror or exc}", 400)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+        fields = ", ".join(".".join(str(p) for p in e["loc"][1:]) or "body" for e in exc.errors())
+        return message(request, f"请求不完整或格式不对：{fields}", 400)
+
+    @app.exception_handler(HTTPException)
+    async def _http(request: Request, exc: HTTPException) -> Response:
+        text = "找不到这个页面" if exc.status_code == 404 else str(exc.detail)
+        return message(request, text, exc.status_code)
+
+    @app.exception_handler(Exception)
+    async def _internal(request: Request, exc: Exception) -> Response:
+        # The traceback stays on the server's console, and only with --debug.
+        if debug:
+            log.exception("internal error")
+        else:
+            log.error("internal error: %s (run with --debug for the traceback)", type(exc).__name__)
+        return message(request, "内部错误，请报告这个问题（服务器加 --debug 可看到详情）", 500)
+
+    return app

@@ -1,0 +1,53 @@
+"""The model chosen on the settings page. It lives in the server's memory only: the key is never written to
+the workspace or any file, never sent back to the browser, and never logged."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pydantic import SecretStr
+
+from zongjie.config import PRESETS, Settings, load_settings
+
+
+@dataclass
+class ModelChoice:
+    provider: str | None = None
+    base_url: str | None = None
+    model: str | None = None
+    api_key: SecretStr | None = None
+
+    @property
+    def has_key(self) -> bool:
+        return self.api_key is not None
+
+    def settings(self) -> Settings:
+        """Settings for a run: this choice over the environment, .env and zongjie.toml (like CLI flags)."""
+        key = self.api_key.get_secret_value() if self.api_key is not None else None
+        return load_settings(provider=self.provider, base_url=self.base_url, model=self.model, api_key=key)
+
+    def update(
+        self, provider: str | None, base_url: str | None, model: str | None, api_key: str | None, forget: bool
+    ) -> None:
+        """Applies the settings form; an empty key field keeps the key already given."""
+        candidate = ModelChoice(
+            provider=provider or None,
+            base_url=base_url or None,
+            model=model or None,
+            api_key=None if forget else SecretStr(api_key) if api_key else self.api_key,
+        )
+        settings = candidate.settings()  # bad input (an unknown provider, …) raises here, nothing changes
+        if settings.uses_llm:
+            settings.require_endpoint()
+        self.provider, self.base_url, self.model = candidate.provider, candidate.base_url, candidate.model
+        self.api_key = candidate.api_key
+
+
+def describe(settings: Settings) -> str:
+    """The writer in use, in the page's words."""
+    if not settings.uses_llm:
+        return "离线写作（未配置模型；程序按事实逐节生成，不联网）"
+    return f"模型 {settings.model or '（未指定）'} @ {settings.base_url}"
+
+
+PROVIDERS = sorted(PRESETS)

@@ -1,0 +1,2 @@
+// zongjie serve: the little the pages need — add/remove rows, dismiss questions, draft progress, edit toggles.
+"use strict";
