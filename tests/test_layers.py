@@ -26,10 +26,13 @@ BASE = frozenset(
         "wording",
     }
 )
-# Lowest first. writer is split: its protocol (base) and the offline drafter sit under the linter (they share
+# Lowest first. text (numbers, units, dates, Markdown, word lists) is the very bottom: it imports nothing of
+# zongjie, and every part reads what users write through it, so a form is accepted the same way everywhere.
+# writer is split: its protocol (base) and the offline drafter sit under the linter (they share
 # its punctuation and wording through base modules, never by importing lint), the LLM writer sits above the
 # linter (its repair loop lints), and the factory, which picks one of the two, sits above both.
 LAYERS = (
+    "text",
     "base",
     "facts",
     "plan",
@@ -48,6 +51,9 @@ LAYERS = (
     "main",
 )
 ALLOWED: dict[tuple[str, str], str] = {
+    ("base", "text"): "units re-exports the unit table; wording reads its word lists",
+    ("lint", "text"): "the number reader, units, the Markdown reader, sentences and word lists",
+    ("facts", "text"): "values, units and dates in a facts file are read by the text layer",
     ("facts", "base"): "facts are validated against profiles and report errors.BadInput",
     ("plan", "base"): "the plan follows the skeleton and the profile's indicators",
     ("plan", "facts"): "a section task carries facts and their derived figures",

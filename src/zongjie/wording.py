@@ -6,17 +6,20 @@ from __future__ import annotations
 
 import re
 
+from zongjie.text.words import words
+
+# The lists are data files under text/lexicon/ (up_by.txt …).
 # A change by an amount: 同比增长13.2%, 较上年减少4起.
-UP_BY: tuple[str, ...] = ("增长", "提升", "上升", "提高", "增加", "上涨", "增多", "攀升", "扩大")
-DOWN_BY: tuple[str, ...] = ("下降", "减少", "降低", "下滑", "回落", "缩短", "缩减", "压缩")
+UP_BY: tuple[str, ...] = words("up_by")
+DOWN_BY: tuple[str, ...] = words("down_by")
 # A change to a level: 由7起降至3起.
-UP_TO: tuple[str, ...] = ("增至", "升至")
-DOWN_TO: tuple[str, ...] = ("降至", "降为", "减至", "减为")
+UP_TO: tuple[str, ...] = words("up_to")
+DOWN_TO: tuple[str, ...] = words("down_to")
 UP: tuple[str, ...] = UP_BY + UP_TO
 DOWN: tuple[str, ...] = DOWN_BY + DOWN_TO
 
 # Who is responsible: 责任人为工程主管李明 / 牵头人：赵敏 / 由环境主管赵敏负责. The name is group 1 or 2.
-OWNER_LABELS: tuple[str, ...] = ("责任人", "负责人", "牵头人")
+OWNER_LABELS: tuple[str, ...] = words("owner_labels")
 OWNER_LABEL = "|".join(OWNER_LABELS)
 OWNER = re.compile(
     rf"(?:{OWNER_LABEL}|牵头)(?:为|是|：|:)?\s*([^，。；、,;)）\s]{{2,16}})|由([^，。；,;]{{2,16}}?)(?:牵头)?负责"

@@ -6,13 +6,15 @@ rounded half-up to one decimal, but never to a figure that says something false 
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from pydantic import BaseModel
 
 from zongjie.facts.model import Metric
+from zongjie.text.dates import fmt_date
+
+__all__ = ["Derived", "dec", "derive", "fmt", "fmt_date", "fmt_quantity", "round1"]
 
 DerivedKind = Literal["change", "yoy", "pp", "completion", "target_gap"]
 Direction = Literal["up", "down", "flat"]
@@ -38,11 +40,6 @@ def fmt(value: float | Decimal) -> str:
 
 def fmt_quantity(value: float | Decimal, unit: str) -> str:
     return f"{fmt(value)}{unit}"
-
-
-def fmt_date(day: dt.date) -> str:
-    """A date as 公文 writes it (GB/T 9704-2012 成文日期): 2025年7月3日, no leading zeros."""
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 class Derived(BaseModel):

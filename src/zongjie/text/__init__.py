@@ -1,0 +1,78 @@
+"""zongjie.text — the base layer for reading what users write: numbers, units, dates, Markdown, word lists.
+
+It imports nothing from the rest of zongjie, and every other part reads text through it, so a form a user may
+write (１２３, 1，326, ％, 2025年7月23日, 下降两成) is accepted or refused the same way everywhere. Stable API:
+
+numbers   extract(text) -> list[Quantity]     every number in prose, with kind (quantity/percent/points/approx/
+                                              year/date/ordinal/…), unit, hedge (约/近/余/成), in_range
+          read_value(text) -> Reading         one field value: "1,326", "１３２６", "一千三百二十六", "1.2万", "约1200"
+          parse_number(text) -> Decimal       exactly one plain figure, else NumberError (a ValueError)
+          changes(text) -> list[Change]       signed changes: 下降两成, 提高2.3个百分点, 少了470件
+          chinese_value(token)                cn2an on one numeral token (never on free text)
+units     spelling(unit)                      ％ → %, ㎡/平米 → 平方米, 百分点 → 个百分点 (how zongjie writes it)
+          split_unit(unit), normalize(v, u)   万元 → (10000, 元); 千瓦时/kWh → 度: for comparing figures
+          ALL_UNITS, COUNT_UNITS, …           the unit table
+dates     parse_when(text, year=) -> When     a day or period (2026年6月底, 2026年上半年, 第三季度, 年底), 公文 text
+          parse_date(text, year=) -> date     one day (2025/3/15, 2025年7月23日, 7月23日 with year=)
+          parse_year(text) -> int             2025, "2025年", "2025年度", "二〇二五年"
+          fmt_date(date) -> str               2025年7月3日; DateError (a ValueError) names what is wrong
+markdown  read_lines(text), read_blocks(text) one Markdown reader: headings, items, paragraphs, with offsets
+sentences sentences(text), clauses(text)      (offset, text) spans
+words     words(name), pattern(*names)        word lists from text/lexicon/*.txt (vague, cliche_openings, …)
+width     fold(text)                          full-width digits and signs to ASCII, same length
+"""
+
+from __future__ import annotations
+
+from zongjie.text.dates import DateError, When, fmt_date, parse_date, parse_when, parse_year
+from zongjie.text.markdown import Block, Line, read_blocks, read_lines
+from zongjie.text.numbers import (
+    CLAIM_KINDS,
+    METRIC_KINDS,
+    Change,
+    NumberError,
+    Quantity,
+    Reading,
+    changes,
+    chinese_value,
+    extract,
+    parse_number,
+    read_value,
+)
+from zongjie.text.sentences import clauses, sentences
+from zongjie.text.units import normalize, spelling, split_unit
+from zongjie.text.width import fold
+from zongjie.text.words import alternation, pattern, words
+
+__all__ = [
+    "CLAIM_KINDS",
+    "METRIC_KINDS",
+    "Block",
+    "Change",
+    "DateError",
+    "Line",
+    "NumberError",
+    "Quantity",
+    "Reading",
+    "When",
+    "alternation",
+    "changes",
+    "chinese_value",
+    "clauses",
+    "extract",
+    "fmt_date",
+    "fold",
+    "normalize",
+    "parse_date",
+    "parse_number",
+    "parse_when",
+    "parse_year",
+    "pattern",
+    "read_blocks",
+    "read_lines",
+    "read_value",
+    "sentences",
+    "spelling",
+    "split_unit",
+    "words",
+]

@@ -1,0 +1,212 @@
+"""Dates and periods as Chinese users write them, validated, and printed back in 公文 form.
+
+Accepted: 2025-07-23, 2025/7/23, 2025.7.23, 2025年7月23日 (or 23号), 二〇二五年七月二十三日, 7月23日 (the year
+given by the caller), 2026年6月, 2026年6月底/月末/初/上旬/中旬/下旬, 2026年上半年/下半年, 2026年第三季度(末),
+2026年底/年末/年中/年内, 年底 (with the caller's year), 2026年. Each reads to a `When`: a first and a last day
+and its 公文 text (2025年7月23日, 2026年6月底, 2026年第三季度). Impossible dates (13月, 2月30日) raise
+DateError with a message saying what is wrong; it never guesses.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from zongjie.text.width import fold
+
+_CN_DIGIT = "〇零一二三四五六七八九"
+_N = rf"[\d{_CN_DIGIT}十]{{1,4}}"
+_SEP = re.compile(
+    r"(?P<y>\d{4})\s*(?P<s>[-/.])\s*(?P<m>\d{1,2})\s*(?P=s)\s*(?P<d>\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?"
+)
+_SEP_MONTH = re.compile(r"(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})")
+_CN = re.compile(
+    rf"(?:(?P<y>{_N})\s*年(?:度)?)?\s*"
+    rf"(?:(?P<m>{_N})\s*月(?:份)?\s*(?:(?P<d>{_N})\s*[日号])?)?"
+    r"(?P<part>上半年|下半年|第?[一二三四1-4]季度|年底|年末|年中|年内|全年|底|末|初|上旬|中旬|下旬)?"
+    r"(?P<edge>末|底|初)?"
+)
+_DIGIT_VALUE = {c: str(max(i - 1, 0)) for i, c in enumerate(_CN_DIGIT)}
+_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_QUARTER_CN = "一二三四"
+# A deadline's trailing words that add nothing to the date: 6月底前, 年底之前, 2026年6月30日前完成.
+_TRAILER = re.compile(r"(?:之前|以前|前|为止|止|内完成|前完成|完成)$")
+
+
+class DateError(ValueError):
+    """A date that cannot be (13月, 2月30日) or is not a date at all; the message says what to write."""
+
+
+@dataclass(frozen=True)
+class When:
+    """A day (first == last) or a period, with its 公文 text."""
+
+    first: dt.date
+    last: dt.date
+    text: str
+
+    @property
+    def is_day(self) -> bool:
+        return self.first == self.last and "底" not in self.text and "末" not in self.text
+
+    @property
+    def year(self) -> int:
+        return self.first.year
+
+
+def fmt_date(day: dt.date) -> str:
+    """A date as 公文 writes it (GB/T 9704-2012 成文日期): 2025年7月3日, no leading zeros."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _int(token: str | None) -> int | None:
+    if not token:
+        return None
+    if token.isdigit():
+        return int(token)
+    if all(c in _CN_DIGIT for c in token):  # 二〇二五: digit by digit
+        return int("".join(_DIGIT_VALUE[c] for c in token))
+    from zongjie.text.numbers import chinese_value
+
+    value = chinese_value(token)
+    return int(value) if value is not None and value == value.to_integral_value() else None
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _check(year: int, month: int | None, day: int | None, written: str) -> None:
+    if not 1000 <= year <= 9999:
+        raise DateError(f"{written!r}: {year} is not a year; write four digits, e.g. 2025年")
+    if month is not None and not 1 <= month <= 12:
+        raise DateError(f"{written!r}: there is no month {month}; months run from 1 to 12")
+    if month is not None and day is not None:
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            raise DateError(f"{written!r}: {year}年{month}月 has no day {day} (it has {last} days)")
+
+
+def _need_year(year: int | None, written: str) -> int:
+    if year is None:
+        raise DateError(f"{written!r} has no year: write it in full, e.g. 2025年7月23日")
+    return year
+
+
+def parse_when(text: str | dt.date, *, year: int | None = None) -> When:
+    """A date or period in any accepted form; `year` fills in a date written without one (7月23日, 年底).
+    Raises DateError when the text is not a date or names an impossible one."""
+    if isinstance(text, dt.datetime):
+        text = text.date()
+    if isinstance(text, dt.date):
+        return When(text, text, fmt_date(text))
+    written = " ".join(str(text).split())
+    folded = _TRAILER.sub("", fold(written).strip().rstrip("。，,;；"))
+    if not folded:
+        raise DateError("is empty: write a date, e.g. 2025年7月23日")
+    if sep := _SEP.fullmatch(folded):
+        ys, ms, ds = int(sep.group("y")), int(sep.group("m")), int(sep.group("d"))
+        _check(ys, ms, ds, written)
+        day = dt.date(ys, ms, ds)
+        return When(day, day, fmt_date(day))
+    if sep := _SEP_MONTH.fullmatch(folded):
+        ys, ms = int(sep.group("y")), int(sep.group("m"))
+        _check(ys, ms, None, written)
+        return When(dt.date(ys, ms, 1), _month_end(ys, ms), f"{ys}年{ms}月")
+    m = _CN.fullmatch(folded)
+    if m is None or not any(m.group(g) for g in ("y", "m", "part")):
+        raise DateError(f"{written!r} is not a date: write e.g. 2025年7月23日 or 2025-07-23")
+    y_written, mo, d = _int(m.group("y")), _int(m.group("m")), _int(m.group("d"))
+    unread = [g for g, v in (("y", y_written), ("m", mo), ("d", d)) if m.group(g) and v is None]
+    if unread:
+        raise DateError(f"{written!r} is not a date: write e.g. 2025年7月23日 or 2025-07-23")
+    part, edge = m.group("part") or "", m.group("edge") or ""
+    y = y_written if y_written is not None else _need_year(year, written)
+    _check(y, mo, d, written)
+    prefix = f"{y}年"
+    if mo is not None:
+        if d is not None:
+            if part or edge:
+                raise DateError(f"{written!r}: a day needs no {part or edge}; write e.g. {y}年{mo}月{d}日")
+            day = dt.date(y, mo, d)
+            return When(day, day, fmt_date(day))
+        return _month_part(y, mo, part + edge, written)
+    if not part:
+        if edge:
+            part = "年" + edge  # 2026年底
+        else:
+            return When(dt.date(y, 1, 1), dt.date(y, 12, 31), prefix)
+    return _year_part(y, part, edge, written)
+
+
+def _month_part(y: int, mo: int, part: str, written: str) -> When:
+    first, last = dt.date(y, mo, 1), _month_end(y, mo)
+    label = f"{y}年{mo}月"
+    spans = {
+        "": (first, last),
+        "底": (last, last),
+        "末": (last, last),
+        "初": (first, dt.date(y, mo, 10)),
+        "上旬": (first, dt.date(y, mo, 10)),
+        "中旬": (dt.date(y, mo, 11), dt.date(y, mo, 20)),
+        "下旬": (dt.date(y, mo, 21), last),
+    }
+    if part not in spans:
+        raise DateError(f"{written!r} is not a date: write e.g. {label}底 or {label}30日")
+    a, b = spans[part]
+    return When(a, b, label + part)
+
+
+def _year_part(y: int, part: str, edge: str, written: str) -> When:
+    if "季度" in part:
+        q = _QUARTER[part.removeprefix("第")[0]]
+        a, b = dt.date(y, 3 * q - 2, 1), _month_end(y, 3 * q)
+        label = f"{y}年第{_QUARTER_CN[q - 1]}季度"
+        if edge in ("末", "底"):
+            return When(b, b, label + "末")
+        return When(a, b, label + edge)
+    if edge:
+        raise DateError(f"{written!r} is not a date: write e.g. {y}年底 or {y}年上半年")
+    spans = {
+        "上半年": (dt.date(y, 1, 1), dt.date(y, 6, 30), f"{y}年上半年"),
+        "下半年": (dt.date(y, 7, 1), dt.date(y, 12, 31), f"{y}年下半年"),
+        "年底": (dt.date(y, 12, 31), dt.date(y, 12, 31), f"{y}年底"),
+        "年末": (dt.date(y, 12, 31), dt.date(y, 12, 31), f"{y}年末"),
+        "底": (dt.date(y, 12, 31), dt.date(y, 12, 31), f"{y}年底"),
+        "末": (dt.date(y, 12, 31), dt.date(y, 12, 31), f"{y}年末"),
+        "年中": (dt.date(y, 6, 30), dt.date(y, 6, 30), f"{y}年年中"),
+        "年内": (dt.date(y, 1, 1), dt.date(y, 12, 31), f"{y}年内"),
+        "全年": (dt.date(y, 1, 1), dt.date(y, 12, 31), f"{y}年全年"),
+    }
+    if part not in spans:
+        raise DateError(f"{written!r} is not a date: write e.g. {y}年底 or {y}年上半年")
+    a, b, label = spans[part]
+    return When(a, b, label)
+
+
+def parse_date(text: str | dt.date, *, year: int | None = None) -> dt.date:
+    """One day in any accepted form (2025-07-23, 2025/7/23, 2025.7.23, 2025年7月23日, 7月23日 with `year`).
+    Raises DateError for a period (2025年7月: which day?) or an impossible date."""
+    when = parse_when(text, year=year)
+    if not when.is_day:
+        raise DateError(
+            f"{text!r} is a period, not a day: write the day, e.g. {when.last.year}年{when.last.month}月{when.last.day}日"
+        )
+    return when.first
+
+
+def parse_year(text: str | int) -> int:
+    """A year as written in a field: 2025, "2025", "2025年", "2025年度", "二〇二五年"."""
+    if isinstance(text, bool):
+        raise DateError("must be a year such as 2025, not true/false")
+    if isinstance(text, int):
+        return text
+    written = " ".join(str(text).split())
+    m = re.fullmatch(rf"(?P<y>{_N})\s*(?:年度?)?", fold(written))
+    y = _int(m.group("y")) if m else None
+    if y is None:
+        raise DateError(f"{written!r} is not a year: write four digits, e.g. 2025")
+    _check(y, None, None, written)
+    return y

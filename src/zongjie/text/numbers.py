@@ -1,0 +1,428 @@
+"""Numbers in Chinese prose: Arabic and Chinese numerals, units, scale words, percentages, hedges, changes.
+
+`extract(text)` returns every number it sees, each with a `kind` saying what it is. The kinds in
+CLAIM_KINDS are claims a fact must back: exact quantities (METRIC_KINDS) and approximate ones (`approx`,
+"3000余次", "五百多户"). Years, dates, ordinals, section numbers, codes (A4, 5G) and small counting words
+(一批, 两个) are reported too so callers can tell them apart. Full-width digits and signs (１２３, ％, ９８．５,
+1，326) read as their ASCII forms; offsets always point into the text as written.
+
+`read_value(text)` reads one value a user typed in a field ("1,326", "１３２６", "一千三百二十六", "1.2万",
+"约1200", "3–5"); `parse_number(text)` insists on one exact figure. `changes(text)` finds signed changes
+(下降两成, 提高2.3个百分点, 少了470件).
+
+Approximate figures carry a `hedge`, and the facts check (lint.factset.hedged) gives each its tolerance:
+- "余"  N余/N多 X:  a fact of unit X in [N, 1.5N), or one that rounds down to N at N's precision
+         (3000余 ← 3000..4499; 1.2万余元 ← 12000..17999元); for % and 个百分点 only the rounding-down.
+- "约"  约/大约/约为 N, N左右: a fact that rounds to N at N's last digit, and within 10% of N (within 1 point
+         for % and 个百分点): 1248 backs 约1250 and 约1200, not 约1300; 326 backs 约330, not 约350.
+- "近"  近/将近/接近 N: a fact at most N and at least 90% of N (N − 2 points for %).
+- "成"  X成 (两成 = 20%) and 一半 (50%), read only right after a verb such as 占/达/降/了: a fact in %
+         within 5 points.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from typing import Literal
+
+from zongjie.text.units import ALL_UNITS, CN_NUMERAL_UNITS, longest_first, normalize, split_unit
+from zongjie.text.width import fold
+from zongjie.text.words import alternation
+
+Kind = Literal[
+    "quantity", "percent", "points", "year", "date", "time", "ordinal", "index", "code", "count", "approx"
+]
+METRIC_KINDS = frozenset({"quantity", "percent", "points"})
+CLAIM_KINDS = METRIC_KINDS | {"approx"}
+
+# Base units, matched longest first. 千米/千克/千瓦时 are units in their own right, not 千 × 米.
+_UNITS = longest_first(ALL_UNITS)
+# Units after a Chinese numeral: stricter, so 一定/一线/十分/三级 are never read as quantities.
+_CN_UNITS = longest_first(CN_NUMERAL_UNITS)
+# 千 is a scale only when it does not start a unit of its own (千米, 千克, 千瓦时).
+_SCALE_RE = "千万|百万|万|亿|千(?![米克瓦])"
+_CN_DIGITS = "零〇一二两三四五六七八九"
+_CN_NUM = f"[{_CN_DIGITS}十百千万亿]+(?:点[{_CN_DIGITS}]+)?"
+_UNIT_ALT = "|".join(re.escape(u) for u in _UNITS)
+_CN_UNIT_ALT = "|".join(re.escape(u) for u in _CN_UNITS)
+_AR_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+_DATE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)"
+    r"|(?:(?P<y2>(?:19|20)\d{2})年(?:度)?)?(?P<m2>\d{1,2})月(?:份)?(?:(?P<d2>\d{1,2})[日号])?"
+    r"|(?P<y3>(?:19|20)\d{2})(?=年)"
+    r"|(?P<cy>[〇零一二三四五六七八九]{4})(?=年)"
+)
+_TIME = re.compile(r"(?<!\d)\d{1,2}[:：]\d{2}(?!\d)")
+_INDEX = re.compile(
+    r"^[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?(?:第)?[（(]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）、.．](?!\d)",
+    re.M,
+)
+_INLINE_INDEX = re.compile(r"[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]")
+_ARABIC = re.compile(
+    rf"(?<![A-Za-z_\d.,])(?P<lead>第)?(?P<num>{_AR_NUM})"
+    rf"(?:\s*(?P<pct>[%％])"
+    rf"|(?P<approx>余|多)?(?P<scale>{_SCALE_RE})?(?P<approx2>余|多)?(?P<unit>{_UNIT_ALT})?)"
+)
+_CHINESE = re.compile(
+    rf"(?P<lead>第|百分之)?(?P<num>{_CN_NUM})(?P<approx>余|多)?(?P<scale>万|亿)?(?P<approx2>余|多)?"
+    rf"(?P<unit>{_CN_UNIT_ALT})?"
+)
+# 两成 = 20%, 一半 = 50%: only right after a verb of amount, and 成 not starting a word (一成不变, 九成新).
+_CHENG = re.compile(
+    r"(?<=[占达约近超逾了到有降升增减高低长省过])(?:(?P<n>[一二两三四五六七八九])成"
+    r"(?![立功本果绩效员为熟就品交型都套年片群批个家不新器语事文])|(?P<half>一半))"
+)
+# A hedge word before the number; 节约/最近/附近 are words, not hedges.
+_HEDGE_BEFORE = {"约": "约", "近": "近", "逾": "余"}
+_NOT_HEDGE = frozenset("节制预签合公契相特违履婉简邀集践失毁赴条缔立续解守誓最附邻靠就亲贴临远")
+_RANGE_SEP = re.compile(r"\s*(?:-|~|～|—|–|至|到)\s*")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as written: `value` in the unit written (9.8万元 → 9.8, "万元"); `base()` scales it."""
+
+    value: Decimal
+    unit: str
+    start: int
+    end: int
+    raw: str
+    kind: Kind
+    in_range: bool = False
+    hedge: str = ""  # 余 | 约 | 近 | 成: an approximate figure (see the module doc), "" when exact
+
+    @property
+    def is_metric(self) -> bool:
+        return self.kind in METRIC_KINDS
+
+    @property
+    def decimals(self) -> int:
+        exp = self.value.as_tuple().exponent
+        return -exp if isinstance(exp, int) and exp < 0 else 0
+
+    def base(self) -> tuple[Decimal, str]:
+        return normalize(self.value, self.unit)
+
+
+@lru_cache(maxsize=4096)
+def chinese_value(text: str) -> Decimal | None:
+    """cn2an on a run already known to be a numeral (never on free text: it would rewrite 进一步)."""
+    import cn2an
+
+    try:
+        return Decimal(str(cn2an.cn2an(text, "normal")))
+    except (ValueError, KeyError, IndexError, InvalidOperation):
+        return None
+
+
+def _arabic(text: str) -> Decimal:
+    return Decimal(text.replace(",", ""))
+
+
+def _mask(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _dates(text: str, out: list[Quantity], taken: list[tuple[int, int]]) -> None:
+    for m in _DATE.finditer(text):
+        raw = m.group()
+        if m.group("cy"):
+            year = "".join(str("〇一二三四五六七八九".index(c) if c != "零" else 0) for c in m.group("cy"))
+            out.append(Quantity(Decimal(year), "年", m.start(), m.end() + 1, raw + "年", "year"))
+            taken.append((m.start(), m.end()))
+            continue
+        parts = [
+            ("y", "年"),
+            ("m", "月"),
+            ("d", "日"),
+            ("y2", "年"),
+            ("m2", "月"),
+            ("d2", "日"),
+            ("y3", "年"),
+        ]
+        month = m.group("m") or m.group("m2")
+        if month and not 1 <= int(month) <= 12:
+            continue
+        for group, unit in parts:
+            if m.group(group):
+                kind: Kind = "year" if unit == "年" else "date"
+                out.append(Quantity(Decimal(m.group(group)), unit, m.start(group), m.end(group), raw, kind))
+        taken.append((m.start(), m.end()))
+
+
+def _kind_for(unit: str, lead: str | None, approx: str | None, nxt: str) -> Kind:
+    if lead == "第" or nxt in ("号", "楼") or unit in ("号",):
+        return "ordinal"
+    if approx:
+        return "approx"
+    base = split_unit(unit)[1]
+    if base == "%":
+        return "percent"
+    if base == "个百分点":
+        return "points"
+    return "quantity"
+
+
+def extract(text: str) -> list[Quantity]:
+    """Every number in `text`, in order of position; `raw` and offsets refer to `text` as written."""
+    folded = fold(text)
+    if folded == text:
+        return _extract(text)
+    return [
+        replace(q, raw=text[q.start : q.end]) if q.raw == folded[q.start : q.end] else q
+        for q in _extract(folded)
+    ]
+
+
+def _extract(text: str) -> list[Quantity]:
+    out: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+    _dates(text, out, taken)
+    marks: tuple[tuple[re.Pattern[str], Kind], ...] = (
+        (_TIME, "time"),
+        (_INDEX, "index"),
+        (_INLINE_INDEX, "index"),
+    )
+    for rx, kind in marks:
+        for m in rx.finditer(text):
+            if _mask(taken, m.start(), m.end()):
+                continue
+            digits = re.search(r"\d+", m.group())
+            cn = re.sub(r"[^零〇一二两三四五六七八九十]", "", m.group())
+            value = Decimal(digits.group()) if digits else chinese_value(cn) or Decimal(0)
+            out.append(Quantity(value, "", m.start(), m.end(), m.group(), kind))
+            taken.append((m.start(), m.end()))
+    _arabic_numbers(text, out, taken)
+    _chinese_numbers(text, out, taken)
+    if "成" in text or "一半" in text:
+        _fractions(text, out, taken)
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def _hedge(text: str, start: int, end: int, approx: bool) -> str:
+    """The hedge of the number at text[start:end]: 余/多 after it, 约/近/逾 before it, 左右 after its unit."""
+    if approx:
+        return "余"
+    if text.startswith("左右", end):
+        return "约"
+    before = text[start - 1] if start else ""
+    if before == "为" and text[start - 2 : start] == "约为":
+        return "约"
+    if before in _HEDGE_BEFORE and (start < 2 or text[start - 2] not in _NOT_HEDGE):
+        return _HEDGE_BEFORE[before]
+    return ""
+
+
+def _fractions(text: str, out: list[Quantity], taken: list[tuple[int, int]]) -> None:
+    for m in _CHENG.finditer(text):
+        if _mask(taken, m.start(), m.end()):
+            continue
+        value = Decimal(50) if m.group("half") else (chinese_value(m.group("n")) or Decimal(0)) * 10
+        out.append(Quantity(value, "%", m.start(), m.end(), m.group(), "percent", hedge="成"))
+        taken.append((m.start(), m.end()))
+
+
+def _arabic_numbers(text: str, out: list[Quantity], taken: list[tuple[int, int]]) -> None:
+    pending: Quantity | None = None  # first half of a range such as 3-5次
+    for m in _ARABIC.finditer(text):
+        if _mask(taken, m.start("num"), m.end("num")):
+            continue
+        end = m.end()
+        nxt = text[end : end + 1]
+        value = _arabic(m.group("num"))
+        unit = "%" if m.group("pct") else (m.group("scale") or "") + (m.group("unit") or "")
+        approx = m.group("approx") or m.group("approx2")
+        if unit == "" and nxt and (nxt.isascii() and nxt.isalpha()):
+            kind: Kind = "code"
+        elif m.group("num").startswith("0") and len(m.group("num")) > 1 and "." not in m.group("num"):
+            kind = "code"  # 0571, serial numbers
+        else:
+            kind = _kind_for(unit, m.group("lead"), approx, nxt)
+        start = m.start("num") if not m.group("lead") else m.start()
+        hedge = _hedge(text, start, end, bool(approx)) if kind in CLAIM_KINDS else ""
+        q = Quantity(value, unit, start, end, m.group(), kind, hedge=hedge)
+        if pending is not None and _RANGE_SEP.fullmatch(text[pending.end : m.start()]):
+            # The first half takes the second half's unit: 3-5次 is (3次, 5次).
+            first = replace(
+                pending,
+                unit=pending.unit or unit,
+                kind=pending.kind if pending.unit else q.kind,
+                in_range=True,
+            )
+            out[out.index(pending)] = first
+            q = replace(q, in_range=True)
+        out.append(q)
+        pending = q if q.kind in CLAIM_KINDS else None
+
+
+def _chinese_numbers(text: str, out: list[Quantity], taken: list[tuple[int, int]]) -> None:
+    if not re.search(f"[{_CN_DIGITS}十百千]", text):
+        return
+    for m in _CHINESE.finditer(text):
+        lead, unit, num = m.group("lead"), m.group("unit") or "", m.group("num")
+        approx = m.group("approx") or m.group("approx2")
+        if unit and m.group("scale"):
+            unit = m.group("scale") + unit  # 零点五万元, 十余万元
+        if _mask(taken, m.start(), m.end()):
+            continue
+        if lead != "百分之" and not unit and not text.startswith("个百分点", m.end()):
+            continue  # a bare numeral run (统一, 一线, 十四五) is not a quantity
+        if lead == "百分之" and num == "百":
+            value: Decimal | None = Decimal(100)
+        elif num in ("万", "亿", "千", "百", "十万", "百万"):
+            continue
+        else:
+            value = chinese_value(num)
+        if value is None:
+            continue
+        if text.startswith("个百分点", m.end()) and not unit:
+            unit, end = "个百分点", m.end() + 4
+        else:
+            end = m.end()
+        kind: Kind
+        if lead == "百分之":
+            unit, kind = "%", "percent"
+        elif lead == "第":
+            kind = "ordinal"
+        elif num in ("一", "两", "二", "俩") and unit not in ("个百分点",):
+            kind = "count"  # 一批、两个、一次: counting words, not metrics
+        else:
+            kind = _kind_for(unit, None, approx, text[end : end + 1])
+        hedge = _hedge(text, m.start(), end, bool(approx)) if kind in CLAIM_KINDS else ""
+        out.append(Quantity(value, unit, m.start(), end, text[m.start() : end], kind, hedge=hedge))
+
+
+class NumberError(ValueError):
+    """A value that is not one number; the message says what to write instead."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One value as a user typed it in a field: the figure, the unit written after it (in zongjie's spelling,
+    scale included: "万元"), a hedge (约/近/余) and, for a range (3–5), the upper end."""
+
+    value: Decimal
+    unit: str = ""
+    hedge: str = ""
+    upper: Decimal | None = None
+
+
+_AR_FIELD = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_CN_FIELD = f"[{_CN_DIGITS}十百千万亿]+(?:点[{_CN_DIGITS}]+)?"
+_VALUE = re.compile(
+    rf"(?P<pre>大约|约为|约|将近|接近|近|逾|超过)?(?P<sign>[+])?"
+    rf"(?P<num>{_AR_FIELD}|{_CN_FIELD})(?P<a1>余|多)?"
+    rf"(?:\s*(?:-|~|～|—|–|至|到)\s*(?P<num2>{_AR_FIELD}|{_CN_FIELD}))?"
+    rf"(?P<scale>{_SCALE_RE})?(?P<a2>余|多)?(?P<unit>[^\d\s]*?)(?P<tail>左右)?"
+)
+_PRE_HEDGE = {
+    "大约": "约",
+    "约为": "约",
+    "约": "约",
+    "将近": "近",
+    "接近": "近",
+    "近": "近",
+    "逾": "余",
+    "超过": "余",
+}
+
+
+def _number(token: str) -> Decimal | None:
+    if token[:1].isdigit() or token[:1] == ".":
+        try:
+            return Decimal(token.replace(",", ""))
+        except InvalidOperation:
+            return None
+    return chinese_value(token)
+
+
+def read_value(text: str) -> Reading:
+    """One value typed in a field: "1,326", "1，326", "１３２６", "98.5%", "一千三百二十六", "1.2万", "约1200",
+    "3000余", "3–5次". Raises NumberError saying what to write when `text` is not one figure."""
+    from zongjie.text.units import spelling
+
+    written = " ".join(str(text).split())
+    folded = fold(written).replace(" ", "") if written else ""
+    if not folded:
+        raise NumberError("is empty: write a number, e.g. 1326")
+    if folded.startswith("-"):
+        raise NumberError(f"{written!r} is negative: write the size, and say the direction in the name")
+    m = _VALUE.fullmatch(folded)
+    value = _number(m.group("num")) if m else None
+    if m is None or value is None:
+        raise NumberError(f"{written!r} is not a number: write plain digits such as 1326 or 98.5")
+    factor = split_unit(m.group("scale"))[0] if m.group("scale") else Decimal(1)
+    upper = _number(m.group("num2")) if m.group("num2") else None
+    hedge = "余" if (m.group("a1") or m.group("a2")) else _PRE_HEDGE.get(m.group("pre") or "", "")
+    if m.group("tail"):
+        hedge = "约"
+    unit = spelling(m.group("unit"))
+    return Reading(
+        (value * factor).normalize(),
+        unit,
+        hedge,
+        None if upper is None else (upper * factor).normalize(),
+    )
+
+
+def parse_number(text: str | int | float | Decimal) -> Decimal:
+    """Exactly one figure with no unit and no hedge ("1,326", "１３２６", "一千三百二十六", "1.2万" → 12000).
+    Raises NumberError naming what is in the way."""
+    if isinstance(text, bool):
+        raise NumberError("must be a number, not true/false")
+    if isinstance(text, int | Decimal):
+        return Decimal(text)
+    if isinstance(text, float):
+        return Decimal(repr(text))
+    r = read_value(text)
+    if r.upper is not None:
+        raise NumberError(f"{text!r} is a range: write one figure")
+    if r.hedge:
+        raise NumberError(f"{text!r} is approximate: write the exact figure")
+    if r.unit:
+        raise NumberError(
+            f"{text!r} has a unit ({r.unit}) in it: write the number alone and the unit in `unit`"
+        )
+    return r.value
+
+
+Direction = Literal["up", "down"]
+
+
+@dataclass(frozen=True)
+class Change:
+    """A signed change as written: 下降两成 (down, 20%), 提高2.3个百分点 (up, 2.3 points), 少了470件."""
+
+    direction: Direction
+    amount: Quantity
+    verb: str
+
+
+@lru_cache(maxsize=1)
+def _change_verbs() -> tuple[re.Pattern[str], frozenset[str]]:
+    up = {*alternation("up_by", "spoken_up").split("|")}
+    down = {*alternation("down_by", "spoken_down").split("|")}
+    every = sorted({*up, *down}, key=len, reverse=True)
+    rx = re.compile(rf"(?P<verb>{'|'.join(every)})了?(?:约|大约|近|将近|接近|逾)?$")
+    return rx, frozenset(up)
+
+
+def changes(text: str) -> list[Change]:
+    """Every figure stated as a change by an amount (the verb right before it): 同比下降两成, 较上年提高2.3个百分点,
+    比去年少了470件. A change *to* a level (降至3起) is not a change by an amount and is not returned."""
+    rx, up = _change_verbs()
+    out: list[Change] = []
+    for q in extract(text):
+        if q.kind not in CLAIM_KINDS:
+            continue
+        m = rx.search(text, max(0, q.start - 8), q.start)
+        if m is None or m.end() != q.start:
+            continue
+        verb = m.group("verb")
+        out.append(Change("up" if verb in up else "down", q, verb))
+    return out

@@ -1,0 +1,108 @@
+"""Dates and periods in every form a Chinese user writes, the impossible ones refused, 公文 form back."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from zongjie.text import DateError, fmt_date, parse_date, parse_when, parse_year
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2025-07-23",
+        "2025-7-23",
+        "2025/7/23",
+        "2025/07/23",
+        "2025.7.23",
+        "2025年7月23日",
+        "2025年7月23号",
+        "2025 年 7 月 23 日",
+        "２０２５年７月２３日",
+        "二〇二五年七月二十三日",
+        "2025-07-23 09:30",
+    ],
+)
+def test_one_day_in_every_form(text: str) -> None:
+    assert parse_date(text) == D(2025, 7, 23)
+    assert parse_when(text).text == "2025年7月23日"
+
+
+def test_a_day_without_a_year_takes_the_callers_year() -> None:
+    assert parse_date("7月23日", year=2025) == D(2025, 7, 23)
+    assert parse_when("年底", year=2026).text == "2026年底"
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last", "shown"),
+    [
+        ("2026年6月底", D(2026, 6, 30), D(2026, 6, 30), "2026年6月底"),
+        ("2026年6月底前", D(2026, 6, 30), D(2026, 6, 30), "2026年6月底"),
+        ("2026年6月", D(2026, 6, 1), D(2026, 6, 30), "2026年6月"),
+        ("2026-06", D(2026, 6, 1), D(2026, 6, 30), "2026年6月"),
+        ("2026年2月下旬", D(2026, 2, 21), D(2026, 2, 28), "2026年2月下旬"),
+        ("2026年上半年", D(2026, 1, 1), D(2026, 6, 30), "2026年上半年"),
+        ("2026年下半年", D(2026, 7, 1), D(2026, 12, 31), "2026年下半年"),
+        ("2026年第三季度", D(2026, 7, 1), D(2026, 9, 30), "2026年第三季度"),
+        ("2026年3季度", D(2026, 7, 1), D(2026, 9, 30), "2026年第三季度"),
+        ("2026年第一季度末", D(2026, 3, 31), D(2026, 3, 31), "2026年第一季度末"),
+        ("2026年底", D(2026, 12, 31), D(2026, 12, 31), "2026年底"),
+        ("2026年年底", D(2026, 12, 31), D(2026, 12, 31), "2026年底"),
+        ("2026年", D(2026, 1, 1), D(2026, 12, 31), "2026年"),
+    ],
+)
+def test_periods(text: str, first: dt.date, last: dt.date, shown: str) -> None:
+    when = parse_when(text)
+    assert (when.first, when.last, when.text) == (first, last, shown)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("2026年13月", "no month 13"),
+        ("2026年13月底", "no month 13"),
+        ("2025年2月30日", "has no day 30"),
+        ("2025-02-30", "has no day 30"),
+        ("2025/4/31", "has no day 31"),
+        ("2025.0.5", "no month 0"),
+        ("7月23日", "no year"),
+        ("年底", "no year"),
+        ("下周", "not a date"),
+        ("", "empty"),
+        ("2026年底底", "not a date"),
+        ("2025年7月23日底", "needs no"),
+    ],
+)
+def test_impossible_or_unreadable_dates_say_what_is_wrong(text: str, words: str) -> None:
+    with pytest.raises(DateError, match=words):
+        parse_when(text)
+
+
+def test_a_period_is_not_a_day() -> None:
+    with pytest.raises(DateError, match="period"):
+        parse_date("2025年7月")
+
+
+def test_leap_day() -> None:
+    assert parse_date("2024年2月29日") == D(2024, 2, 29)
+    with pytest.raises(DateError):
+        parse_date("2025年2月29日")
+
+
+@pytest.mark.parametrize("text", [2025, "2025", "2025年", "2025年度", "２０２５", "二〇二五年"])
+def test_year_forms(text: str | int) -> None:
+    assert parse_year(text) == 2025
+
+
+@pytest.mark.parametrize("text", ["25年", "明年", "2025-07"])
+def test_not_a_year(text: str) -> None:
+    with pytest.raises(DateError):
+        parse_year(text)
+
+
+def test_gongwen_form_has_no_leading_zeros() -> None:
+    assert fmt_date(D(2025, 7, 3)) == "2025年7月3日"
