@@ -4,9 +4,13 @@ messages (BadInput) instead of tracebacks. Every command writes and reads user f
 from __future__ import annotations
 
 import os
+import re
 import shutil
+import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from zongjie.errors import BadInput
 
@@ -28,17 +32,22 @@ def _bytes(data: str | bytes) -> bytes:
 
 def atomic_write(path: Path, data: str | bytes) -> None:
     """Readers see the old file or the new one, never half of either; a failed write leaves the old file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = ""
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
             fh.write(_bytes(data))
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, _FILE_MODE)  # mkstemp makes 0600; a user's document should get the usual mode
         os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+    except BaseException as exc:
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError) and (exc.filename is None or str(exc.filename) == tmp):
+            # The user knows the file they asked for, not our temporary .NAME.xxxx.tmp beside it.
+            raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from exc
         raise
 
 
@@ -77,19 +86,134 @@ def replace_keeping_backup(path: Path, data: str | bytes) -> Path | None:
     return backup
 
 
-def read_text(path: Path, what: str, *, encoding: str = "utf-8") -> str:
-    """Reads a user's text file; every way that can fail is BadInput saying which file and why,
-    e.g. "facts file: /x: is a directory"."""
+# A slug: letters (any script, so 绿化 is fine), digits, '_' and '-'. No '.', '/', '\\', NUL, spaces.
+_SLUG = re.compile(r"^[^\W][\w-]*$")
+SLUG_MAX = 64  # characters; 64 CJK characters are 192 bytes, under the usual 255-byte name limit
+
+
+def slug_problem(value: str, *, limit: int = SLUG_MAX) -> str | None:
+    """Why `value` cannot be part of a file name, or None if it can."""
+    if "\x00" in value:
+        return "contains a NUL byte"
+    if not value:
+        return "is empty"
+    if len(value) > limit:
+        return f"is {len(value)} characters long (at most {limit})"
+    if not _SLUG.match(value):
+        return "may only hold letters, digits, '-' and '_' (no '/', '.', spaces)"
+    return None
+
+
+MAX_INPUT_ENV = "ZONGJIE_MAX_INPUT_MB"
+DEFAULT_MAX_INPUT_MB = 20.0  # a year of notes or facts is well under 1 MB; this only stops /dev/zero
+
+
+def max_input_bytes() -> int:
+    """The size cap on anything zongjie reads as input (ZONGJIE_MAX_INPUT_MB, default 20)."""
+    raw = os.environ.get(MAX_INPUT_ENV, "").strip()
     try:
-        return path.read_text(encoding=encoding)
+        mb = float(raw) if raw else DEFAULT_MAX_INPUT_MB
+    except ValueError:
+        raise BadInput(f"{MAX_INPUT_ENV}={raw!r} is not a number of megabytes") from None
+    if not mb > 0:
+        raise BadInput(f"{MAX_INPUT_ENV}={raw!r} must be a positive number of megabytes")
+    return int(mb * 1024 * 1024)
+
+
+def _too_big(what: str, where: str, cap: int) -> BadInput:
+    return BadInput(
+        f"{what}: {where}: larger than {cap // (1024 * 1024)} MB; is it the right file? "
+        f"(raise the limit with {MAX_INPUT_ENV})"
+    )
+
+
+def read_capped(fh: BinaryIO, what: str, where: str) -> bytes:
+    """Reads at most the size cap from an open binary stream (a file, stdin, /dev/zero)."""
+    cap = max_input_bytes()
+    data = fh.read(cap + 1)
+    if len(data) > cap:
+        raise _too_big(what, where, cap)
+    return data
+
+
+Warn = Callable[[str], None]
+
+
+def warn_stderr(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+_CONTROL = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r\f\v") | {"\x7f"}
+
+
+def looks_binary(text: str) -> bool:
+    """Text with NUL or many control characters is not something a person typed (a .docx, an image, zeros)."""
+    if "\x00" in text:
+        return True
+    sample = text[:4096]
+    return sum(ch in _CONTROL for ch in sample) > max(8, len(sample) // 100)
+
+
+def decode(data: bytes, what: str, where: str) -> tuple[str, bool]:
+    """UTF-8 (a BOM dropped), else GB18030 — what Windows Notepad saves as "ANSI" on a Chinese system.
+    Returns (text, True if it was GB18030). Binary data is BadInput naming the file."""
+    try:
+        text, legacy = data.decode("utf-8-sig"), False
+    except UnicodeDecodeError as exc:
+        try:
+            text, legacy = data.decode("gb18030"), True
+        except UnicodeDecodeError:
+            raise BadInput(
+                f"{what}: {where}: neither UTF-8 nor GB18030 text (byte {exc.start}); save it as UTF-8"
+            ) from None
+    if looks_binary(text):
+        raise BadInput(f"{what}: {where}: not a text file (it holds binary data); save it as UTF-8 text")
+    return text, legacy
+
+
+def _read_bytes(path: Path, what: str) -> bytes:
+    try:
+        with path.open("rb") as fh:
+            return read_capped(fh, what, str(path))
     except FileNotFoundError:
         reason = "no such file"
     except IsADirectoryError:
         reason = "is a directory"
     except PermissionError:
         reason = "permission denied"
-    except UnicodeDecodeError as exc:
-        reason = f"not UTF-8 text (byte {exc.start}); save it as UTF-8"
     except OSError as exc:  # NotADirectoryError (a file used as a folder), I/O errors, …
         reason = f"cannot read: {exc.strerror or exc}"
     raise BadInput(f"{what}: {path}: {reason}")
+
+
+def read_text(path: Path, what: str, *, encoding: str = "utf-8", legacy: Warn | None = None) -> str:
+    """Reads a user's text file (up to the size cap); every way that can fail is BadInput saying which file
+    and why, e.g. "facts file: /x: is a directory". With `legacy`, a GB18030 file is read too, and
+    `legacy` is told so (the file itself is not touched: it is the user's input, maybe outside the
+    workspace); without it, non-UTF-8 is refused with advice."""
+    data = _read_bytes(path, what)
+    if legacy is None:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise BadInput(f"{what}: {path}: not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+    text, was_legacy = decode(data, what, str(path))
+    if was_legacy:
+        legacy(f"warning: {what} {path} is not UTF-8; read it as GB18030 (Windows 'ANSI'). Save it as UTF-8")
+    return text
+
+
+def read_back(path: Path, what: str, *, warn: Warn = warn_stderr) -> str:
+    """Reads a file zongjie wrote and a person may have re-saved (a section file, draft.md, state.json).
+    GB18030 (Notepad's "ANSI") is accepted: the file is rewritten as UTF-8, the original kept as FILE.bak,
+    and `warn` says so. Binary content is BadInput naming the file."""
+    data = _read_bytes(path, what)
+    text, legacy = decode(data, what, str(path))
+    if legacy:
+        backup = _keep_backup(path, data)
+        atomic_write(path, text)
+        warn(
+            f"warning: {path} was saved as GB18030 (Windows 'ANSI'), not UTF-8; converted it to UTF-8 "
+            f"(the original is kept as {backup.name})"
+        )
+    return text

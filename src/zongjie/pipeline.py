@@ -18,6 +18,7 @@ from zongjie.finding import Finding
 from zongjie.lint.api import lint_markdown, lint_section
 from zongjie.plan import SectionTask, build_plan
 from zongjie.workspace.assemble import assemble, section_text
+from zongjie.workspace.lock import workspace_lock
 from zongjie.workspace.store import (
     Endpoint,
     SectionRecord,
@@ -229,7 +230,23 @@ def draft(
     tasks = build_plan(facts)
     ws = Workspace(out)
     ws.check_usable()
-    existed, fresh = out.exists(), not ws.exists()
+    existed = out.exists()  # before the lock makes the folder: a folder we made is removed on failure
+    with workspace_lock(out, command="draft"):
+        return _draft(facts_path, facts, tasks, ws, existed, writer, jobs, endpoint, on_event)
+
+
+def _draft(
+    facts_path: Path,
+    facts: Facts,
+    tasks: list[SectionTask],
+    ws: Workspace,
+    existed: bool,
+    writer: Writer,
+    jobs: int,
+    endpoint: Endpoint | None,
+    on_event: EventSink,
+) -> RunResult:
+    fresh = not ws.exists()
     state = (
         ws.load_state()
         if ws.exists()
@@ -302,11 +319,11 @@ def _drop_stale(ws: Workspace, state: State, planned: set[str]) -> list[Path]:
     """Sections no longer in the plan (their facts were removed) leave the draft; edited ones are backed up."""
     backups = []
     for rec in [r for r in state.sections if r.id not in planned]:
-        path = ws.root / rec.file
+        path = ws.section_path(rec.file)
         if path.is_file():
             if ws.edited(rec):
                 backups.append(ws.backup(path))
-            path.unlink()
+            ws.remove_section(rec.file)
         state.sections.remove(rec)
     return backups
 
@@ -322,6 +339,14 @@ def regen(
 ) -> RunResult:
     """Regenerates one section; every other section file stays byte-identical."""
     ws = Workspace(out)
+    ws.require()  # before the lock: nothing is made in a folder that is not a workspace
+    with workspace_lock(out, command="regen"):
+        return _regen(ws, section_id, writer, hint, force, on_event)
+
+
+def _regen(
+    ws: Workspace, section_id: str, writer: Writer, hint: str | None, force: bool, on_event: EventSink
+) -> RunResult:
     state = ws.load_state()
     facts = load_facts(ws.facts_path(state))
     tasks = build_plan(facts)
@@ -337,7 +362,7 @@ def regen(
                 f"{rec.file} was edited by hand since it was generated; "
                 "regenerating would replace your edits. Use --force to regenerate anyway (a backup is kept)"
             )
-        result.backups.append(ws.backup(ws.root / rec.file))
+        result.backups.append(ws.backup(ws.section_path(rec.file)))
     file = _section_file(state, task, index)
     # regen asks the model again: replaying the cache would return the very text the user wants redone.
     result.generated = asyncio.run(
@@ -351,6 +376,12 @@ def regen(
 def reassemble(out: Path) -> RunResult:
     """Rebuilds draft.md from the section files as they are now (hand edits included) and re-lints."""
     ws = Workspace(out)
+    ws.require()
+    with workspace_lock(out, command="assemble"):
+        return _reassemble(ws)
+
+
+def _reassemble(ws: Workspace) -> RunResult:
     state = ws.load_state()
     facts = load_facts(ws.facts_path(state))
     tasks = {t.id: t for t in build_plan(facts)}

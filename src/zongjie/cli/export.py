@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 
+from zongjie.cli.options import WAIT
 from zongjie.cli.output import print_findings, say
 from zongjie.export import Format
 
@@ -24,6 +25,7 @@ def register(app: typer.Typer) -> None:
         strict: bool = typer.Option(
             False, "--strict", help="Refuse (exit 1) while the draft has error findings."
         ),
+        wait: bool = WAIT,
     ) -> None:
         """Export the draft (hand edits included) to Word, HTML or Markdown.
 
@@ -34,9 +36,11 @@ def register(app: typer.Typer) -> None:
         Example: zongjie export out --format docx -o 年度工作总结.docx
         """
         from zongjie.export import ExportRefused, export_workspace
+        from zongjie.workspace.lock import workspace_lock
 
         try:
-            result = export_workspace(workspace, fmt, out, charts=not no_charts, strict=strict)
+            with workspace_lock(workspace, command="export", wait=wait):
+                result = export_workspace(workspace, fmt, out, charts=not no_charts, strict=strict)
         except ExportRefused as exc:
             print_findings([f for f in exc.findings if f.is_error])
             raise

@@ -17,3 +17,6 @@ ON_FAIL = typer.Option(
 )
 OFFLINE = typer.Option(False, "--offline", help="Use the offline writer even if a model is configured.")
 PROFILE = typer.Option("property", "--profile", help="Profile whose 职能 and indicators the notes map to.")
+WAIT = typer.Option(
+    False, "--wait", help="If another zongjie run is writing the workspace, wait for it instead of exiting 2."
+)

@@ -7,7 +7,18 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from zongjie.cli.options import BASE_URL, JOBS, MODEL, NO_CACHE, OFFLINE, ON_FAIL, PROFILE, PROVIDER, TIMEOUT
+from zongjie.cli.options import (
+    BASE_URL,
+    JOBS,
+    MODEL,
+    NO_CACHE,
+    OFFLINE,
+    ON_FAIL,
+    PROFILE,
+    PROVIDER,
+    TIMEOUT,
+    WAIT,
+)
 from zongjie.cli.output import SectionProgress, is_tty, print_findings, say
 
 if TYPE_CHECKING:
@@ -125,6 +136,7 @@ def register(app: typer.Typer) -> None:
         ),
         docx: bool = typer.Option(False, "--docx", help="Also export the draft as .docx (公文 layout)."),
         offline: bool = OFFLINE,
+        wait: bool = WAIT,
     ) -> None:
         """Draft every section into a workspace: DIR/draft.md, DIR/sections/*.md, DIR/report.json.
 
@@ -134,38 +146,44 @@ def register(app: typer.Typer) -> None:
         Example: zongjie draft fixtures/property-full.yaml -o out
         """
         from zongjie import pipeline
+        from zongjie.workspace.lock import workspace_lock
         from zongjie.workspace.store import Workspace
         from zongjie.writer.factory import make_writer
 
-        settings = _settings(
-            out,
-            offline=offline,
-            provider=provider,
-            base_url=base_url,
-            model=model,
-            jobs=jobs,
-            on_fail=on_fail,
-            timeout=timeout,
-            no_cache=no_cache,
-        )
-        if facts.suffix.lower() in NOTES_SUFFIXES:
-            from zongjie.notes import notes_to_facts_file
+        Workspace(out).check_usable()  # before anything is written into a folder that is not ours
+        with workspace_lock(out, command="draft", wait=wait):
+            settings = _settings(
+                out,
+                offline=offline,
+                provider=provider,
+                base_url=base_url,
+                model=model,
+                jobs=jobs,
+                on_fail=on_fail,
+                timeout=timeout,
+                no_cache=no_cache,
+            )
+            if facts.suffix.lower() in NOTES_SUFFIXES:
+                from zongjie.notes import notes_to_facts_file
 
-            Workspace(out).check_usable()  # before anything is written into a folder that is not ours
-            facts = notes_to_facts_file(facts, out, profile=profile, settings=settings, echo=say, year=year)
-        writer = make_writer(settings)
-        result = pipeline.draft(
-            facts,
-            out,
-            writer,
-            jobs=settings.jobs,
-            endpoint=_endpoint(settings),
-            on_event=SectionProgress(is_tty()),
-        )
-        _say_writer(settings)  # after the run: bad input has been reported first, and nothing said before it
-        if docx:
-            _export_docx(out)
-        _report(result, "draft")
+                facts = notes_to_facts_file(
+                    facts, out, profile=profile, settings=settings, echo=say, year=year
+                )
+            writer = make_writer(settings)
+            result = pipeline.draft(
+                facts,
+                out,
+                writer,
+                jobs=settings.jobs,
+                endpoint=_endpoint(settings),
+                on_event=SectionProgress(is_tty()),
+            )
+            _say_writer(
+                settings
+            )  # after the run: bad input has been reported first, and nothing said before it
+            if docx:
+                _export_docx(out)
+            _report(result, "draft")
 
     @app.command()
     def regen(
@@ -181,44 +199,50 @@ def register(app: typer.Typer) -> None:
         timeout: float | None = TIMEOUT,
         no_cache: bool | None = NO_CACHE,
         offline: bool = OFFLINE,
+        wait: bool = WAIT,
     ) -> None:
         """Regenerate one section; every other section file stays byte-identical.
 
         Example: zongjie regen out review-facilities --hint "突出停电抢修案例"
         """
         from zongjie import pipeline
+        from zongjie.workspace.lock import workspace_lock
         from zongjie.writer.factory import make_writer
 
-        settings = _settings(
-            workspace,
-            offline=offline,
-            provider=provider,
-            base_url=base_url,
-            model=model,
-            timeout=timeout,
-            no_cache=no_cache,
-        )
-        result = pipeline.regen(
-            workspace,
-            section,
-            make_writer(settings),
-            hint=hint,
-            force=force,
-            on_event=SectionProgress(is_tty()),
-        )
-        _say_writer(settings)
-        if hint and not settings.uses_llm:
-            say("note: the offline writer cannot follow --hint; it only redid the section from the facts")
-        _report(result, f"regen {section}")
+        with workspace_lock(workspace, command="regen", wait=wait):
+            settings = _settings(
+                workspace,
+                offline=offline,
+                provider=provider,
+                base_url=base_url,
+                model=model,
+                timeout=timeout,
+                no_cache=no_cache,
+            )
+            result = pipeline.regen(
+                workspace,
+                section,
+                make_writer(settings),
+                hint=hint,
+                force=force,
+                on_event=SectionProgress(is_tty()),
+            )
+            _say_writer(settings)
+            if hint and not settings.uses_llm:
+                say("note: the offline writer cannot follow --hint; it only redid the section from the facts")
+            _report(result, f"regen {section}")
 
     @app.command()
     def assemble(
         workspace: Path = typer.Argument(..., help="Workspace directory written by `zongjie draft`."),
+        wait: bool = WAIT,
     ) -> None:
         """Rebuild draft.md from the (possibly hand-edited) section files and lint it again.
 
         Example: zongjie assemble out
         """
         from zongjie import pipeline
+        from zongjie.workspace.lock import workspace_lock
 
-        _report(pipeline.reassemble(workspace), "assemble")
+        with workspace_lock(workspace, command="assemble", wait=wait):
+            _report(pipeline.reassemble(workspace), "assemble")

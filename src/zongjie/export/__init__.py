@@ -59,22 +59,33 @@ def export_workspace(
     """Exports DIR/draft.md as the user sees it, with the facts for tables, charts, 落款 and date.
 
     Raises BadInput (bad format, output onto the draft), WorkspaceError (not a workspace, no draft.md),
-    ExportRefused (strict with error findings)."""
-    from zongjie.export import output
-    from zongjie.export.document import build
-    from zongjie.facts.load import load as load_facts
-    from zongjie.lint.api import lint_markdown
+    ExportRefused (strict with error findings), WorkspaceBusy (another run is writing the workspace)."""
+    from zongjie.workspace.lock import workspace_lock
     from zongjie.workspace.store import Workspace
 
     if fmt not in FORMATS:
         raise BadInput(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     ws = Workspace(ws_dir)
+    ws.require()  # before the lock: nothing is made in a folder that is not a workspace
+    with workspace_lock(ws_dir, command="export"):
+        return _export(ws, fmt, out, charts=charts, strict=strict, font_lookup=font_lookup)
+
+
+def _export(
+    ws: Workspace, fmt: Format, out: Path | None, *, charts: bool, strict: bool, font_lookup: FontLookup
+) -> ExportResult:
+    from zongjie.export import output
+    from zongjie.export.document import build
+    from zongjie.facts.load import load as load_facts
+    from zongjie.lint.api import lint_markdown
+
+    ws_dir = ws.root
     state = ws.load_state()
     if not ws.draft_path.is_file():
         raise WorkspaceError(
             f"{ws.draft_path} is missing; run `zongjie draft` (or `zongjie regen`) to rebuild it"
         )
-    text = ws.draft_path.read_text(encoding="utf-8")
+    text = ws.read_draft()
     stale = _stale_draft(ws, state, text)
     facts = load_facts(ws.facts_path(state))
     findings = lint_markdown(text, facts)
@@ -82,7 +93,8 @@ def export_workspace(
         raise ExportRefused(findings)
 
     doc = build(text, facts, charts=charts and fmt != "md", font_lookup=font_lookup)
-    target = out if out is not None else ws_dir / f"{output.safe_name(doc.title)}.{fmt}"
+    # The default target is inside the workspace, so it must not be a link leading out of it.
+    target = out if out is not None else ws.path(f"{output.safe_name(doc.title)}.{fmt}", "export file")
     if target.resolve() == ws.draft_path.resolve():
         raise BadInput(f"{target} is the draft itself; choose another -o file")
     if target.is_dir():

@@ -15,9 +15,16 @@ RECORD = "exports.json"  # path → sha256 of what zongjie last wrote there
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
+NAME_BYTES = 180  # file systems allow 255 bytes per name; room is left for ".docx.bak2" and a temp prefix
+
+
 def safe_name(title: str) -> str:
-    """A file name from the report title, usable on Windows too."""
-    return _UNSAFE.sub("_", title).strip(" .") or "draft"
+    """A file name from the report title, usable on Windows too; a long title is cut (at a character,
+    within NAME_BYTES of UTF-8) rather than failing with "File name too long"."""
+    name = _UNSAFE.sub("_", title).strip(" .")
+    while len(name.encode("utf-8")) > NAME_BYTES:
+        name = name[:-1]
+    return name.rstrip(" .") or "draft"
 
 
 def _sha(data: bytes) -> str:

@@ -7,6 +7,7 @@ import math
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from zongjie.files import slug_problem
 from zongjie.profiles import Better
 
 ProfileId = str
@@ -98,6 +99,15 @@ class Function(_Strict):
     metrics: list[Metric] = Field(default_factory=list)
     work: list[str] = Field(default_factory=list, description="主要工作事项")
     cases: list[Case] = Field(default_factory=list, description="典型案例")
+
+    @field_validator("key")
+    @classmethod
+    def _key_names_a_file(cls, v: str) -> str:
+        # The key becomes part of a section file's name (sections/NN-review-KEY.md): it must stay a name.
+        problem = slug_problem(v)
+        if problem is not None:
+            raise ValueError(f"the key {v[:80]!r} {problem}")
+        return v
 
 
 class Summary(_Strict):

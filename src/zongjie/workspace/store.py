@@ -6,17 +6,22 @@ import datetime as dt
 import hashlib
 from pathlib import Path
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError, field_validator
 
-from zongjie.errors import WorkspaceError
+from zongjie.errors import BadInput, WorkspaceError
+from zongjie.files import Warn, read_back, slug_problem, warn_stderr
 from zongjie.files import atomic_write as atomic_write  # re-exported: workspace code writes through it
 from zongjie.finding import Finding
+from zongjie.workspace.paths import inside, relative_problem
 from zongjie.writer.base import Status, Usage
 
 STATE_DIR = ".zongjie"
 STATE_FILE = "state.json"
 STATE_VERSION = 1
+ID_MAX = 80  # "review-" and a 职能 key of up to 64 characters
 NOTES_FACTS = "facts.yaml"
+SECTIONS_DIR = "sections"
+FACTS_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 def sha256(text: str) -> str:
@@ -41,6 +46,34 @@ class SectionRecord(BaseModel):
     attempts: int = 1
     generated_at: str = ""
 
+    # state.json is read like user input: a shared workspace's state may have been edited by anyone.
+    @field_validator("id")
+    @classmethod
+    def _safe_id(cls, v: str) -> str:
+        problem = slug_problem(v, limit=ID_MAX)
+        if problem is not None:
+            raise ValueError(f"section id {problem}")
+        return v
+
+    @field_validator("file")
+    @classmethod
+    def _safe_file(cls, v: str) -> str:
+        problem = relative_problem(v)
+        if problem is None and not (
+            v.startswith(f"{SECTIONS_DIR}/") and v.endswith(".md") and v.count("/") == 1
+        ):
+            problem = f"must be a {SECTIONS_DIR}/NAME.md file"
+        if problem is not None:
+            raise ValueError(f"section file {v[:80]!r} {problem}")
+        return v
+
+    @field_validator("level")
+    @classmethod
+    def _level(cls, v: int) -> int:
+        if not 0 <= v <= 3:
+            raise ValueError("heading level must be 0 to 3")
+        return v
+
 
 class Endpoint(BaseModel):
     """Which model wrote the draft, so `regen` can reuse it. The API key is never recorded."""
@@ -59,29 +92,59 @@ class State(BaseModel):
     draft_sha256: str | None = None
     findings: list[Finding] = Field(default_factory=list)  # whole-draft findings from the last assembly
 
+    @field_validator("version")
+    @classmethod
+    def _version(cls, v: int) -> int:
+        if v != STATE_VERSION:
+            raise ValueError(f"version {v} is not one this zongjie understands ({STATE_VERSION})")
+        return v
+
+    @field_validator("facts_path")
+    @classmethod
+    def _facts_path(cls, v: str) -> str:
+        if "\x00" in v or not v.strip() or len(v) > 4096:
+            raise ValueError("facts path is empty, too long or holds a NUL byte")
+        if not v.lower().endswith(FACTS_SUFFIXES):
+            raise ValueError(f"facts path {v[:80]!r} is not a .yaml/.yml/.json file")
+        if not Path(v).is_absolute():
+            problem = relative_problem(v)
+            if problem is not None:
+                raise ValueError(f"facts path {v[:80]!r} {problem}")
+        return v
+
     def record(self, section_id: str) -> SectionRecord | None:
         return next((r for r in self.sections if r.id == section_id), None)
 
 
 class Workspace:
-    def __init__(self, root: Path) -> None:
+    """Every path below `root` is made by `path()`, which keeps it inside the workspace. `warn` hears about
+    files converted from GB18030 on the way in."""
+
+    def __init__(self, root: Path, *, warn: Warn = warn_stderr) -> None:
         self.root = root
+        self.warn = warn
+
+    def path(self, name: str, field: str = "workspace file") -> Path:
+        return inside(self.root, name, field)
 
     @property
     def state_path(self) -> Path:
-        return self.root / STATE_DIR / STATE_FILE
+        return self.path(f"{STATE_DIR}/{STATE_FILE}", "workspace state")
 
     @property
     def draft_path(self) -> Path:
-        return self.root / "draft.md"
+        return self.path("draft.md")
 
     @property
     def report_path(self) -> Path:
-        return self.root / "report.json"
+        return self.path("report.json")
 
     @property
     def backup_dir(self) -> Path:
-        return self.root / "backups"
+        return self.path("backups")
+
+    def read_draft(self) -> str:
+        return self._read(self.draft_path, "draft")
 
     def exists(self) -> bool:
         return self.state_path.is_file()
@@ -91,30 +154,50 @@ class Workspace:
         if self.root.exists() and not self.root.is_dir():
             raise WorkspaceError(f"{self.root} exists and is not a directory")
         # facts.yaml is what `draft NOTES.md` extracts into the workspace before drafting; never overwritten here.
-        foreign = [p for p in self.root.iterdir() if p.name != NOTES_FACTS] if self.root.is_dir() else []
+        foreign = (
+            [p for p in self.root.iterdir() if p.name != NOTES_FACTS and not _only_lock(p)]
+            if self.root.is_dir()
+            else []
+        )
         if foreign and not self.exists():
             raise WorkspaceError(
                 f"{self.root} is not empty and not a zongjie workspace; choose another -o directory"
             )
 
-    def load_state(self) -> State:
+    def require(self) -> None:
         if not self.exists():
             raise WorkspaceError(
                 f"{self.root} is not a zongjie workspace (no {STATE_DIR}/{STATE_FILE}); run `zongjie draft` first"
             )
+
+    def load_state(self) -> State:
+        self.require()
         try:
-            return State.model_validate_json(self.state_path.read_text(encoding="utf-8"))
+            text = read_back(self.state_path, "workspace state", warn=self.warn)
+        except BadInput as exc:
+            raise WorkspaceError(str(exc)) from None
+        try:
+            state = State.model_validate_json(text)
         except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
             raise WorkspaceError(
-                f"{self.state_path}: unreadable workspace state: {exc.errors()[0]['msg']}"
+                f"{self.state_path}: unusable workspace state ({where}: {first['msg']}); "
+                "it may have been edited by hand or by another program — restore it from a backup, "
+                "or draft into a new folder"
             ) from None
+        ids = [r.id for r in state.sections]
+        files = [r.file for r in state.sections]
+        if len(set(ids)) != len(ids) or len(set(files)) != len(files):
+            raise WorkspaceError(f"{self.state_path}: unusable workspace state (a section listed twice)")
+        return state
 
     def save_state(self, state: State) -> None:
         atomic_write(self.state_path, state.model_dump_json(indent=2))
 
     def facts_path(self, state: State) -> Path:
         p = Path(state.facts_path)
-        return p if p.is_absolute() else self.root / p
+        return p if p.is_absolute() else self.path(state.facts_path, "facts path in the workspace state")
 
     def relative_facts_path(self, facts: Path) -> str:
         """Inside the workspace: relative (the workspace can move). Elsewhere: absolute."""
@@ -124,9 +207,18 @@ class Workspace:
         except ValueError:
             return str(facts)
 
+    def section_path(self, rec_file: str) -> Path:
+        return self.path(rec_file, "section file")
+
     def read_section(self, rec: SectionRecord) -> str | None:
-        path = self.root / rec.file
-        return path.read_text(encoding="utf-8") if path.is_file() else None
+        path = self.section_path(rec.file)
+        return self._read(path, "section file") if path.is_file() else None
+
+    def _read(self, path: Path, what: str) -> str:
+        try:
+            return read_back(path, what, warn=self.warn)
+        except BadInput as exc:
+            raise WorkspaceError(str(exc)) from None
 
     def edited(self, rec: SectionRecord) -> bool:
         """True if the section file no longer holds what zongjie wrote (edited, or deleted)."""
@@ -136,18 +228,21 @@ class Workspace:
     def backup(self, path: Path) -> Path:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         target = self.backup_dir / f"{path.stem}.{stamp}{path.suffix}"
-        atomic_write(target, path.read_text(encoding="utf-8"))
+        atomic_write(target, self._read(path, "workspace file"))
         return target
 
     def write_section(self, rec_file: str, content: str) -> str:
-        atomic_write(self.root / rec_file, content)
+        atomic_write(self.section_path(rec_file), content)
         return sha256(content)
+
+    def remove_section(self, rec_file: str) -> None:
+        self.section_path(rec_file).unlink()
 
     def write_draft(self, state: State, text: str) -> Path | None:
         """Writes draft.md; a draft.md the user edited by hand is backed up first. Returns the backup."""
         saved = None
         if self.draft_path.is_file():
-            current = self.draft_path.read_text(encoding="utf-8")
+            current = self.read_draft()
             if state.draft_sha256 is not None and sha256(current) != state.draft_sha256 and current != text:
                 saved = self.backup(self.draft_path)
         atomic_write(self.draft_path, text)
@@ -156,4 +251,18 @@ class Workspace:
 
 
 def section_file_name(index: int, section_id: str) -> str:
-    return f"sections/{index:02d}-{section_id}.md"
+    """sections/NN-ID.md; an id that could not be a file name (from a 职能 key) is refused, naming it."""
+    problem = slug_problem(section_id, limit=ID_MAX)
+    if problem is not None:
+        raise BadInput(f"section id {section_id[:80]!r} (from a 职能 key) {problem}")
+    return f"{SECTIONS_DIR}/{index:02d}-{section_id}.md"
+
+
+def _only_lock(path: Path) -> bool:
+    """A .zongjie folder holding nothing but the lock file: a run that stopped before writing any state."""
+    from zongjie.workspace.lock import LOCK_FILE
+
+    try:
+        return path.name == STATE_DIR and [p.name for p in path.iterdir()] == [LOCK_FILE]
+    except OSError:
+        return False
