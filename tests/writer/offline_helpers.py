@@ -14,6 +14,7 @@ from zongjie.plan.build import build_plan
 from zongjie.plan.task import SectionTask
 from zongjie.punctuation import fix_line
 from zongjie.writer.offline import OfflineWriter
+from zongjie.writer.offline.metrics import zero_outcome
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 # Complete facts files (the notes-*.expected.yaml ones may lack causes, owners or whole sections).
@@ -62,6 +63,12 @@ def expected_strings(task: SectionTask) -> list[str]:
     out = []
     for mf in task.all_metrics():
         m = mf.metric
+        if zero_outcome(mf):
+            # 全年未发生安全事故 (上年1起，较上年减少1起): the 0 is said in words, 同比下降100% not at all.
+            # 连续两年未发生…: a previous 0 is said in words too.
+            out += [fmt_quantity(v, m.unit) for v in (m.previous, m.target) if v]
+            out += [d.text for d in mf.derived if d.kind != "yoy" and d.text != "与上年持平"]
+            continue
         out += [fmt_quantity(v, m.unit) for v in (m.value, m.previous, m.target) if v is not None]
         out += [d.text for d in mf.derived]
     for pl in task.plans:

@@ -226,14 +226,25 @@ def test_a_response_with_its_subject_and_a_result_with_its_own() -> None:
 
 def test_a_count_that_falls_to_zero() -> None:
     body = fixture_body("property-full.yaml", "review-security")
-    assert "安全事故由上年1起降为0起，较上年减少1起，同比下降100%" in body
+    assert "未发生安全事故（上年1起），较上年减少1起" in body
+    assert "100%" not in body.replace("隐患整改率达到100%", "")  # never 同比下降100%
     body = fixture_body("school-full.yaml", "review-security")
-    assert "安全事故仍为0起，与上年持平" in body
+    assert "连续两年未发生安全事故" in body
+    assert "全年连续" not in body
     body = fixture_body("property-small.yaml", "review-security")
-    assert "安全事故为0起" in body
+    assert "未发生安全事故" in body
 
 
-def test_a_zero_keeps_its_figure() -> None:
-    # The all-fixtures test forbids a bare "0起"; the figure itself must stay (the linter's fact-dropped).
+def test_a_zero_incident_is_said_in_words() -> None:
+    # The all-fixtures test forbids a bare "0起"; a zero incident count is 未发生, in 公文 form.
     body = fixture_body("enterprise-full.yaml", "review-vehicles")
-    assert "交通事故由上年1起降为0起，较上年减少1起，同比下降100%" in body
+    assert "未发生交通事故（上年1起），较上年减少1起" in body
+    assert "同比下降100%" not in body
+
+
+def test_a_zero_of_what_is_not_an_incident_keeps_its_figure() -> None:
+    metrics = [{"name": "业主投诉", "value": 0, "unit": "件", "previous": 4}]
+    task = task_of(make_facts(functions=[{"key": "facilities", "metrics": metrics}]), "review-facilities")
+    body = WRITER.render(task)
+    assert "业主投诉由上年4件降为0件" in body
+    assert lint_section(task, body) == []

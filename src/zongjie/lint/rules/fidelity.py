@@ -158,7 +158,10 @@ def _trend_in(
     carried: MetricFact | None = None
     for off, clause in clauses(text):
         lo = start + off
-        mentions = [(m.start(), names[m.group()]) for m in name_rx.finditer(clause)]
+        found = list(name_rx.finditer(clause))
+        mentions = [(m.start(), names[m.group()]) for m in found]
+        # 用气量下降10%: the 下降 inside a metric's own name is its name, not a trend said about it.
+        inside = [(m.start(), m.end()) for m in found]
         for q in numbers:
             if lo <= q.start < lo + len(clause):
                 hits = by_derived.get((q.value, q.unit), [])
@@ -166,6 +169,8 @@ def _trend_in(
                     mentions.append((q.start - lo, hits[0]))
         mentions.sort(key=lambda x: x[0])
         for m in _DIRECTION.finditer(clause):
+            if any(a <= m.start() < b for a, b in inside):
+                continue
             before = [mf for pos, mf in mentions if pos < m.start()]
             after = [mf for pos, mf in mentions if pos > m.start()]
             target = before[-1] if before else after[0] if after else carried
@@ -330,6 +335,7 @@ def fact_dropped(ctx: Context) -> Iterator[Finding]:
                 base, unit = q.base()
                 exact.add((base, unit))
                 said[unit].append(q)
+    texts = [b.text for _, b in _blocks(ctx)]
     single = next(iter(s.id for s in ctx.doc.sections), None) if not ctx.whole else None
     for sid, metrics in facts.sections.items():
         if single is not None and sid != single:
@@ -340,11 +346,28 @@ def fact_dropped(ctx: Context) -> Iterator[Finding]:
             base, unit = q0.base()
             if (base, unit) in exact or any(states(q, dec(m.value), m.unit) for q in said[unit] + said[""]):
                 continue
+            if m.value == 0 and any(zero_said(t, m.name) for t in texts):
+                continue  # 全年未发生安全事故 states 安全事故 0起
             yield ctx.finding(
                 this("fact-dropped"),
                 f"事实“{m.name}{q0.value.normalize():f}{m.unit}”未在正文中出现",
                 section=sid,
             )
+
+
+_NONE_HAPPENED = ("未发生", "没有发生", "未出现", "没有出现")
+
+
+def zero_said(text: str, name: str) -> bool:
+    """The text says that the thing a zero count counts did not happen: 全年未发生安全事故 (安全事故 0起),
+    连续两年未发生食品安全事故, 未发生电梯困人事件."""
+    start = text.find(name)
+    while start >= 0:
+        before = re.split(r"[，。；,;！？]", text[max(0, start - 8) : start])[-1]
+        if any(w in before for w in _NONE_HAPPENED):
+            return True
+        start = text.find(name, start + 1)
+    return False
 
 
 _FUTURE = re.compile(r"计划|将|明年|下一年|下年|力争|争取|预算|目标|前|底|预计|拟|新的一年|启动|开工")

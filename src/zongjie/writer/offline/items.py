@@ -83,10 +83,18 @@ def lessons(task: SectionTask, variant: int) -> str:
     return "\n\n".join([intro, *items])
 
 
+# A month or a year alone is a span: its deadline is its end (2026年12月 → 2026年12月底前, 2026年 → 2026年底前).
+_SPAN_END = re.compile(r"(?:^|\d|[年])(?:\d{1,2}月|[一二三四五六七八九十]{1,2}月)$|^\d{4}年$")
+
+
 def deadline_phrase(text: str) -> str:
     """The deadline exactly as the facts give it, inside a 于…前完成 frame when that reads naturally."""
     if text.endswith("前"):
         return f"于{text}完成"
+    if _SPAN_END.search(text):
+        return f"于{text}底前完成"
+    if text.endswith(("上半年", "下半年")):
+        return f"于{text}完成"  # 于2026年上半年前完成 would mean before it starts
     if text.endswith(_BEFORE_OK):
         return f"于{text}前完成"
     return f"完成时限：{text}"

@@ -19,7 +19,13 @@ VERB_PREFIXES = (
     "节约", "节省", "取得", "完成", "开展", "组织", "采购", "处理", "受理", "更换", "新增", "回收", "接待",
     "办理", "举办", "实施", "发放", "签订", "累计", "发生", "减少", "降低", "提供", "改造", "供应",
     "供餐", "出车", "新建", "建成", "安装", "增设", "加装", "配备", "培训", "引进", "招聘", "日均", "月均",
-    "年均", "人均",
+    "年均", "人均", "查处", "查获", "纠正", "劝阻", "制止", "清理", "清退", "消除", "整治", "降低", "压减",
+)  # fmt: skip
+# Verbs a note or a facts file may put after their object (路灯安装, 违规停车查处); a summary says the verb
+# first (安装路灯300盏, 查处违规停车96起). Only verbs whose object is the thing counted.
+OBJECT_FIRST_VERBS = (
+    "安装", "加装", "增设", "新增", "新建", "新购", "查处", "查获", "纠正", "劝阻", "制止", "清退", "发放",
+    "回收", "配备",
 )  # fmt: skip
 # Names of a measured quantity (用电量, 处置量, 行驶里程, 平均响应时间): "{name}为{value}".
 MEASURE_ENDINGS = (
@@ -62,6 +68,15 @@ STOCKS = (
 STOCK_UNITS = frozenset({"辆", "张", "座", "家", "栋", "部"})
 # Stock names that are already a count of sorts ("菜品品种为126种", not "菜品品种数量为126种").
 COUNTED_STOCKS = ("品种", "种类", "储备")
+
+
+def verb_first(name: str) -> str:
+    """路灯安装 → 安装路灯; a name that already begins with a verb, or is only the verb, stays."""
+    for verb in OBJECT_FIRST_VERBS:
+        thing = name.removesuffix(verb)
+        if thing != name and len(thing) >= 2 and not thing.startswith(VERB_PREFIXES):
+            return verb + thing
+    return name
 
 
 def kind(name: str, unit: str) -> Kind:
@@ -107,6 +122,14 @@ def stock_subject(name: str) -> str:
 
 # A name that ends in a verb of change by an amount (能耗下降) takes its figure directly: 能耗下降30%.
 VERB_SUFFIXES = (*wording.UP_BY, *wording.DOWN_BY, "节约", "节省")
+
+
+def says_change(name: str) -> bool:
+    """The name itself states a direction or an action (用气量下降, 节约采购成本, 餐厨垃圾减少): its figure
+    follows the name directly, with no 达到/降至/为 glued on (用气量下降10%, not 用气量下降达到10%)."""
+    return name.endswith(VERB_SUFFIXES) or name.startswith(VERB_PREFIXES)
+
+
 LOWER_HINTS = (
     "损耗", "流失", "故障", "事故", "投诉", "漏", "能耗", "油耗", "费用", "支出", "成本", "时间", "时长", "天数",
     "库存", "发生率", "差错",

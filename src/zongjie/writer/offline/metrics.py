@@ -30,14 +30,20 @@ def trend(mf: MetricFact) -> Direction | None:
     return None
 
 
-def _tail(mf: MetricFact) -> str:
+def _tail(mf: MetricFact, form: int = 0) -> str:
+    """上年 and every derived text. Two forms, so that neighbouring clauses do not read as one form filled
+    in again and again: "（上年1102次），较上年增加146次，同比增长13.2%" and
+    "，较上年增加146次，同比增长13.2%（上年1102次）". The derived texts are the same, verbatim."""
     m = mf.metric
     prev = ""
     if m.previous is not None and trend(mf) != "flat":
         # "（上年1102次）" is the usual shorthand; a zero needs its verb: "（上年为0万度）", not "上年0万度".
         said = "上年为" if m.previous == 0 else "上年"
         prev = f"（{said}{fmt_quantity(m.previous, m.unit)}）"
-    return prev + _derived(mf)
+    derived = _derived(mf)
+    if form % 2 and prev and derived:
+        return derived + prev
+    return prev + derived
 
 
 Phrasing = tuple[str, str]  # (verb, clause); the verb lets the next clause avoid repeating it
@@ -60,12 +66,34 @@ def _derived(mf: MetricFact) -> str:
     return "".join(f"，{p}" for p in parts)
 
 
+def zero_outcome(mf: MetricFact) -> bool:
+    """An incident count of 0 (安全事故0起) is said the 公文 way — 全年未发生安全事故, 连续两年未发生… —
+    never as a bare 0 nor as 同比下降100%."""
+    m = mf.metric
+    return m.value == 0 and not m.is_percent and kinds.kind(m.name, m.unit) == "incident"
+
+
+def _none_happened(mf: MetricFact) -> list[Phrasing]:
+    m = mf.metric
+    thing = kinds.event_name(m.name)
+    # 同比下降100% says nothing a reader does not see in 未发生; the change in units (较上年减少2起) stays.
+    rest = "".join(f"，{d.text}" for d in mf.derived if d.kind != "yoy" and d.text != "与上年持平")
+    if m.note and clean(m.note):
+        rest += f"，{clean(m.note)}"
+    if m.previous == 0:
+        return [("连续", f"连续两年未发生{thing}{rest}")]
+    prev = f"（上年{fmt_quantity(m.previous, m.unit)}）" if m.previous is not None else ""
+    return [("未发生", f"未发生{thing}{prev}{rest}")]
+
+
 def _zero(mf: MetricFact, subject: str) -> list[Phrasing] | None:
     """A count that is 0: "由上年2起降为0起" or "仍为0起"; never the bare "安全事故0起" nor "下降100%"
     alone. Every derived text still follows verbatim."""
     m = mf.metric
     if m.value != 0 or m.is_percent:
         return None
+    if zero_outcome(mf):
+        return _none_happened(mf)
     q = fmt_quantity(m.value, m.unit)
     if m.previous is not None and m.previous > 0:
         return [("降为", f"{subject}由上年{fmt_quantity(m.previous, m.unit)}降为{q}{_derived(mf)}")]
@@ -84,11 +112,10 @@ def _subject(mf: MetricFact, kind: kinds.Kind) -> str:
     return kinds.stock_subject(name) if kind == "stock" else name
 
 
-def _by_kind(mf: MetricFact, kind: kinds.Kind) -> list[Phrasing]:
+def _by_kind(mf: MetricFact, kind: kinds.Kind, tail: str) -> list[Phrasing]:
     m = mf.metric
     q = fmt_quantity(m.value, m.unit)
-    tail = _tail(mf)
-    bare = f"{m.name}{q}{tail}"
+    bare = f"{kinds.verb_first(m.name)}{q}{tail}"
     subject = _subject(mf, kind)
     if kind == "incident":
         return [("发生", f"发生{subject}{q}{tail}"), ("", f"{subject}{q}{tail}")]
@@ -103,7 +130,7 @@ def _by_kind(mf: MetricFact, kind: kinds.Kind) -> list[Phrasing]:
     return [("", bare)]  # named, handled or unknown: no verb asserts what the facts do not say
 
 
-def phrasings(mf: MetricFact, avoid: str = "") -> list[Phrasing]:
+def phrasings(mf: MetricFact, avoid: str = "", form: int = 0) -> list[Phrasing]:
     """Phrasings of one metric, most natural first; each states the value, 上年 and every derived text.
 
     The verb depends on what the name counts (see kinds): work done, an incident, a stock, servings.
@@ -111,10 +138,15 @@ def phrasings(mf: MetricFact, avoid: str = "") -> list[Phrasing]:
     """
     m = mf.metric
     q = fmt_quantity(m.value, m.unit)
-    tail = _tail(mf)
+    tail = _tail(mf, form)
     kind = kinds.kind(m.name, m.unit)
     out: list[Phrasing]
-    if m.is_percent:
+    if zero_outcome(mf):
+        out = _none_happened(mf)
+    elif kinds.says_change(m.name) or kinds.verb_first(m.name) != m.name:
+        # 用气量下降10%, 节约采购成本12.5万元, 安装路灯300盏: the name already says what happened.
+        out = [("", f"{kinds.verb_first(m.name)}{q}{tail}")]
+    elif m.is_percent:
         out = [(v, f"{m.name}{v}{q}{tail}") for v in _percent_verbs(mf)]
     elif (zero := _zero(mf, _subject(mf, kind))) is not None:
         out = zero
@@ -122,7 +154,7 @@ def phrasings(mf: MetricFact, avoid: str = "") -> list[Phrasing]:
         verb = "缩短至" if m.unit in TIME_UNITS else "降至"
         out = [(verb, f"{_subject(mf, kind)}{verb}{q}{tail}")]
     else:
-        out = _by_kind(mf, kind)
+        out = _by_kind(mf, kind, tail)
     return [p for p in out if not avoid or p[0] != avoid] + [p for p in out if avoid and p[0] == avoid]
 
 
@@ -201,7 +233,7 @@ def sentences(
         picked: list[str] = []
         verb = ""
         for split_openers, mf in items:
-            options = phrasings(mf, avoid=verb)
+            options = phrasings(mf, avoid=verb, form=len(picked) + len(out))
             texts = [t for _, t in options]
             if picked and sum(len(p) + 1 for p in picked) + len(texts[0]) > SENTENCE_LIMIT:
                 # Too long for one sentence (the linter's long-sentence rule): start another.
@@ -211,7 +243,9 @@ def sentences(
             if picked:
                 candidates = [*texts, *(c + t for c in CONNECTORS for t in texts)]
             else:
-                candidates = [o + t for o in openers for t in texts]
+                # 连续两年未发生… carries its own time frame: 全年连续两年 is not Chinese.
+                own = [o for o in openers if o not in _TIME_FRAMES] or [""]
+                candidates = [o + t for t in texts for o in (own if t.startswith("连续") else openers)]
             head = not picked
             choice = prose.note(prose.pick(candidates, head=head), head=head)
             picked.append(choice)
