@@ -35,3 +35,17 @@ WHEN = (
 )
 # A time limit anywhere in prose: a point in time, or a year a plan runs to or from (2026年前, 2026年起).
 DEADLINE = re.compile(rf"{WHEN}|\d{{4}}年(?:前|起|完成)|月底前")
+
+NONE_HAPPENED = ("未发生", "没有发生", "未出现", "没有出现")
+
+
+def zero_said(text: str, name: str) -> bool:
+    """The text says that the thing a zero count counts did not happen: 全年未发生安全事故 (安全事故 0起),
+    连续两年未发生食品安全事故, 未发生电梯困人事件."""
+    start = text.find(name)
+    while start >= 0:
+        before = re.split(r"[，。；,;！？]", text[max(0, start - 8) : start])[-1]
+        if any(w in before for w in NONE_HAPPENED):
+            return True
+        start = text.find(name, start + 1)
+    return False

@@ -16,6 +16,7 @@ from zongjie.lint.numbers import Quantity
 from zongjie.lint.rules.fidelity import bigrams
 from zongjie.llm.sections import SPECS, Highlights, PlanItem, Plans, Problems, fact_ids, texts
 from zongjie.plan.task import PlanFact, SectionTask
+from zongjie.wording import zero_said
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _HEADING = re.compile(r"(?:^|\n)\s*(?:#{1,6}\s|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
@@ -86,7 +87,9 @@ def own_checks(task: SectionTask, value: BaseModel) -> list[str]:
         stated = [q for q in claims(joined) if not q.hedge]
         for mf in task.all_metrics():
             m = mf.metric
-            if not any(close(q, dec(m.value), m.unit) for q in stated):
+            if not any(close(q, dec(m.value), m.unit) for q in stated) and not (
+                m.value == 0 and zero_said(joined, m.name)
+            ):
                 problems.append(
                     f"遗漏了指标“{m.name}{fmt_quantity(m.value, m.unit)}”：资料中的每个指标都要写到"
                 )

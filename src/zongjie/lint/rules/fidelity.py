@@ -16,7 +16,7 @@ from zongjie.lint.names import GENERIC, foreign, metric_names, named_figures
 from zongjie.lint.numbers import CLAIM_KINDS, Quantity, extract
 from zongjie.lint.rules.base import Context, Example, rule, this
 from zongjie.plan.task import MetricFact, PlanFact, ProblemFact
-from zongjie.wording import DOWN, OWNER, UP
+from zongjie.wording import DOWN, OWNER, UP, zero_said
 
 
 def _facts(ctx: Context) -> FactSet:
@@ -353,21 +353,6 @@ def fact_dropped(ctx: Context) -> Iterator[Finding]:
                 f"事实“{m.name}{q0.value.normalize():f}{m.unit}”未在正文中出现",
                 section=sid,
             )
-
-
-_NONE_HAPPENED = ("未发生", "没有发生", "未出现", "没有出现")
-
-
-def zero_said(text: str, name: str) -> bool:
-    """The text says that the thing a zero count counts did not happen: 全年未发生安全事故 (安全事故 0起),
-    连续两年未发生食品安全事故, 未发生电梯困人事件."""
-    start = text.find(name)
-    while start >= 0:
-        before = re.split(r"[，。；,;！？]", text[max(0, start - 8) : start])[-1]
-        if any(w in before for w in _NONE_HAPPENED):
-            return True
-        start = text.find(name, start + 1)
-    return False
 
 
 _FUTURE = re.compile(r"计划|将|明年|下一年|下年|力争|争取|预算|目标|前|底|预计|拟|新的一年|启动|开工")
