@@ -92,4 +92,7 @@ def test_real_export_embeds_charts(cjk_font: CjkFont, property_ws: Path, tmp_pat
 
     result = export_workspace(property_ws, "docx", tmp_path / "x.docx", font_lookup=lambda: cjk_font)
     assert result.warnings == [] and result.charts > 0
-    assert len(docx.Document(str(result.path)).inline_shapes) == result.charts
+    document = docx.Document(str(result.path))
+    captions = [p.text for p in document.paragraphs if p.text.startswith("图")]
+    assert len(captions) == result.charts
+    assert len(document.inline_shapes) >= result.charts  # one picture per row of panels

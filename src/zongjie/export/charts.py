@@ -20,6 +20,13 @@ LOWER_NOTE = "（越低越好）"
 PREVIOUS_LABEL, CURRENT_LABEL = "上年", "本年"
 
 
+def charted(mf: MetricFact) -> bool:
+    """A metric earns a chart panel when it has last year's value and is not 0 → 0: two empty bars (安全事故
+    0 → 0) say nothing a reader needs a picture for."""
+    m = mf.metric
+    return m.previous is not None and not (m.previous == 0 and m.value == 0)
+
+
 def chart_labels(metrics: list[MetricFact]) -> str:
     """All text a chart will draw, to check the font has every glyph before drawing."""
     parts = [PREVIOUS_LABEL, CURRENT_LABEL, LOWER_NOTE]
@@ -29,6 +36,13 @@ def chart_labels(metrics: list[MetricFact]) -> str:
         if m.previous is not None:
             parts.append(fmt_quantity(m.previous, m.unit))
     return "".join(parts)
+
+
+def chart_rows(metrics: list[MetricFact]) -> list[list[MetricFact]]:
+    """Panels split into balanced rows of at most COLUMNS: 5 lay out 3 + 2, not 4 + 1."""
+    rows = math.ceil(len(metrics) / COLUMNS)
+    cols = math.ceil(len(metrics) / rows) if rows else 0
+    return [metrics[i : i + cols] for i in range(0, len(metrics), cols)] if cols else []
 
 
 def width_inches(panels: int) -> float:
@@ -53,7 +67,7 @@ def render(metrics: list[MetricFact], font: CjkFont, *, dpi: int = 200) -> bytes
     from matplotlib import pyplot as plt
 
     font_manager.fontManager.addfont(str(font.path))
-    shown = [mf for mf in metrics if mf.metric.previous is not None]
+    shown = [mf for mf in metrics if charted(mf)]
     rows = math.ceil(len(shown) / COLUMNS)
     cols = math.ceil(len(shown) / rows)  # 5 panels lay out 3 + 2, not 4 + 1
     style: Any = {

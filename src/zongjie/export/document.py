@@ -3,6 +3,8 @@ inserted after its subsection, and the 落款 and date at the end."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from zongjie.export.fonts import CjkFont, FontLookup, find_cjk_font
@@ -12,6 +14,9 @@ from zongjie.facts.model import Facts
 from zongjie.plan import build_plan
 from zongjie.plan.task import MetricFact, SectionTask
 
+_DATE_LINE = re.compile(
+    r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日$"
+)
 TABLE_MIN_METRICS = 3  # a function with fewer metrics reads better as prose alone
 TABLE_HEADER = ("指标", "本年", "上年", "同比或变化", "目标")
 NO_FONT_WARNING = (
@@ -30,9 +35,11 @@ class MetricTable:
 
 @dataclass
 class Figure:
-    png: bytes
+    """A chart as one picture per row of panels: a row can start at the foot of a page and the next row go
+    on the following one, where one tall picture would leave half a page empty."""
+
+    rows: list[tuple[bytes, float]]  # (PNG, width in mm)
     caption: str
-    width_mm: float = 160.0
 
 
 Item = Block | MetricTable | Figure
@@ -84,13 +91,19 @@ def metric_rows(metrics: list[MetricFact]) -> list[tuple[str, str, str, str, str
     return rows
 
 
-def _signoff(facts: Facts, blocks: list[Block]) -> list[str]:
-    wanted = [
-        x for x in (facts.report.author, fmt_date(facts.report.date) if facts.report.date else None) if x
-    ]
-    tail = [b.text.strip() for b in blocks[-2:] if b.kind == "para"]
-    # A 落款 the user already typed at the end of the draft is not repeated.
-    return [] if wanted and tail[-len(wanted) :] == wanted else wanted
+def signer(facts: Facts) -> str:
+    """Who signs (落款) and authors the file: report.author, else the unit that reports."""
+    report = facts.report
+    return report.author or f"{report.organization}{report.department}"
+
+
+def _signoff(facts: Facts, blocks: list[Block], today: dt.date) -> list[str]:
+    """落款 and 成文日期: report.date, else the day of the export (a 公文 is dated when it is issued)."""
+    wanted = [signer(facts), fmt_date(facts.report.date or today)]
+    last = blocks[-1].text.strip() if blocks and blocks[-1].kind == "para" else ""
+    if _DATE_LINE.match(last):
+        return []  # the user already typed a 落款 and date at the end of the draft: not repeated
+    return wanted
 
 
 class _Charts:
@@ -103,7 +116,7 @@ class _Charts:
         self.looked = False
 
     def make(self, heading: str, metrics: list[MetricFact]) -> Figure | None:
-        from zongjie.export.charts import chart_labels, render, width_inches
+        from zongjie.export.charts import chart_labels, chart_rows, render, width_inches
 
         if not self.looked:
             self.looked = True
@@ -120,7 +133,8 @@ class _Charts:
                 f"chart for {heading} skipped: font {self.font.family} has no glyph for {missing!r}"
             )
             return None
-        return Figure(render(metrics, self.font), "", width_inches(len(metrics)) * 25.4)
+        font = self.font
+        return Figure([(render(row, font), width_inches(len(row)) * 25.4) for row in chart_rows(metrics)], "")
 
 
 def _function_tasks(facts: Facts) -> dict[str, SectionTask]:
@@ -128,11 +142,16 @@ def _function_tasks(facts: Facts) -> dict[str, SectionTask]:
 
 
 def build(
-    markdown: str, facts: Facts, *, charts: bool = True, font_lookup: FontLookup = find_cjk_font
+    markdown: str,
+    facts: Facts,
+    *,
+    charts: bool = True,
+    font_lookup: FontLookup = find_cjk_font,
+    today: dt.date | None = None,
 ) -> ExportDoc:
     blocks = parse(markdown)
     title = next((b.text for b in blocks if b.kind == "title"), facts.report.display_title)
-    doc = ExportDoc(title=title, author=facts.report.author)
+    doc = ExportDoc(title=title, author=signer(facts))
     tasks = _function_tasks(facts)
     maker = _Charts(font_lookup, doc.warnings) if charts else None
     tables = figures = 0
@@ -146,7 +165,9 @@ def build(
         if len(current.metrics) >= TABLE_MIN_METRICS:
             tables += 1
             doc.items.append(MetricTable(f"表{tables}　{name}主要指标", metric_rows(current.metrics)))
-        with_previous = [mf for mf in current.metrics if mf.metric.previous is not None]
+        from zongjie.export.charts import charted
+
+        with_previous = [mf for mf in current.metrics if charted(mf)]
         if maker is not None and with_previous:
             figure = maker.make(name, with_previous)
             if figure is not None:
@@ -161,6 +182,6 @@ def build(
             current = tasks.get(block.bare_heading) if block.level == 3 else None
         doc.items.append(block)
     close_subsection()
-    doc.signoff = _signoff(facts, body)
+    doc.signoff = _signoff(facts, body, today or dt.date.today())
     doc.charts = figures
     return doc

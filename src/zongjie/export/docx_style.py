@@ -14,13 +14,25 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 THEME_ATTRS = ("asciiTheme", "eastAsiaTheme", "hAnsiTheme", "cstheme")
 LATIN_FONT = "Times New Roman"
 
-# Names as 公文 templates use them, with the font Word should substitute where that one is not installed.
+# The faces GB/T 9704 asks for, by the names Windows, WPS and LibreOffice all resolve: 仿宋, 楷体, 黑体 and 宋体
+# ship with Windows and WPS, while 仿宋_GB2312 and 楷体_GB2312 are missing from most machines since Windows 7 —
+# where they are missing every program substitutes one default face, and headings look like body text
+# (measured with LibreOffice: altName and w:family in the font table are ignored, only the run's name counts).
+# The title keeps 方正小标宋简体, found on most office machines; Word falls back to 宋体 (altName) without it.
 TITLE_FONT, TITLE_ALT = "方正小标宋简体", "宋体"
-BODY_FONT, BODY_ALT = "仿宋_GB2312", "仿宋"
+BODY_FONT = "仿宋"
 H1_FONT = "黑体"
-H2_FONT, H2_ALT = "楷体_GB2312", "楷体"
+H2_FONT = "楷体"
 PAGE_FONT = "宋体"
-ALT_NAMES = {TITLE_FONT: TITLE_ALT, BODY_FONT: BODY_ALT, H2_FONT: H2_ALT}
+# w:altName, the font Word tries when a name is not installed: the title's stand-in, and the English names the
+# same faces carry on Windows (FangSong, ...) for programs that look fonts up by those.
+ALT_NAMES = {
+    TITLE_FONT: TITLE_ALT,
+    BODY_FONT: "FangSong",
+    H1_FONT: "SimHei",
+    H2_FONT: "KaiTi",
+    PAGE_FONT: "SimSun",
+}
 
 # Sizes in points: 二号 22, 三号 16, 四号 14, 小四 12.
 TITLE_SIZE, BODY_SIZE, PAGE_SIZE, TABLE_SIZE = 22.0, 16.0, 14.0, 12.0
@@ -55,6 +67,7 @@ def set_fonts(rpr_parent: Any, east_asia: str, latin: str = LATIN_FONT) -> None:
     fonts.set(w("hAnsi"), latin)
     fonts.set(w("cs"), latin)
     fonts.set(w("eastAsia"), east_asia)
+    fonts.set(w("hint"), "eastAsia")  # “” and … are drawn with the Chinese face, not Times New Roman
 
 
 def _style_text(style: Any, east_asia: str, size: float, *, bold: bool = False) -> None:

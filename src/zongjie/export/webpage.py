@@ -64,7 +64,7 @@ td.name, td.change { text-align: left; }
 </div>
 {% elif item.kind == "figure" -%}
 <figure>
-<img src="data:image/png;base64,{{ item.data }}" alt="{{ item.caption }}">
+{% for data in item.data %}<img src="data:image/png;base64,{{ data }}" alt="{{ item.caption }}">{% endfor %}
 <figcaption>{{ item.caption }}</figcaption>
 </figure>
 {% endif -%}
@@ -97,7 +97,7 @@ def _items(doc: ExportDoc) -> list[dict[str, object]]:
         elif isinstance(item, MetricTable):
             out.append({"kind": "table", "caption": item.caption, "header": item.header, "rows": item.rows})
         elif isinstance(item, Figure):
-            data = base64.b64encode(item.png).decode("ascii")
+            data = [base64.b64encode(png).decode("ascii") for png, _ in item.rows]
             out.append({"kind": "figure", "caption": item.caption, "data": data})
     return out
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from typing import Any
 
+from zongjie.export.columns import CHANGE, lines_to_fit, widths_mm
 from zongjie.export.document import ExportDoc, Figure, MetricTable
 from zongjie.export.docx_style import (
     BODY_FONT,
@@ -19,11 +21,11 @@ from zongjie.export.docx_style import (
     setup_footers,
     setup_page,
     setup_styles,
+    w,
 )
 from zongjie.export.markdown import Block, Run
 
 TEXT_WIDTH_MM = 156  # 210 mm less the 28 mm and 26 mm margins
-COLUMN_WIDTHS_MM = (28, 26, 26, 44, 32)
 TITLE_LINE_CHARS = 19  # 二号 characters that fit one 156 mm line, with a margin for wide digits
 CAPTION_SIZE = 14.0
 _YEAR = re.compile(r"(?:19|20)\d{2}年")
@@ -62,7 +64,7 @@ def _caption(document: Any, text: str, font: str) -> None:
     _add_runs(para, [Run(text)], font, CAPTION_SIZE)
 
 
-def _cell_text(cell: Any, text: str, *, header: bool, left: bool) -> None:
+def _cell_text(cell: Any, lines: list[str], *, header: bool, left: bool) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
     from docx.shared import Pt
 
@@ -71,30 +73,72 @@ def _cell_text(cell: Any, text: str, *, header: bool, left: bool) -> None:
     pf = para.paragraph_format
     pf.line_spacing_rule = WD_LINE_SPACING.SINGLE
     pf.first_line_indent = Pt(0)
-    _add_runs(para, [Run(text)], H1_FONT if header else BODY_FONT, TABLE_SIZE)
+    for i, line in enumerate(lines):
+        if i:
+            para.add_run().add_break()
+        _add_runs(para, [Run(line)], H1_FONT if header else BODY_FONT, TABLE_SIZE)
+
+
+def _row_flag(row: Any, tag: str) -> None:
+    from docx.oxml import OxmlElement
+
+    row._tr.get_or_add_trPr().append(OxmlElement(f"w:{tag}"))
+
+
+def _table_width(grid: Any, width_mm: float) -> None:
+    """w:tblW as the sum of the columns: with a fixed layout Word and LibreOffice then keep the grid as given."""
+    from docx.oxml import OxmlElement
+    from docx.shared import Mm
+
+    tbl_pr = grid._tbl.tblPr
+    for old in tbl_pr.findall(w("tblW")):
+        tbl_pr.remove(old)
+    tbl_w = OxmlElement("w:tblW")
+    tbl_w.set(w("w"), str(Mm(width_mm).twips))
+    tbl_w.set(w("type"), "dxa")
+    tbl_pr.insert_element_before(
+        tbl_w,
+        "w:jc",
+        "w:tblCellSpacing",
+        "w:tblInd",
+        "w:tblBorders",
+        "w:shd",
+        "w:tblLayout",
+        "w:tblCellMar",
+        "w:tblLook",
+        "w:tblCaption",
+        "w:tblDescription",
+        "w:tblPrChange",
+    )
 
 
 def _table(document: Any, table: MetricTable) -> None:
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-    from docx.oxml import OxmlElement
     from docx.shared import Mm
 
     _caption(document, table.caption, H1_FONT)
-    grid = document.add_table(rows=1 + len(table.rows), cols=len(table.header))
+    rows = [table.header, *table.rows]
+    widths = widths_mm(rows, TEXT_WIDTH_MM)
+    grid = document.add_table(rows=len(rows), cols=len(table.header))
     grid.style = document.styles["Table Grid"]
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
-    grid.autofit = False
+    grid.autofit = False  # w:tblLayout fixed: the widths below are kept, not recomputed from the text
+    _table_width(grid, sum(widths))
     for c, column in enumerate(grid.columns):
-        column.width = Mm(COLUMN_WIDTHS_MM[c])  # w:gridCol, which LibreOffice lays out by
-    for r, values in enumerate([table.header, *table.rows]):
+        column.width = Mm(widths[c])  # w:gridCol, which LibreOffice lays out by
+    for r, values in enumerate(rows):
         row = grid.rows[r]
+        _row_flag(row, "cantSplit")  # a row never breaks across pages; the table may, between rows
         for c, value in enumerate(values):
             cell = row.cells[c]
-            cell.width = Mm(COLUMN_WIDTHS_MM[c])
+            cell.width = Mm(widths[c])
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-            _cell_text(cell, value, header=r == 0, left=c in (0, 3))
-    header_props = grid.rows[0]._tr.get_or_add_trPr()
-    header_props.append(OxmlElement("w:tblHeader"))  # the header row repeats when a table breaks a page
+            lines = lines_to_fit(value, widths[c]) if r and c == CHANGE else [value]
+            _cell_text(cell, lines, header=r == 0, left=c in (0, 3))
+            if r < 2:
+                # The caption, header and first row stay together; the rest may run onto the next page.
+                cell.paragraphs[0].paragraph_format.keep_with_next = True
+    _row_flag(grid.rows[0], "tblHeader")  # the header row repeats when a table breaks a page
     document.add_paragraph(style="Normal")
 
 
@@ -102,13 +146,15 @@ def _figure(document: Any, figure: Figure) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
     from docx.shared import Mm, Pt
 
-    para = document.add_paragraph(style="Normal")
-    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    pf = para.paragraph_format
-    pf.line_spacing_rule = WD_LINE_SPACING.SINGLE  # a fixed 28.95 pt line would crop the picture
-    pf.first_line_indent = Pt(0)
-    pf.keep_with_next = True
-    para.add_run().add_picture(io.BytesIO(figure.png), width=Mm(min(TEXT_WIDTH_MM, figure.width_mm)))
+    for i, (png, width) in enumerate(figure.rows):
+        para = document.add_paragraph(style="Normal")
+        para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        pf = para.paragraph_format
+        pf.line_spacing_rule = WD_LINE_SPACING.SINGLE  # a fixed 28.95 pt line would crop the picture
+        pf.first_line_indent = Pt(0)
+        # Only the last row is tied to the caption below it: earlier rows may end a page on their own.
+        pf.keep_with_next = i == len(figure.rows) - 1
+        para.add_run().add_picture(io.BytesIO(png), width=Mm(min(TEXT_WIDTH_MM, width)))
     _caption(document, figure.caption, BODY_FONT)
     document.add_paragraph(style="Normal")
 
@@ -144,9 +190,25 @@ def title_lines(title: str) -> list[str]:
     return [title]
 
 
-def render_docx(doc: ExportDoc) -> bytes:
+def _properties(document: Any, doc: ExportDoc, now: dt.datetime) -> None:
+    """File > Properties: the report's title and author, made now (the template's own 2013 dates go)."""
+    props = document.core_properties
+    props.title = doc.title
+    props.author = doc.author or ""
+    props.last_modified_by = doc.author or ""
+    props.comments = "zongjie"
+    props.language = "zh-CN"
+    props.revision = 1
+    stamp = now.astimezone(dt.UTC).replace(tzinfo=None, microsecond=0)  # dcterms dates are UTC
+    props.created = stamp
+    props.modified = stamp
+
+
+def render_docx(doc: ExportDoc, *, now: dt.datetime | None = None) -> bytes:
     from docx import Document
     from docx.shared import Pt
+
+    now = now or dt.datetime.now(dt.UTC)
 
     document = Document()
     setup_page(document)
@@ -166,10 +228,7 @@ def render_docx(doc: ExportDoc) -> bytes:
         else:
             _figure(document, item)
     _signoff(document, doc.signoff)
-    props = document.core_properties
-    props.title = doc.title
-    props.author = doc.author or ""
-    props.comments = "zongjie"
+    _properties(document, doc, now)
     buf = io.BytesIO()
     document.save(buf)
     return buf.getvalue()
