@@ -68,10 +68,16 @@ def _after(line: str) -> str:
     return line
 
 
+# A paragraph indented with full-width spaces (　　, two characters in 公文) is normal and kept as written.
+_INDENT = re.compile(r"^[\u3000 \t]*")
+
+
 def fix_line(line: str) -> str:
     if _SKIP.search(line) or not re.search(f"[{HAN}]", line):
         return line
-    return _after(_autocorrect()(_own(line)))
+    indent = _INDENT.match(line)
+    lead = indent.group() if indent else ""
+    return lead + _after(_autocorrect()(_own(line[len(lead) :])))
 
 
 def fix_text(text: str) -> str:

@@ -9,6 +9,7 @@ from zongjie.finding import Finding
 from zongjie.lint.config import LintConfig
 from zongjie.lint.document import ALL, Document
 from zongjie.lint.factset import FactSet
+from zongjie.lint.sections import refine
 from zongjie.plan.task import SectionTask
 
 _TASK_KINDS = {"function": "review"}
@@ -29,6 +30,7 @@ def lint_markdown(
     """Findings for a whole Markdown draft, optionally against a facts file."""
     factset = FactSet.from_facts(facts) if facts is not None else None
     doc = Document(text)
+    refine(doc)
     if factset is not None:
         for s in doc.sections:  # name 主要工作回顾 subsections by their section ids (review-facilities)
             if s.parent is not None and s.id in factset.function_names:

@@ -197,7 +197,8 @@ class Document:
             if not stripped or (stripped.startswith("<!--") and stripped.endswith("-->")):
                 block = None
                 continue
-            if block is None or _ITEM.match(line):
+            # Each line of pasted text is a paragraph (Word's paragraphs), and so is a line indented with 　.
+            if block is None or _ITEM.match(line) or pasted or line.startswith("\u3000"):
                 block = Block(line, start, "item" if _ITEM.match(line) else "para", frozenset(pending))
                 pending = set()
                 current.blocks.append(block)

@@ -356,6 +356,7 @@ def fact_dropped(ctx: Context) -> Iterator[Finding]:
 
 
 _FUTURE = re.compile(r"计划|将|明年|下一年|下年|力争|争取|预算|目标|前|底|预计|拟|新的一年|启动|开工")
+_NEXT_YEAR_TITLE = re.compile(r"^\d{4}\s*年度?(?:工作|后勤)?(?:打算|计划|思路|安排|要点|规划)")
 _PAST = re.compile(r"较|比|同比|上年|相比|与|以来|自|起|至今|从|由|投用|投入使用|建成|建于|始建")
 
 
@@ -368,6 +369,10 @@ _PAST = re.compile(r"较|比|同比|上年|相比|与|以来|自|起|至今|从|
         Example("2025年，后勤科完成设备巡检1248次。", False, facts=True),
         Example("设备完好率提升至99.5%，2026年6月底前完成。", False, facts=True, kind="plans"),
         Example("业主满意度92.3%，较2024年提高2.7个百分点。", False, facts=True),
+        Example(
+            "# 2025年工作总结暨2026年工作打算\n\n2025年，后勤科完成设备巡检1248次。\n", False, whole=True
+        ),
+        Example("# 2025年工作总结暨2027年工作打算\n\n2025年，后勤科完成设备巡检1248次。\n", True, whole=True),
     ],
 )
 def year_mismatch(ctx: Context) -> Iterator[Finding]:
@@ -390,6 +395,8 @@ def year_mismatch(ctx: Context) -> Iterator[Finding]:
             for q in years:
                 y = int(q.value)
                 _, sent = next(((o, t) for o, t in spans if o <= q.start < o + len(t)), (b.start, b.text))
+                if in_title and y == year + 1 and _NEXT_YEAR_TITLE.search(b.text[q.start - b.start :]):
+                    continue  # 2019年工作总结暨2020年工作打算: next year's plan, named in the title
                 if not in_title and y in known:
                     continue
                 if not in_title and y > year and (s.kind == "plans" or _FUTURE.search(sent)):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from zongjie import wording
 from zongjie.finding import Finding
@@ -12,6 +12,8 @@ from zongjie.lint.numbers import METRIC_KINDS, extract
 from zongjie.lint.rules.base import Context, Example, rule, this
 from zongjie.lint.rules.fidelity import plan_for as _plan_for
 from zongjie.lint.rules.fidelity import problem_for as _problem_for
+from zongjie.lint.rules.style import blank_kinds, blanks
+from zongjie.lint.sections import MEASURES, items
 from zongjie.skeleton import HEADINGS, ORDER, SKELETON
 
 # The facts field that feeds each section, for suggestions.
@@ -39,14 +41,6 @@ FULL = """# 阳光花园项目物业后勤科2025年度工作总结
 
 新的一年，后勤科将继续努力。
 """
-
-
-def _items(section: Section) -> list[Block]:
-    """The section's items: list items / numbered paragraphs if any, otherwise every paragraph.
-    A lead-in paragraph ending in a colon is not an item."""
-    body = [b for b in section.body if not plain(b.text).rstrip().endswith(("：", ":"))]
-    listed = [b for b in body if b.kind == "item" or re.match(r"^\s*\*\*", b.text)]
-    return listed or body
 
 
 @rule(
@@ -114,16 +108,42 @@ def section_order(ctx: Context) -> Iterator[Finding]:
         best = max(best, rank)
 
 
+# Why a problem exists. Marker words anywhere in the item; a lack of people, money or a post (缺少专职管理人员)
+# only after the problem itself has been stated (the first clause is the problem, not its cause).
 CAUSE = re.compile(
-    r"原因|由于|因为|主要是|究其|根源|症结|受[^，。]{1,12}(?:影响|制约|限制)|导致|造成|缘于|源于|在于"
+    r"原因|由于|因为|主要是|究其|根源|症结|受[^，。]{1,12}(?:影响|制约|限制|所限)|受限于|限于|导致|造成|致使|以致|缘于|源于|"
+    r"在于|随着|加之|归因"
 )
+_LACK = re.compile(
+    r"缺少|缺乏|没有专[职门]|人手不足|人员不足|编制不足|经费不足|资金不足|不到位|未列入|尚未落实"
+)
+# What will be done. 有待完善 / 需进一步加强 say what is missing, not what will be done.
 MEASURE = re.compile(
-    r"措施|整改|下一步|拟|将|计划|已着手|已启动|争取|制定|编制|建立|完善|推动|提请|加强|开展|落实|改进|解决"
+    r"(?<![待需未不])(?<!需要进一步)(?<!需进一步)(?:措施|整改|下一步|拟|将|计划(?!滞后|进度)|已着手|已启动|着手|争取|"
+    r"制定|编制|建立|完善|推动|提请|申请|增设|加强|开展|落实|改进|解决|调整|启动)"
 )
 NEGATIVE = re.compile(
-    r"不足|问题|偏[高低长慢少多]|较[低慢长高少]|滞后|不够|欠缺|短板|差距|未能|尚未|尚[需待有]|薄弱|老化|流失|"
-    r"不[到高强足全够]|困难|隐患|投诉|故障|有待"
+    r"不足|问题|偏[高低长慢少多大]|较[低慢长高少差大]|滞后|不够|欠缺|短板|差距|未能|尚未|尚[需待有]|薄弱|老化|陈旧|老旧|流失|"
+    r"不[到高强足全够稳及]|困难|隐患|投诉|故障|有待|跟不上|紧张|混乱|繁琐|落后|单一|老龄化|破损|积水|拖欠|占线|差|慢|难|仅|只有"
 )
+_TITLE = re.compile(r"^[^，,。；;]{2,16}。")
+
+
+def _after_problem(text: str) -> str:
+    """The item without the problem's own statement: its run-in title (一、维修响应不够及时。) or first clause."""
+    m = _TITLE.match(text)
+    if m:
+        return text[m.end() :]
+    parts = re.split(r"[，,。；;]", text, maxsplit=1)
+    return parts[1] if len(parts) > 1 else ""
+
+
+def has_cause(text: str) -> bool:
+    return bool(CAUSE.search(text) or _LACK.search(_after_problem(text)))
+
+
+def has_measure(text: str) -> bool:
+    return bool(MEASURE.search(text))
 
 
 @rule(
@@ -147,7 +167,7 @@ def problem_without_cause(ctx: Context) -> Iterator[Finding]:
     yield from _problem_check(
         ctx,
         "problem-without-cause",
-        CAUSE,
+        has_cause,
         "没有原因分析：写明问题的根源（管理、人员、流程、预算或技术）",
         "cause",
     )
@@ -168,29 +188,115 @@ def problem_without_cause(ctx: Context) -> Iterator[Finding]:
 )
 def problem_without_measure(ctx: Context) -> Iterator[Finding]:
     yield from _problem_check(
-        ctx, "problem-without-measure", MEASURE, "没有整改措施：写明下一步怎么解决", "measure"
+        ctx, "problem-without-measure", has_measure, "没有整改措施：写明下一步怎么解决", "measure"
     )
 
 
 def _problem_items(ctx: Context) -> list[tuple[Section, Block]]:
     out = []
     for sec in [s for s in ctx.doc.sections if s.kind == "problems"]:
-        items = _items(sec)
+        listed = items(sec)
         # An item is a problem if the section reads as problems, or if it reports a problem from the facts.
         facts = ctx.facts.problems if ctx.facts else []
-        if any(NEGATIVE.search(plain(b.text)) for b in items) or any(
-            _problem_for(plain(b.text), facts) for b in items
+        if any(NEGATIVE.search(plain(b.text)) for b in listed) or any(
+            _problem_for(plain(b.text), facts) for b in listed
         ):
-            out += [(sec, b) for b in items]
+            out += [(sec, b) for b in listed]
     return out
 
 
+_STOP_PAIRS = frozenset(
+    [
+        "工作",
+        "后勤",
+        "管理",
+        "服务",
+        "部分",
+        "全年",
+        "完成",
+        "一步",
+        "进一",
+        "加强",
+        "提高",
+        "提升",
+        "问题",
+        "责任",
+        "任人",
+        "负责",
+        "主管",
+        "科长",
+        "主任",
+        "经理",
+        "以内",
+        "月底",
+        "年底",
+        "底前",
+        "前完",
+        "达到",
+        "时间",
+        "人员",
+        "单位",
+        "中心",
+        "部门",
+        "保障",
+        "开展",
+        "建设",
+        "存在",
+        "不足",
+        "较多",
+        "偏高",
+        "偏低",
+        "有待",
+        "不够",
+        "及时",
+        "下一",
+        "将在",
+        "计划",
+    ]
+)
+
+
+def _pairs(text: str) -> set[str]:
+    out: set[str] = set()
+    text = re.sub(r"[一二三四五六七八九十]是", " ", text)  # run-in item markers are not words
+    for part in re.split(r"[^\u4e00-\u9fff]+", text):
+        out |= {part[i : i + 2] for i in range(len(part) - 1)}
+    return out - _STOP_PAIRS
+
+
+def _answered(ctx: Context, sec: Section, problem: Block, index: int, count: int) -> bool:
+    """A later chapter answers the problem: a 改进措施 chapter that mirrors the problems one by one, or a plan
+    item about the same thing (shared words: 被服洗涤, 停车)."""
+    tops = [s for s in ctx.doc.sections if s.parent is None]
+    after = tops[tops.index(sec) + 1 :] if sec in tops else []
+    words = _pairs(plain(problem.text))
+    for later in [s for s in after if s.kind == "plans"]:
+        answers = items(later)
+        mirrored = (later.heading is not None and MEASURES.search(later.heading)) or all(
+            plain(a.text).lstrip(" \u3000（(一二三四五六七八九十0123456789)）.、．").startswith("针对")
+            for a in answers
+        )
+        if mirrored and len(answers) == count:
+            return True
+        if any(words & _pairs(plain(a.text)) for a in answers):
+            return True
+    return False
+
+
 def _problem_check(
-    ctx: Context, rule_id: str, marker: re.Pattern[str], message: str, field: str
+    ctx: Context, rule_id: str, found: Callable[[str], bool], message: str, field: str
 ) -> Iterator[Finding]:
-    for sec, b in _problem_items(ctx):
+    listed = _problem_items(ctx)
+    counts: dict[int, int] = {}
+    for sec, _ in listed:
+        counts[id(sec)] = counts.get(id(sec), 0) + 1
+    seen: dict[int, int] = {}
+    for sec, b in listed:
+        index = seen[id(sec)] = seen.get(id(sec), -1) + 1
         text = plain(b.text)
-        if marker.search(text):
+        if found(text) or blanks(text):
+            continue
+        if field == "measure" and _answered(ctx, sec, b, index, counts[id(sec)]):
             continue
         fact = _problem_for(text, ctx.facts.problems) if ctx.facts else None
         if fact is not None and getattr(fact.problem, field) is None:
@@ -221,7 +327,10 @@ def problem_only_praise(ctx: Context) -> Iterator[Finding]:
     facts = ctx.facts.problems if ctx.facts else []
     for sec in [s for s in ctx.doc.sections if s.kind == "problems" and not s.empty]:
         # A problem the facts state is a problem, however neutrally it is worded.
-        if not any(NEGATIVE.search(plain(b.text)) or _problem_for(plain(b.text), facts) for b in sec.body):
+        if not any(
+            NEGATIVE.search(plain(b.text)) or _problem_for(plain(b.text), facts) or blanks(b.text)
+            for b in sec.body
+        ):
             b = sec.body[0]
             yield ctx.finding(
                 this("problem-only-praise"),
@@ -243,6 +352,14 @@ TARGET_VERB = re.compile(
 )
 
 
+# A dated milestone (竣工交付, 上线, 投入使用) is measurable: done by the date or not.
+_MILESTONE = re.compile(r"竣工|交付|上线|投入使用|投用|通过验收|建成|到岗|取证")
+
+
+def _milestone(text: str) -> bool:
+    return bool(_MILESTONE.search(text) and DEADLINE.search(text))
+
+
 def _has_target(text: str) -> bool:
     metric = [q for q in extract(text) if q.kind in METRIC_KINDS]
     return bool(metric) and bool(TARGET_VERB.search(text) or any(q.unit for q in metric))
@@ -253,7 +370,7 @@ def _plan_items(ctx: Context, field: str) -> list[tuple[Section, Block, str | No
     the facts lack that field too: then the gap is the facts file's, and the writer must not invent it."""
     out: list[tuple[Section, Block, str | None]] = []
     for s in [s for s in ctx.doc.sections if s.kind == "plans"]:
-        for b in _items(s):
+        for b in items(s):
             plan = _plan_for(plain(b.text), ctx.facts.plans) if ctx.facts else None
             gap = plan.id if plan is not None and getattr(plan.plan, field) is None else None
             out.append((s, b, gap))
@@ -291,7 +408,8 @@ _PLAN_EXAMPLE = (
 )
 def plan_without_owner(ctx: Context) -> Iterator[Finding]:
     for sec, b, gap in _plan_items(ctx, "owner"):
-        if not OWNER.search(plain(b.text)):
+        text = plain(b.text)
+        if not OWNER.search(text) and "name" not in blank_kinds(text):
             yield _plan_finding(
                 ctx, "plan-without-owner", "计划没有责任人：写明由谁负责", b, sec, gap, "owner"
             )
@@ -304,11 +422,13 @@ def plan_without_owner(ctx: Context) -> Iterator[Finding]:
     examples=[
         Example("1. 设备完好率提升至99.5%，责任人为工程主管李明。", True, "plans"),
         Example(_PLAN_EXAMPLE, False, "plans"),
+        Example("1. 物业费收缴率提高到95%，20××年底前完成，责任人为经理王刚。", False, "plans"),
     ],
 )
 def plan_without_deadline(ctx: Context) -> Iterator[Finding]:
     for sec, b, gap in _plan_items(ctx, "deadline"):
-        if not DEADLINE.search(plain(b.text)):
+        text = plain(b.text)
+        if not DEADLINE.search(text) and "date" not in blank_kinds(text):
             yield _plan_finding(
                 ctx, "plan-without-deadline", "计划没有完成时限：写明何时完成", b, sec, gap, "deadline"
             )
@@ -321,12 +441,19 @@ def plan_without_deadline(ctx: Context) -> Iterator[Finding]:
     examples=[
         Example("1. 进一步加强设备管理，2026年6月底前完成，责任人为工程主管李明。", True, "plans"),
         Example(_PLAN_EXAMPLE, False, "plans"),
+        Example("1. 东区学生活动中心竣工交付，2026年6月底前完成，责任人为基建科科长冯涛。", False, "plans"),
+        Example("1. 力争202X年清洁能源占比提升至XX%，责任人为主任王刚。", False, "plans"),
     ],
 )
 def plan_without_target(ctx: Context) -> Iterator[Finding]:
     for sec, b, gap in _plan_items(ctx, "target"):
         # Dates and years are not targets: strip them before looking for a measurable figure.
-        if not _has_target(DEADLINE.sub("", plain(b.text))):
+        text = plain(b.text)
+        if (
+            not _has_target(DEADLINE.sub("", text))
+            and "number" not in blank_kinds(text)
+            and not _milestone(text)
+        ):
             yield _plan_finding(
                 ctx, "plan-without-target", "计划没有可衡量的目标值：写明要达到的数字", b, sec, gap, "target"
             )

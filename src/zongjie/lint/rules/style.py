@@ -6,9 +6,11 @@ import re
 from collections.abc import Iterator
 
 from zongjie.finding import Finding
-from zongjie.lint.document import Section, Sentence, plain
+from zongjie.lint import lexicon
+from zongjie.lint.document import Block, Section, Sentence, plain
 from zongjie.lint.numbers import METRIC_KINDS, extract
 from zongjie.lint.rules.base import Context, Example, rule, this
+from zongjie.wording import DEADLINE
 
 # Verbs after which a bare measure word (维护次，) means the number was never filled in; 每次/多次/首次/
 # 层次/名次/档次 are words because their first character is no verb here.
@@ -49,18 +51,46 @@ _WORK_VERBS = "|".join(
         "回访",
     ]
 )
+_BLANK = "[Xx×_＿]"
+_CJK = "\u4e00-\u9fff"
 _PLACEHOLDER = re.compile(
-    r"X{2,}%?|X+%|[Xx]月[Xx]日|20[0-9]?[Xx]年?|某某|×{2,}|○{2,}|【[^】]{0,8}(?:待|补充|填写)[^】]{0,8}】"
+    # A blank date is one blank: 202X年X月X日, 20__年__月, x月x日.
+    rf"(?:20[\dXx×_＿]{{2}}年)?{_BLANK}{{1,2}}月(?:{_BLANK}{{1,2}}日)?"
+    rf"|20[\dXx×_＿]?{_BLANK}+年?"  # 202X年, 20__年, 20××年
+    r"|(?<![A-Za-z])[Xx×]{2,}(?![A-Za-z])%?|○{2,}|_{2,}|＿{2,}"  # XX%, xx户, ××
+    # One x standing for a number or a name next to 汉字 (保安x人, x中心); X光 and X线 are words.
+    rf"|(?<![A-Za-z0-9])(?:(?<=[{_CJK}])[Xx](?![A-Za-z0-9光线射])|[Xx](?=[{_CJK}%％])(?![光线射]))"
+    r"|某某|某(?=单位|公司|部门|中心|学校|医院|小区|项目|同志|科室|科长|主任|经理|处长|局长|校长)"
+    r"|【[^】]{0,8}(?:待|补充|填写)[^】]{0,8}】"
     r"|[（(](?:待补充|待填写|待定)[)）]|……等数据|\{\{[^}]*\}\}"
     r"|(?<=[\u4e00-\u9fff])[%％]"  # 下降了%: the number was never filled in
     r"|(?<![为除罢末])了(?:次|项|件|起)(?=[，。、；全])"  # 进行了次全面检修
     # 维护次，: a verb of work, then a measure word with no number, then the clause ends.
     rf"|(?:{_WORK_VERBS})(?:人次|次|项|件|起)(?=[，。、；,;])"
+    # 更换灯具套，: a verb, what was done, and its measure word with no number before it.
+    r"|(?<=更换|安装|新增|清洗|采购|购置|配备|新建)[\u4e00-\u9fff]{1,4}?"
+    r"(?<![一二两三四五六七八九十百千万几多余数整全配成])(?:套|台|盏|辆|只|棵|株)(?=[，。、；,;])"
     # 水电故障余起: 余 with no number before it (其余/剩余/业余 are words).
     r"|(?<![\d零〇一二两三四五六七八九十百千万其剩业多结富盈残节课工闲空有之以年月日天])余(?:人次|起|次|件|项|台|套|户|处|条|场|万)"
     # 达到了万公里, 下降了万元: a scale word with no number before it.
     r"|(?<=[了到为约达计共省])万(?:元|公里|度|吨|平方米|立方米|人次|千瓦时|册|㎡)"
 )
+
+
+def blanks(text: str) -> list[re.Match[str]]:
+    """Unfilled blanks in a text: each is one placeholder finding and nothing else."""
+    return list(_PLACEHOLDER.finditer(text))
+
+
+def blank_kinds(text: str) -> set[str]:
+    """What the blanks in a text stand for: a date, a name or a number (for the plan rules)."""
+    out = set()
+    for m in blanks(text):
+        s = m.group()
+        out.add(
+            "date" if ("年" in s or "月" in s or s.startswith("20")) else "name" if "某" in s else "number"
+        )
+    return out
 
 
 _FALLBACK_ORG = "本单位"
@@ -102,7 +132,7 @@ def _all_sentences(ctx: Context) -> Iterator[tuple[Section, Sentence]]:
 def placeholder(ctx: Context) -> Iterator[Finding]:
     for s in ctx.doc.sections:
         for b in s.blocks:
-            for m in _PLACEHOLDER.finditer(b.text):
+            for m in blanks(b.text):
                 yield ctx.finding(
                     this("placeholder"),
                     f"未填写的占位符“{m.group()}”：填入事实或删去此句",
@@ -125,58 +155,7 @@ def placeholder(ctx: Context) -> Iterator[Finding]:
                 )
 
 
-VAGUE = (
-    "大幅提升",
-    "大幅提高",
-    "大幅度提升",
-    "大幅度提高",
-    "大幅下降",
-    "大幅降低",
-    "显著提高",
-    "显著提升",
-    "显著降低",
-    "显著改善",
-    "明显改善",
-    "明显提升",
-    "明显提高",
-    "明显下降",
-    "取得了一定成绩",
-    "取得一定成绩",
-    "取得了一定成效",
-    "取得显著成效",
-    "取得了显著成效",
-    "成效显著",
-    "效果显著",
-    "积极推进",
-    "进一步加强",
-    "稳步提升",
-    "大大提高",
-    "大大提升",
-    "不断提高",
-    "全面提升",
-    "有效提升",
-    "有效提高",
-    "较好地完成",
-    "得到了显著提升",
-    "得到显著提升",
-    "得到了有效提升",
-    "再上新台阶",
-    "显著增强",
-    "明显增强",
-    "大幅增强",
-    "一致好评",
-    "广泛好评",
-    "充分肯定",
-    "高度肯定",
-    "高度评价",
-    "长足进步",
-    "长足发展",
-    "明显成效",
-    "显著成效",
-    "明显进步",
-    "显著进步",
-)
-_VAGUE = re.compile("|".join(VAGUE))
+_VAGUE = lexicon.pattern("vague")
 
 
 def has_number(text: str) -> bool:
@@ -200,7 +179,8 @@ def has_number(text: str) -> bool:
 def vague_claim(ctx: Context) -> Iterator[Finding]:
     for _, sent in _all_sentences(ctx):
         m = _VAGUE.search(sent.text)
-        if m and not has_number(sent.text):
+        # A sentence with a blank (节电XX万度) meant to give its figure: the placeholder is its one finding.
+        if m and not has_number(sent.text) and not blanks(sent.text):
             yield ctx.finding(
                 this("vague-claim"),
                 f"“{m.group()}”没有数据支撑：写出具体数字，或删去",
@@ -209,24 +189,6 @@ def vague_claim(ctx: Context) -> Iterator[Finding]:
             )
 
 
-CLICHE_OPENINGS = (
-    "在公司领导的正确领导下",
-    "在领导的正确领导下",
-    "在上级领导的关心支持下",
-    "在公司领导的关心支持下",
-    "时光荏苒",
-    "岁月如梭",
-    "光阴似箭",
-    "回首过去",
-    "众所周知",
-    "值此",
-    "综上所述",
-    "总而言之",
-    "随着社会的不断发展",
-    "随着时代的发展",
-    "转眼间",
-    "不知不觉",
-)
 BUZZWORDS = (
     "赋能",
     "抓手",
@@ -245,7 +207,7 @@ BUZZWORDS = (
     "颗粒度",
     "护城河",
 )
-_OPENING = re.compile("|".join(CLICHE_OPENINGS))
+_OPENING = lexicon.pattern("cliche")
 _SCAFFOLD = ("首先", "其次", "最后")
 
 
@@ -266,7 +228,7 @@ def ai_cliche(ctx: Context) -> Iterator[Finding]:
     for s in ctx.doc.sections:
         body = [b for b in s.body]
         text = "\n".join(b.text for b in body)
-        if all(w in text for w in _SCAFFOLD[:2]) and body:
+        if all(w in text for w in _SCAFFOLD[:2]) and body and not _concrete_steps(ctx, body):
             b = next(b for b in body if "首先" in b.text)
             yield ctx.finding(
                 r,
@@ -282,7 +244,7 @@ def ai_cliche(ctx: Context) -> Iterator[Finding]:
                     yield ctx.finding(
                         r, f"新词堆砌（{'、'.join(words)}）：用具体做法代替", sent.start, sent.text
                     )
-                m = _OPENING.search(plain(sent.text)[:20])
+                m = _OPENING.search(plain(sent.text))
                 if m:
                     yield ctx.finding(
                         r,
@@ -290,6 +252,14 @@ def ai_cliche(ctx: Context) -> Iterator[Finding]:
                         sent.start + max(sent.text.find(m.group()), 0),
                         sent.text,
                     )
+
+
+def _concrete_steps(ctx: Context, body: list[Block]) -> bool:
+    """首先……其次……第三…… listing dated projects, each with its figures, is a list of facts, not 八股
+    (首先完成巡检860次，其次完成保养210项 with no date is still the scaffold)."""
+    steps = [s.text for b in body for s in ctx.sentences(b) if plain(s.text).lstrip().startswith(_SCAFFOLD)]
+    dated = any(DEADLINE.search(s) for s in steps)
+    return dated and all(has_number(s) or DEADLINE.search(s) for s in steps)
 
 
 @rule(
@@ -304,7 +274,8 @@ def ai_cliche(ctx: Context) -> Iterator[Finding]:
 def long_sentence(ctx: Context) -> Iterator[Finding]:
     limit = ctx.config.long_sentence
     for _, sent in _all_sentences(ctx):
-        n = len(plain(sent.text).strip())
+        # Parallel clauses joined by 分号 are read one by one: each part is measured on its own.
+        n = max(len(part.strip()) for part in re.split(r"[；;]", plain(sent.text)))
         if n > limit:
             yield ctx.finding(
                 this("long-sentence"), f"句子长{n}字，超过{limit}字：拆成两三句", sent.start, sent.text
@@ -343,7 +314,9 @@ def monotone_openings(ctx: Context) -> Iterator[Finding]:
             if run and u[0] and u[0] == run[-1][0]:
                 run.append(u)
                 continue
-            if len(run) >= MONOTONE_RUN:
+            # Parallel items that each give a figure or a date (三项“加强……”措施) are a list, not 流水账.
+            concrete = all(has_number(x[2]) or DEADLINE.search(x[2]) for x in run)
+            if len(run) >= MONOTONE_RUN and not concrete:
                 yield ctx.finding(
                     r,
                     f"连续{len(run)}句以“{run[0][0]}”开头：合并同类事项，突出重点和成效",

@@ -1,0 +1,197 @@
+"""What each part of a summary is, by its heading AND its content, as people really write them.
+
+Headings alone mislead: a preface sits under `## 一、前言`, work chapters are named by the work (`二、供暖保障方面`),
+`规划` heads past construction work, plain text pasted from Word runs its headings into the paragraph
+(`四、存在的问题。一是……二是……`), a problems list hides behind `还存在以下几个问题：`, the plans behind
+`下一步打算：`, and the closing is often a last `新的一年，……将……` paragraph with no heading. `refine` turns the
+heading-only reading of `Document` into the reading a person has; `items` splits a section into its items,
+including run-in ones (`一是……二是……`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from zongjie.lint.document import Block, Document, Section, plain, section_kind, strip_numbering
+
+_RUN_IN = re.compile(r"^[\s\u3000]*([一二三四五六七八九十]{1,3}、\s*([^。：:，,；;！？\n]{2,18}))[。：:]")
+_MD_SECTION = re.compile(r"^#{2,6}\s", re.M)
+
+# A chapter of measures (改进措施, 整改措施) is the plans: what will be done about the problems.
+MEASURES = re.compile(r"措施|整改|对策|改进")
+# Plan words that, when they are all a heading says, may head past work (校园规划建设).
+_WEAK_PLAN = re.compile(r"规划|方向|安排")
+_FUTURE = re.compile(
+    r"将|计划|力争|争取|拟|下一步|明年|下一年|新的一年|新年度|确保|启动|推进|\d{4}年\d{1,2}月底?前|月底前|年底前|前完成"
+)
+_PAST = re.compile(r"(?<!前)完成|全年|累计|共计|已|了|实现|达到|同比|较上年|开展|组织|受理|处理")
+_PROBLEM = re.compile(
+    r"不足|问题|短板|差距|滞后|不够|欠缺|薄弱|老化|陈旧|偏[高低长慢少多大]|较[低慢长高少差]|未能|尚未|有待|困难|隐患|"
+    r"跟不上|不及时|不稳定|不到位|不高|紧张|混乱|繁琐"
+)
+_FIGURE = re.compile(r"\d")
+# A lead-in paragraph: 还存在以下几个问题： / 下一步打算： / 明年工作计划如下：
+_LEAD_PROBLEMS = re.compile(r"(?:问题|不足|短板|差距)[^。]{0,6}[：:]\s*$")
+_LEAD_PLANS = re.compile(r"(?:打算|计划|措施|思路|安排|努力方向)[^。]{0,6}[：:]\s*$")
+# A closing paragraph with no heading: 新的一年，……将…… / 2026年，中心将继续…… / 总之，……
+_CLOSING = re.compile(r"^(?:新的一年|新年度|新的一年里|展望|总之|总而言之|今后|回首|在新的|\d{4}年[，,])")
+
+# Run-in items inside one paragraph: 一是……二是……, （一）……（二）……, 1.……2.……
+_ITEM_MARK = re.compile(
+    r"(?:^|(?<=[。；;！？]))[\s\u3000]*(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十]{1,2}[)）]|\d{1,2}[.、．](?!\d))"
+)
+
+
+def _pasted(doc: Document) -> bool:
+    return not _MD_SECTION.search(doc.text)
+
+
+def _top(doc: Document) -> list[Section]:
+    return [s for s in doc.sections if s.parent is None and s.kind != "title"]
+
+
+def _body_text(s: Section) -> str:
+    return "\n".join(plain(b.text) for b in s.body)
+
+
+def content_kind(text: str) -> str | None:
+    """review, plans or problems by what a body says, or None when it cannot tell."""
+    future = len(_FUTURE.findall(text))
+    past = len(_PAST.findall(text)) + len(_FIGURE.findall(text)) // 3
+    problems = len(_PROBLEM.findall(text))
+    if problems >= 2 and problems >= future and problems * 2 >= past:
+        return "problems"
+    if future >= 2 and future > past:
+        return "plans"
+    if past >= 2 and past > future:
+        return "review"
+    return None
+
+
+def _unique_id(doc: Document, kind: str, title: str) -> str:
+    taken = any(s.id == kind and s.parent is None for s in doc.sections)
+    return strip_numbering(title) if taken or kind == "other" else kind
+
+
+def _split(doc: Document, sec: Section, at: int, kind: str, title: str | None, start: int | None) -> Section:
+    """Move sec's blocks from index `at` on into a new top-level section placed right after sec."""
+    new = Section(_unique_id(doc, kind, title or kind), kind, title, start, sec.level or 2)
+    new.blocks = sec.blocks[at:]
+    sec.blocks = sec.blocks[:at]
+    doc.sections.insert(doc.sections.index(sec) + 1, new)
+    return new
+
+
+def _run_in_headings(doc: Document) -> None:
+    """Plain text: a paragraph that opens with 一、标题。 starts a section; the rest of it is that section's body."""
+    for sec in list(doc.sections):
+        if sec.kind == "title":
+            continue
+        i = 0
+        while i < len(sec.blocks):
+            b = sec.blocks[i]
+            m = _RUN_IN.match(b.text) if b.kind != "heading" else None
+            if m is None:
+                i += 1
+                continue
+            head = Block(b.text[: m.end()], b.start, "heading")
+            rest = b.text[m.end() :]
+            tail = [Block(rest, b.start + m.end(), "para", b.disabled)] if plain(rest).strip() else []
+            sec.blocks[i : i + 1] = [head, *tail]
+            sec = _split(doc, sec, i, section_kind(m.group(2)) or "other", m.group(1).strip(), head.start)
+            i = 1
+
+
+def _by_content(doc: Document) -> None:
+    for s in _top(doc):
+        if s.kind == "other" and s.heading and MEASURES.search(s.heading):
+            s.kind = "plans"
+            s.id = _unique_id(doc, "plans", s.heading)
+            continue
+        if s.kind == "other" or (s.kind == "plans" and s.heading and _weak_plan(s.heading)):
+            said = content_kind(_body_text(s))
+            if said is not None and (s.kind == "other" or said == "review"):
+                s.kind = said
+                if s.id in ("other", "plans") or s.id == strip_numbering(s.heading or ""):
+                    s.id = _unique_id(doc, said, s.heading or said) if s.id != said else said
+
+
+def _weak_plan(heading: str) -> bool:
+    text = strip_numbering(heading)
+    return bool(_WEAK_PLAN.search(text)) and section_kind(_WEAK_PLAN.sub("", text)) in (None, "review")
+
+
+def _lead_ins(doc: Document) -> None:
+    """还存在以下几个问题： starts a problems list, 下一步打算： a plans list, inside any section."""
+    for sec in list(_top(doc)):
+        for i, b in enumerate(sec.blocks):
+            if b.kind == "heading" or i == 0:
+                continue
+            text = plain(b.text).strip()
+            kind = (
+                "problems"
+                if _LEAD_PROBLEMS.search(text) and sec.kind != "problems"
+                else "plans"
+                if _LEAD_PLANS.search(text) and sec.kind != "plans"
+                else None
+            )
+            following = sec.blocks[i + 1 :]
+            if kind and following and any(x.kind == "item" or _ITEM_MARK.match(x.text) for x in following):
+                _split(doc, sec, i, kind, text, b.start)
+                _lead_ins(doc)
+                return
+
+
+def _closing(doc: Document) -> None:
+    """A last paragraph that closes the report (新的一年，……将……) is the 结语 when no heading names one."""
+    tops = _top(doc)
+    if not tops or any(s.kind == "closing" for s in tops):
+        return
+    last = tops[-1]
+    body = last.body
+    if len(body) < 2 or body[-1].kind == "item":
+        return
+    b = body[-1]
+    text = plain(b.text).strip()
+    if _CLOSING.match(text) and "将" in text:
+        _split(doc, last, last.blocks.index(b), "closing", None, None)
+
+
+def _preface(doc: Document) -> None:
+    """## 一、前言 / 基本情况: the preface under its own heading replaces the empty implicit one."""
+    tops = _top(doc)
+    implicit = next((s for s in tops if s.level == 0 and s.kind == "preface"), None)
+    headed = next((s for s in tops if s.kind == "preface" and s is not implicit), None)
+    if implicit is not None and headed is not None and implicit.empty:
+        doc.sections.remove(implicit)
+        headed.id = "preface"
+
+
+def refine(doc: Document) -> None:
+    if _pasted(doc):
+        _run_in_headings(doc)
+    _preface(doc)
+    _by_content(doc)
+    _lead_ins(doc)
+    _closing(doc)
+
+
+def items(section: Section) -> list[Block]:
+    """The section's items: list items and numbered paragraphs (split where one paragraph runs several
+    together: 一是……二是……), otherwise every paragraph. A lead-in ending in a colon is not an item."""
+    body = [b for b in section.body if not plain(b.text).rstrip().endswith(("：", ":"))]
+    out: list[Block] = []
+    for b in body:
+        marks = [m.start() for m in _ITEM_MARK.finditer(b.text)]
+        if len(marks) >= 2:
+            lead = b.text[: marks[0]]
+            if plain(lead).strip():
+                out.append(Block(lead, b.start, "para", b.disabled))
+            for lo, hi in zip(marks, [*marks[1:], len(b.text)], strict=True):
+                out.append(Block(b.text[lo:hi], b.start + lo, "item", b.disabled))
+        elif marks or b.kind == "item" or re.match(r"^\s*\*\*", b.text):
+            out.append(Block(b.text, b.start, "item", b.disabled))
+        else:
+            out.append(b)
+    listed = [b for b in out if b.kind == "item"]
+    return listed or out

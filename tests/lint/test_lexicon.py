@@ -1,0 +1,72 @@
+"""Every entry of the linter's pattern lists matches its own example, and the rule that uses the list fires on
+that example (and stays silent on the plain wording next to it)."""
+
+from __future__ import annotations
+
+import pytest
+
+from zongjie.lint.api import lint_markdown
+from zongjie.lint.lexicon import compile_entry, entries
+
+VAGUE = entries("vague")
+CLICHE = entries("cliche")
+
+
+@pytest.mark.parametrize("entry", VAGUE + CLICHE, ids=lambda e: e.source)
+def test_each_entry_matches_its_example(entry):
+    assert entry.example, f"{entry.source}: give an example after ' = '"
+    assert entry.regex.search(entry.example), f"{entry.source} does not match {entry.example}"
+
+
+@pytest.mark.parametrize("entry", VAGUE, ids=lambda e: e.source)
+def test_each_vague_entry_is_a_finding_without_a_figure(entry):
+    found = lint_markdown(f"{entry.example}。\n")
+    assert [f for f in found if f.rule == "vague-claim"], entry.example
+
+
+@pytest.mark.parametrize("entry", CLICHE, ids=lambda e: e.source)
+def test_each_cliche_entry_is_a_finding(entry):
+    found = lint_markdown(f"{entry.example}。\n")
+    assert [f for f in found if f.rule == "ai-cliche"], entry.example
+
+
+def test_the_pattern_syntax():
+    rx = compile_entry("在…的{坚强|正确}…下")
+    assert rx.search("在局党组的坚强领导和各处室的大力支持下")
+    assert rx.search("在公司领导的正确领导下")
+    assert not rx.search("在院党委领导下")  # a plain statement, no 的坚强/的正确
+    assert not rx.search("在局党组的坚强领导。各处室支持下")  # … stays inside one clause
+    assert compile_entry("得到了?{明显}的?{提升}").search("得到明显提升")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全院节能意识不断增强。",
+        "推行“一机一档”管理，收到了较好效果。",
+        "各项工作取得了一定进步。",
+        "通过更换节能灯具，节约了大量经费。",
+        "节能工作成效明显。",
+    ],
+)
+def test_real_vague_claims_are_found(text):
+    assert [f for f in lint_markdown(text + "\n") if f.rule == "vague-claim"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全年用电量同比下降6.1%，节能工作成效明显。",  # its own figure backs it
+        "病区保洁合格率97.2%，较上年提高1.1个百分点。",
+        "教学楼照明节能改造后年节电XX万度，节能效果显著。",  # a blank: the placeholder is the one finding
+    ],
+)
+def test_claims_with_their_figures_or_blanks_are_not_vague(text):
+    assert not [f for f in lint_markdown(text + "\n") if f.rule == "vague-claim"]
+
+
+def test_a_cliche_further_into_the_sentence_is_found():
+    text = "一年来，中心在局党组的坚强领导和各处室的大力支持下，认真履行机关后勤保障职能。\n"
+    assert [f for f in lint_markdown(text) if f.rule == "ai-cliche"]
+    text = "回顾这一年，岁月如梭，转眼间2025年即将过去。\n"
+    assert len([f for f in lint_markdown(text) if f.rule == "ai-cliche"]) == 1
