@@ -14,7 +14,7 @@ CLICHE = entries("cliche")
 
 @pytest.mark.parametrize("entry", VAGUE + CLICHE, ids=lambda e: e.source)
 def test_each_entry_matches_its_example(entry):
-    assert entry.example, f"{entry.source}: give an example after ' = '"
+    assert entry.example, f"{entry.source}: give an example after '='"
     assert entry.regex.search(entry.example), f"{entry.source} does not match {entry.example}"
 
 

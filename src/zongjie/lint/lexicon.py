@@ -7,7 +7,8 @@ pattern, written for people rather than as a regex:
     {a|b|c}   one of these words          {地}? 了?  an optional word or character
     …         up to 16 characters inside one clause (no ，。；！？)
 
-and carries an example after ` = ` that it must match (tests check every entry).
+and carries an example after `=` that it must match (tests check every entry). The lines are read with the
+one word-list loader (zongjie.text.words), so these files follow its rules (one entry a line, `#` comments).
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-LEXICON = Path(__file__).resolve().parents[1] / "text" / "lexicon"
+from zongjie.text.words import alternation, words
+
 _GAP = r"[^，,。；;！？!?\n]{0,16}?"
 
 
@@ -52,19 +53,16 @@ def compile_entry(source: str) -> re.Pattern[str]:
 
 @cache
 def entries(name: str) -> tuple[Entry, ...]:
-    """The entries of `{name}_patterns.txt`, in file order."""
-    path = LEXICON / f"{name}_patterns.txt"
+    """The entries of `text/lexicon/{name}_patterns.txt`, in file order."""
     out: list[Entry] = []
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        source, _, example = (x.strip() for x in line.partition(" = "))
+    for line in words(f"{name}_patterns"):
+        source, _, example = line.partition("=")
         out.append(Entry(source, example, compile_entry(source)))
     return tuple(out)
 
 
 @cache
-def pattern(name: str) -> re.Pattern[str]:
-    """One regex matching any entry of the list."""
-    return re.compile("|".join(f"(?:{e.regex.pattern})" for e in entries(name)))
+def pattern(name: str, *literal: str) -> re.Pattern[str]:
+    """One regex matching any entry of the pattern list, or any word of the literal lists named after it."""
+    parts = [f"(?:{e.regex.pattern})" for e in entries(name)]
+    return re.compile("|".join([*parts, *([alternation(*literal)] if literal else [])]))

@@ -10,6 +10,7 @@ from zongjie.lint import lexicon
 from zongjie.lint.document import Block, Section, Sentence, plain
 from zongjie.lint.numbers import METRIC_KINDS, extract
 from zongjie.lint.rules.base import Context, Example, rule, this
+from zongjie.text.words import words
 from zongjie.wording import DEADLINE
 
 # Verbs after which a bare measure word (维护次，) means the number was never filled in; 每次/多次/首次/
@@ -155,7 +156,7 @@ def placeholder(ctx: Context) -> Iterator[Finding]:
                 )
 
 
-_VAGUE = lexicon.pattern("vague")
+_VAGUE = lexicon.pattern("vague", "vague")
 
 
 def has_number(text: str) -> bool:
@@ -189,25 +190,8 @@ def vague_claim(ctx: Context) -> Iterator[Finding]:
             )
 
 
-BUZZWORDS = (
-    "赋能",
-    "抓手",
-    "闭环",
-    "矩阵",
-    "生态",
-    "底座",
-    "链路",
-    "全方位",
-    "多维度",
-    "深度融合",
-    "打通",
-    "组合拳",
-    "新范式",
-    "顶层设计",
-    "颗粒度",
-    "护城河",
-)
-_OPENING = lexicon.pattern("cliche")
+BUZZWORDS = words("buzzwords")
+_OPENING = lexicon.pattern("cliche", "cliche_openings")
 _SCAFFOLD = ("首先", "其次", "最后")
 
 
