@@ -31,8 +31,17 @@ def new_facts_text(profile: Profile, year: int, organization: str) -> str:
     return "# 由 zongjie serve 新建；在网页上填写，或用编辑器修改。\n" + dump(data)
 
 
+class _Dumper(yaml.SafeDumper):
+    """Indents list items under their key, as people (and `zongjie extract`) write them."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
 def dump(data: Any) -> str:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=_WIDE, default_flow_style=False)
+    return yaml.dump(
+        data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=_WIDE, default_flow_style=False
+    )
 
 
 @dataclass
@@ -92,7 +101,7 @@ def comments_of(text: str) -> tuple[dict[Path_, list[str]], list[str], list[str]
     for n, line in enumerate(text.splitlines()):
         stripped = line.strip()
         if stripped.startswith("#"):
-            pending.append(stripped[1:].strip())
+            pending.append(stripped[1:].removeprefix(" ").rstrip())  # inner indentation kept
         elif stripped:
             path = positions.get(n)
             if path is not None and pending:

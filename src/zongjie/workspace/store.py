@@ -154,8 +154,13 @@ class Workspace:
         if self.root.exists() and not self.root.is_dir():
             raise WorkspaceError(f"{self.root} exists and is not a directory")
         # facts.yaml is what `draft NOTES.md` extracts into the workspace before drafting; never overwritten here.
+        # Its backups (facts.yaml.bak, .bak2, … kept when the web form saves it) are ours too.
         foreign = (
-            [p for p in self.root.iterdir() if p.name != NOTES_FACTS and not _only_lock(p)]
+            [
+                p
+                for p in self.root.iterdir()
+                if p.name != NOTES_FACTS and not p.name.startswith(f"{NOTES_FACTS}.bak") and not _only_lock(p)
+            ]
             if self.root.is_dir()
             else []
         )
