@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from zongjie.errors import BadInput, WorkspaceError
+from zongjie.workspace.paths import inside
 from zongjie.workspace.store import NOTES_FACTS, Workspace
 
 # The summary id "-" is the served folder itself (when it is a workspace); any other id is the name of one
@@ -57,8 +58,11 @@ class Folder:
             return self.root
         if not _SID.fullmatch(sid) or ".." in sid:
             raise NotFound(f"no summary {sid!r}")
-        path = self.root / sid
-        if path.is_symlink() or not _inside(self.root, path) or not path.is_dir():
+        try:
+            path = inside(self.root, sid, "summary")  # the workspace's own confinement: no link out
+        except WorkspaceError:
+            raise NotFound(f"no summary {sid!r}") from None
+        if not path.is_dir():
             raise NotFound(f"no summary {sid!r}")
         return path
 
