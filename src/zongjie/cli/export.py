@@ -25,6 +25,11 @@ def register(app: typer.Typer) -> None:
         strict: bool = typer.Option(
             False, "--strict", help="Refuse (exit 1) while the draft has error findings."
         ),
+        comments: bool = typer.Option(
+            False,
+            "--comments",
+            help="docx: attach each finding as a Word comment (批注) on the words it quotes, author zongjie.",
+        ),
         wait: bool = WAIT,
     ) -> None:
         """Export the draft (hand edits included) to Word, HTML or Markdown.
@@ -40,7 +45,9 @@ def register(app: typer.Typer) -> None:
 
         try:
             with workspace_lock(workspace, command="export", wait=wait):
-                result = export_workspace(workspace, fmt, out, charts=not no_charts, strict=strict)
+                result = export_workspace(
+                    workspace, fmt, out, charts=not no_charts, strict=strict, comments=comments
+                )
         except ExportRefused as exc:
             print_findings([f for f in exc.findings if f.is_error])
             raise
@@ -53,4 +60,5 @@ def register(app: typer.Typer) -> None:
             say(f"{len(errors)} error finding(s) in the draft (exported anyway; --strict refuses):")
             print_findings(errors)
         charts = f", {result.charts} chart(s)" if result.charts else ""
-        typer.echo(f"exported: {result.path}{charts}")
+        notes = f", {result.comments} comment(s)" if comments else ""
+        typer.echo(f"exported: {result.path}{charts}{notes}")

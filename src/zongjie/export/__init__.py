@@ -25,6 +25,7 @@ class ExportResult:
     findings: list[Finding] = field(default_factory=list)  # lint findings of the exported draft
     backup: Path | None = None  # the earlier file at `path`, kept because it was not zongjie's last export
     charts: int = 0
+    comments: int = 0  # findings attached to the .docx as Word comments (--comments)
 
     @property
     def errors(self) -> list[Finding]:
@@ -54,6 +55,7 @@ def export_workspace(
     *,
     charts: bool = True,
     strict: bool = False,
+    comments: bool = False,
     font_lookup: FontLookup = find_cjk_font,
 ) -> ExportResult:
     """Exports DIR/draft.md as the user sees it, with the facts for tables, charts, 落款 and date.
@@ -65,14 +67,23 @@ def export_workspace(
 
     if fmt not in FORMATS:
         raise BadInput(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    if comments and fmt != "docx":
+        raise BadInput("--comments puts the findings in a Word file as 批注: use it with --format docx")
     ws = Workspace(ws_dir)
     ws.require()  # before the lock: nothing is made in a folder that is not a workspace
     with workspace_lock(ws_dir, command="export"):
-        return _export(ws, fmt, out, charts=charts, strict=strict, font_lookup=font_lookup)
+        return _export(ws, fmt, out, charts=charts, strict=strict, comments=comments, font_lookup=font_lookup)
 
 
 def _export(
-    ws: Workspace, fmt: Format, out: Path | None, *, charts: bool, strict: bool, font_lookup: FontLookup
+    ws: Workspace,
+    fmt: Format,
+    out: Path | None,
+    *,
+    charts: bool,
+    strict: bool,
+    comments: bool,
+    font_lookup: FontLookup,
 ) -> ExportResult:
     from zongjie.export import output
     from zongjie.export.document import build
@@ -101,8 +112,10 @@ def _export(
         raise BadInput(f"{target} is a directory; give a file name with -o")
     if fmt == "docx":
         from zongjie.export.word import render_docx
+        from zongjie.plan import build_plan
 
-        data = render_docx(doc)
+        headings = {t.id: t.heading for t in build_plan(facts)} if comments else {}
+        data = render_docx(doc, comments=findings if comments else None, headings=headings)
     elif fmt == "html":
         from zongjie.export.webpage import render_html
 
@@ -111,7 +124,12 @@ def _export(
         data = _markdown(text, doc.signoff).encode("utf-8")
     backup = output.save(ws_dir, target, data)
     return ExportResult(
-        path=target, warnings=stale + doc.warnings, findings=findings, backup=backup, charts=doc.charts
+        path=target,
+        warnings=stale + doc.warnings,
+        findings=findings,
+        backup=backup,
+        charts=doc.charts,
+        comments=len(findings) if comments and fmt == "docx" else 0,
     )
 
 

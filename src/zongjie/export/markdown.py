@@ -27,6 +27,7 @@ class Block:
     kind: BlockKind
     runs: list[Run] = field(default_factory=list)
     level: int = 0  # Markdown heading level (2 = 一、, 3 = （一）, 4+ = 1.)
+    line: int = 0  # 1-based line of the draft where the block starts (findings point there)
 
     @property
     def text(self) -> str:
@@ -73,13 +74,14 @@ def _item_text(line: str) -> str:
 def parse(markdown: str) -> list[Block]:
     blocks: list[Block] = []
     pending: list[str] = []
+    start = 0
 
     def flush() -> None:
         if pending:
-            blocks.append(Block("para", inline(_join(pending))))
+            blocks.append(Block("para", inline(_join(pending)), line=start))
             pending.clear()
 
-    for raw in markdown.splitlines():
+    for number, raw in enumerate(markdown.splitlines(), 1):
         line = raw.strip()
         heading = _HEADING.match(line)
         if not line or line in ("---", "***"):
@@ -89,11 +91,15 @@ def parse(markdown: str) -> list[Block]:
             level, text = len(heading.group(1)), heading.group(2).strip()
             has_title = any(b.kind == "title" for b in blocks)
             kind: BlockKind = "title" if level == 1 and not has_title else "heading"
-            blocks.append(Block(kind, inline(text), level=max(level, 2) if kind == "heading" else 1))
+            level = max(level, 2) if kind == "heading" else 1
+            blocks.append(Block(kind, inline(text), level=level, line=number))
         elif _ITEM.match(line):
             flush()  # a list item starts its own paragraph even without a blank line before it
             pending.append(_item_text(line))
+            start = number
         else:
+            if not pending:
+                start = number
             pending.append(line)
     flush()
     return blocks

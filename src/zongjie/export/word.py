@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from zongjie.export.columns import CHANGE, lines_to_fit, widths_mm
+from zongjie.export.comments import Anchor, attach
 from zongjie.export.document import ExportDoc, Figure, MetricTable
 from zongjie.export.docx_style import (
     BODY_FONT,
@@ -24,6 +25,7 @@ from zongjie.export.docx_style import (
     w,
 )
 from zongjie.export.markdown import Block, Run
+from zongjie.finding import Finding
 
 TEXT_WIDTH_MM = 156  # 210 mm less the 28 mm and 26 mm margins
 TITLE_LINE_CHARS = 19  # 二号 characters that fit one 156 mm line, with a margin for wide digits
@@ -43,16 +45,18 @@ def _add_runs(paragraph: Any, runs: list[Run], font: str, size: float | None = N
             run.font.size = Pt(size)
 
 
-def _block(document: Any, block: Block) -> None:
+def _block(document: Any, block: Block) -> Any:
     from docx.shared import Pt
 
     if block.kind == "heading":
         style, font = HEADING_STYLES.get(block.level, HEADING_STYLES[4])
-        _add_runs(document.add_paragraph(style=style), block.runs, font)
-        return
+        para = document.add_paragraph(style=style)
+        _add_runs(para, block.runs, font)
+        return para
     para = document.add_paragraph(style="Normal")
     para.paragraph_format.first_line_indent = Pt(BODY_SIZE * 2)
     _add_runs(para, block.runs, BODY_FONT)
+    return para
 
 
 def _caption(document: Any, text: str, font: str) -> None:
@@ -204,7 +208,15 @@ def _properties(document: Any, doc: ExportDoc, now: dt.datetime) -> None:
     props.modified = stamp
 
 
-def render_docx(doc: ExportDoc, *, now: dt.datetime | None = None) -> bytes:
+def render_docx(
+    doc: ExportDoc,
+    *,
+    now: dt.datetime | None = None,
+    comments: list[Finding] | None = None,
+    headings: dict[str, str] | None = None,
+) -> bytes:
+    """The .docx; with `comments`, each finding is a Word comment on the words it quotes (`headings` maps
+    section ids to headings, for findings that quote nothing)."""
     from docx import Document
     from docx.shared import Pt
 
@@ -220,15 +232,18 @@ def render_docx(doc: ExportDoc, *, now: dt.datetime | None = None) -> bytes:
             title.add_run().add_break()
         _add_runs(title, [Run(line)], TITLE_FONT)
     title.paragraph_format.space_after = Pt(LINE_PITCH)
+    anchors = [Anchor(Block("title", [Run(doc.title)], level=1, line=1), title)]
     for item in doc.items:
         if isinstance(item, Block):
-            _block(document, item)
+            anchors.append(Anchor(item, _block(document, item)))
         elif isinstance(item, MetricTable):
             _table(document, item)
         else:
             _figure(document, item)
     _signoff(document, doc.signoff)
     _properties(document, doc, now)
+    if comments:
+        attach(document, anchors, comments, headings or {})
     buf = io.BytesIO()
     document.save(buf)
     return buf.getvalue()
