@@ -19,6 +19,7 @@ BASE = frozenset(
         "files",
         "finding",
         "profiles",
+        "redact",
         "punctuation",
         "resources",
         "skeleton",

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import AliasChoices, Field, SecretStr, ValidationError, model_validator
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -19,6 +19,8 @@ from pydantic_settings import (
 )
 
 from zongjie.errors import BadInput
+from zongjie.files import decode, max_input_bytes, warn_stderr
+from zongjie.redact import remember, url_credentials
 
 OnFail = Literal["keep", "offline"]
 Method = Literal["json_schema", "json_object", "text"]
@@ -127,6 +129,22 @@ class Settings(BaseSettings):
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         return (init_settings, env_settings, dotenv_settings, TomlConfigSettingsSource(settings_cls))
 
+    @field_validator("base_url")
+    @classmethod
+    def _url(cls, v: str | None) -> str | None:
+        if v is None:
+            return v
+        problem = url_problem(v)
+        if problem is not None:
+            raise ValueError(problem)
+        return v.strip()
+
+    @model_validator(mode="after")
+    def _remember_key(self) -> Settings:
+        # From here on, every file written and every line printed has this key masked.
+        remember(self.api_key.get_secret_value() if self.api_key else None)
+        return self
+
     @model_validator(mode="after")
     def _apply_preset(self) -> Settings:
         preset = self.preset
@@ -180,11 +198,91 @@ class Settings(BaseSettings):
             )
 
 
+def url_problem(url: str) -> str | None:
+    """Why `url` cannot be a model endpoint, or None. Checked when given, so a typo fails at once instead
+    of after a minute of retries."""
+    from urllib.parse import urlsplit
+
+    text = url.strip()
+    if any(ord(c) < 32 or c.isspace() for c in text):
+        return f"{url[:80]!r} is not a URL (it holds spaces or control characters); e.g. http://127.0.0.1:8080/v1"
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError:
+        return f"{url[:80]!r} is not a URL; e.g. http://127.0.0.1:8080/v1"
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return f"{url[:80]!r} is not an http(s) URL; e.g. http://127.0.0.1:8080/v1"
+    if url_credentials(text):
+        return (
+            "the URL holds a user name or password; they would end up in the workspace and its logs: "
+            "give the key in ZONGJIE_API_KEY (or OPENAI_API_KEY) instead"
+        )
+    return None
+
+
+def same_endpoint(a: str | None, b: str | None) -> bool:
+    """Two base URLs name the same endpoint (case of scheme and host, a trailing / and default ports aside)."""
+    from urllib.parse import urlsplit
+
+    if not a or not b:
+        return False
+
+    def norm(url: str) -> tuple[str, str, int | None, str]:
+        parts = urlsplit(url.strip())
+        default = {"http": 80, "https": 443}.get(parts.scheme.lower())
+        port = parts.port if parts.port != default else None
+        return (parts.scheme.lower(), (parts.hostname or "").lower(), port, parts.path.rstrip("/"))
+
+    try:
+        return norm(a) == norm(b)
+    except ValueError:
+        return False
+
+
+ENV_FILE = Path(".env")
+TOML_FILE = Path("zongjie.toml")
+
+
+def _env_file_encoding() -> str:
+    """.env is read by pydantic-settings; one saved by Notepad as "ANSI" (GB18030) is read as such with a
+    warning, and one that is not text is refused here, naming it, instead of a traceback there."""
+    try:
+        with ENV_FILE.open("rb") as fh:
+            data = fh.read(max_input_bytes() + 1)
+    except OSError:
+        return "utf-8"  # missing or unreadable: pydantic-settings skips a missing file
+    if len(data) > max_input_bytes():
+        raise BadInput(f".env: {ENV_FILE.resolve()}: too large to be a settings file")
+    _, legacy = decode(data, ".env", str(ENV_FILE.resolve()))
+    if legacy:
+        warn_stderr(f"warning: {ENV_FILE.resolve()} is not UTF-8; read it as GB18030. Save it as UTF-8")
+        return "gb18030"
+    return "utf-8"
+
+
+def _check_toml() -> None:
+    """zongjie.toml must be readable UTF-8 TOML; every command says so the same way (exit 2, line named)."""
+    import tomllib
+
+    if not TOML_FILE.is_file():
+        return
+    from zongjie.files import read_text
+
+    text = read_text(TOML_FILE, "config file zongjie.toml")
+    try:
+        tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise BadInput(f"config file {TOML_FILE.resolve()}: not valid TOML: {exc}") from None
+
+
 def load_settings(**overrides: Any) -> Settings:
     """Settings from every source; `overrides` are the CLI flags (None means 'not given')."""
     given = {k: v for k, v in overrides.items() if v is not None}
+    _check_toml()
+    encoding = _env_file_encoding()
     try:
-        return Settings(**given)
+        return Settings(_env_file_encoding=encoding, **given)
     except ValidationError as exc:
         problems = [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()]
         raise BadInput(

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from zongjie.errors import BadInput
+from zongjie.redact import redact
 
 
 def _file_mode() -> int:
@@ -26,8 +27,8 @@ _FILE_MODE = _file_mode()
 
 
 def _bytes(data: str | bytes) -> bytes:
-    # Text is written as UTF-8 exactly as given: no newline translation, no BOM.
-    return data.encode("utf-8") if isinstance(data, str) else data
+    # Text is written as UTF-8 as given (no newline translation, no BOM), secrets masked (zongjie.redact).
+    return redact(data).encode("utf-8") if isinstance(data, str) else data
 
 
 def atomic_write(path: Path, data: str | bytes) -> None:

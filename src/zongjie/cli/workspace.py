@@ -20,6 +20,7 @@ from zongjie.cli.options import (
     WAIT,
 )
 from zongjie.cli.output import SectionProgress, is_tty, print_findings, say
+from zongjie.errors import BadInput
 
 if TYPE_CHECKING:
     from zongjie.config import Settings
@@ -40,23 +41,54 @@ def _export_docx(out: Path) -> None:
 
 def _settings(workspace: Path, *, offline: bool, **flags: object) -> Settings:
     """Settings for a run on `workspace`. With no endpoint flag, the model that wrote the workspace is used
-    again (never its key: that comes from the environment), so re-running keeps the same writer."""
+    again — but the API key goes only to an endpoint the user configured in this run (flag, environment,
+    .env, their zongjie.toml): a recorded endpoint is reused with the key only when it is that one, and a
+    local one without the key. A shared workspace cannot collect keys."""
     from zongjie.config import load_settings
     from zongjie.workspace.store import Workspace
 
     endpoint = {k: flags.pop(k) for k in ("provider", "base_url", "model")}
     ws = Workspace(workspace)
+    recorded = None
     if not offline and not any(endpoint.values()) and ws.exists():
         recorded = ws.load_state().endpoint
-        if recorded is not None:
-            endpoint = recorded.model_dump()
-            say(
-                f"writer: {recorded.model} at {recorded.base_url} (recorded in the workspace; --offline to draft without it)"
-            )
-    settings = load_settings(**endpoint, **flags)
+    if recorded is None or recorded.base_url is None:
+        settings = load_settings(**endpoint, **flags)
+    else:
+        settings = _recorded_settings(recorded, flags)
     if offline:
         settings = settings.model_copy(update={"provider": None, "base_url": None, "model": None})
     return settings
+
+
+def _recorded_settings(recorded: Endpoint, flags: dict[str, object]) -> Settings:
+    from zongjie.config import load_settings, same_endpoint
+
+    own = load_settings(**flags)  # the user's own configuration in this run
+    where = f"{recorded.model} at {recorded.base_url}"
+    if own.uses_llm and same_endpoint(own.base_url, recorded.base_url):
+        say(
+            f"writer: {where} (recorded in the workspace and configured by you; --offline to draft without it)"
+        )
+        return load_settings(**recorded.model_dump(), **flags)
+    if own.uses_llm:
+        say(
+            f"writer: {own.model} at {own.base_url} (your configuration); the workspace was drafted with {where}, "
+            f"which is used again only if you name it: --base-url {recorded.base_url} --model {recorded.model}"
+        )
+        return own
+    theirs = load_settings(**recorded.model_dump(), **flags)
+    if theirs.is_local:
+        say(
+            f"writer: {where} (recorded in the workspace; a local server, so no API key is sent to it; "
+            "--offline to draft without it)"
+        )
+        return theirs.model_copy(update={"api_key": None})
+    raise BadInput(
+        f"this workspace was drafted with {where} (recorded in the workspace). zongjie sends your API key "
+        f"only to an endpoint you name in this run: to use it again, add --base-url {recorded.base_url} "
+        f"--model {recorded.model} (or set ZONGJIE_BASE_URL); to draft without a model, add --offline"
+    )
 
 
 def _say_writer(settings: Settings) -> None:

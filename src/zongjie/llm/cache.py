@@ -18,6 +18,7 @@ from typing import Any
 from zongjie.config import Method
 from zongjie.errors import BadInput
 from zongjie.llm.types import Reply
+from zongjie.redact import redact
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS replies (
@@ -115,7 +116,7 @@ class Cache:
             "INSERT OR REPLACE INTO replies VALUES (?, ?, ?, ?, ?, ?)",
             (
                 key,
-                reply.content,
+                redact(reply.content),  # a reply that quotes the key must not keep it on disk
                 reply.finish_reason,
                 reply.prompt_tokens,
                 reply.completion_tokens,

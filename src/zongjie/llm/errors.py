@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from zongjie.errors import ZongjieError
+from zongjie.redact import redact
 
 if TYPE_CHECKING:
     from zongjie.llm.session import Answer
@@ -16,6 +17,8 @@ class StatusFailure(Exception):
     def __init__(
         self, status: int, body: str, *, retry_after: float | None = None, code: str | None = None
     ) -> None:
+        # Masked as it enters zongjie: a server or proxy may echo the Authorization header in its body.
+        body = redact(body)
         super().__init__(f"HTTP {status}: {body[:300]}")
         self.status = status
         self.body = body
@@ -27,6 +30,7 @@ class TransportFailure(Exception):
     """No usable HTTP answer: timeout, connection refused/reset, or a malformed 200 body."""
 
     def __init__(self, kind: str, detail: str = "") -> None:
+        detail = redact(detail)
         super().__init__(f"{kind}: {detail}" if detail else kind)
         self.kind = kind  # "timeout" | "connection" | "bad-response"
 

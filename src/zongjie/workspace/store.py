@@ -12,6 +12,7 @@ from zongjie.errors import BadInput, WorkspaceError
 from zongjie.files import Warn, read_back, slug_problem, warn_stderr
 from zongjie.files import atomic_write as atomic_write  # re-exported: workspace code writes through it
 from zongjie.finding import Finding
+from zongjie.redact import redact
 from zongjie.workspace.paths import inside, relative_problem
 from zongjie.writer.base import Status, Usage
 
@@ -81,6 +82,23 @@ class Endpoint(BaseModel):
     provider: str | None = None
     base_url: str | None = None
     model: str | None = None
+
+    @field_validator("base_url")
+    @classmethod
+    def _url(cls, v: str | None) -> str | None:
+        from zongjie.config import url_problem
+
+        problem = None if v is None else url_problem(v)
+        if problem is not None:
+            raise ValueError(f"recorded endpoint: {problem}")
+        return v
+
+    @field_validator("provider", "model")
+    @classmethod
+    def _plain(cls, v: str | None) -> str | None:
+        if v is not None and (len(v) > 200 or any(ord(c) < 32 for c in v)):
+            raise ValueError("recorded endpoint: not a plain name")
+        return v
 
 
 class State(BaseModel):
@@ -237,6 +255,7 @@ class Workspace:
         return target
 
     def write_section(self, rec_file: str, content: str) -> str:
+        content = redact(content)  # what is hashed is what is on disk
         atomic_write(self.section_path(rec_file), content)
         return sha256(content)
 
@@ -246,6 +265,7 @@ class Workspace:
     def write_draft(self, state: State, text: str) -> Path | None:
         """Writes draft.md; a draft.md the user edited by hand is backed up first. Returns the backup."""
         saved = None
+        text = redact(text)
         if self.draft_path.is_file():
             current = self.read_draft()
             if state.draft_sha256 is not None and sha256(current) != state.draft_sha256 and current != text:
