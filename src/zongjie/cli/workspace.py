@@ -14,7 +14,6 @@ from zongjie.cli.options import (
     NO_CACHE,
     OFFLINE,
     ON_FAIL,
-    PROFILE,
     PROVIDER,
     TIMEOUT,
     WAIT,
@@ -28,6 +27,7 @@ if TYPE_CHECKING:
     from zongjie.workspace.store import Endpoint
 
 NOTES_SUFFIXES = (".md", ".markdown", ".txt")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 
 
 def _export_docx(out: Path) -> None:
@@ -162,9 +162,14 @@ def register(app: typer.Typer) -> None:
         on_fail: str | None = ON_FAIL,
         timeout: float | None = TIMEOUT,
         no_cache: bool | None = NO_CACHE,
-        profile: str = PROFILE,
+        profile: str | None = typer.Option(
+            None,
+            "--profile",
+            help="Notes or workbook input: the profile (default: property for notes, "
+            "inferred for a workbook).",
+        ),
         year: int | None = typer.Option(
-            None, "--year", help="Notes input: the report year if the notes don't say."
+            None, "--year", help="Notes or workbook input: the report year if they don't say."
         ),
         docx: bool = typer.Option(False, "--docx", help="Also export the draft as .docx (公文 layout)."),
         offline: bool = OFFLINE,
@@ -172,7 +177,8 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Draft every section into a workspace: DIR/draft.md, DIR/sections/*.md, DIR/report.json.
 
-        FACTS is a facts file (.yaml/.json) or bullet notes (.md/.txt). Notes are first extracted into
+        FACTS is a facts file (.yaml/.json), bullet notes (.md/.txt) or a 台账 workbook (.xlsx). Notes and
+        workbooks are first turned into
         DIR/facts.yaml: correct it, then draft it again or `zongjie regen` a section.
 
         Example: zongjie draft fixtures/property-full.yaml -o out
@@ -199,8 +205,12 @@ def register(app: typer.Typer) -> None:
                 from zongjie.notes import notes_to_facts_file
 
                 facts = notes_to_facts_file(
-                    facts, out, profile=profile, settings=settings, echo=say, year=year
+                    facts, out, profile=profile or "property", settings=settings, echo=say, year=year
                 )
+            elif facts.suffix.lower() in WORKBOOK_SUFFIXES:
+                from zongjie.workbook import workbook_to_facts_file
+
+                facts = workbook_to_facts_file(facts, out, profile=profile, year=year, echo=say)
             writer = make_writer(settings)
             result = pipeline.draft(
                 facts,

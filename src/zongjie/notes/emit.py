@@ -27,7 +27,8 @@ def _comment(text: str, indent: str) -> str:
 
 
 def _source(entry: Entry, indent: str) -> list[str]:
-    lines = [_comment(f"L{i.line}: {i.text}", indent) for i in entry.items]
+    lines = [_comment(entry.where, indent)] if entry.where else []
+    lines += [_comment(f"L{i.line}: {i.text}", indent) for i in entry.items]
     return lines + [_comment(c, indent) for c in entry.comments]
 
 
@@ -59,8 +60,9 @@ def _block(key: str, slots: list[tuple[str, Slot, bool]], ext: Extraction) -> li
     return [f"{key}:", *body, ""] if body else []
 
 
-def emit(ext: Extraction, profile: Profile) -> str:
-    out = [
+def emit(ext: Extraction, profile: Profile, header: list[str] | None = None) -> str:
+    """`header`: the opening comment lines, for sources other than notes (a workbook)."""
+    out = header or [
         f"# 由 zongjie extract 从 {ext.source} 提取（{ext.method}）。",
         "# “# L行号:” 注释标出每条事实来自笔记的哪一行；以 “# ?” 开头的是需要你确认或补充的问题。",
         "# 核对修改后运行：zongjie check 本文件；再 zongjie draft 本文件 -o 目录。",
@@ -93,6 +95,7 @@ def emit(ext: Extraction, profile: Profile) -> str:
     for slot in ("problems", "lessons", "plans"):
         out += _top_list(slot, ext)
     out += unplaced_block(ext)
+    out += ext.trailer
     return "\n".join(out).rstrip("\n") + "\n"
 
 

@@ -108,19 +108,23 @@ def _punctuated(value: Any) -> Any:
 
 
 def write_facts(extracted: Extracted, out: Path, *, force: bool = False) -> Path | None:
-    """Writes atomically; an existing file the user has edited is kept unless `force`, and then it is kept
-    as FILE.bak (then .bak2, …). Returns that backup, if one was made."""
+    return write_stamped(extracted.text, out, force=force)
+
+
+def write_stamped(text: str, out: Path, *, force: bool = False) -> Path | None:
+    """Writes a stamped facts text atomically; an existing file the user has edited is kept unless `force`,
+    and then it is kept as FILE.bak (then .bak2, …). Returns that backup, if one was made."""
     # Undecodable bytes cannot be zongjie's own output: they read as an edit (refused, or backed up with force).
     current = out.read_bytes().decode("utf-8", "replace") if out.is_file() else None
-    if current is None or current == extracted.text or not edited(current):
-        atomic_write(out, extracted.text)  # nothing of the user's there: a fresh extraction replaces it
+    if current is None or current == text or not edited(current):
+        atomic_write(out, text)  # nothing of the user's there: a fresh extraction replaces it
         return None
     if not force:
         raise WorkspaceError(
             f"{out} exists and was edited after extraction (or not written by zongjie extract); "
             "it is kept. Draft from it directly, or use --force / delete it to extract again"
         )
-    return replace_keeping_backup(out, extracted.text)
+    return replace_keeping_backup(out, text)
 
 
 def notes_to_facts_file(

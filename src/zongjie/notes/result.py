@@ -31,6 +31,7 @@ class Entry:
     data: dict[str, Any] | str
     comments: list[str] = field(default_factory=list)  # "?"-prefixed ones are questions for the user
     computed: set[str] = field(default_factory=set)  # fields whose value code computed (dates, previous)
+    where: str = ""  # a source other than note lines, e.g. "台账.xlsx 能耗!B7" for a workbook row
 
     @property
     def lines(self) -> list[int]:
@@ -67,6 +68,7 @@ class Extraction:
     unplaced: list[Unplaced] = field(default_factory=list)
     headings: list[Heading] = field(default_factory=list)
     method: str = "offline rules"
+    trailer: list[str] = field(default_factory=list)  # closing comment lines (a workbook's unread rows)
 
     def function(self, key: str, name: str | None = None) -> FunctionBlock:
         if key not in self.functions:

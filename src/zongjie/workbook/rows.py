@@ -1,0 +1,277 @@
+"""Rows of a recognised sheet become facts entries, each remembering its sheet and cell; rows that cannot be
+read are kept with the reason, 合计/小计 rows are skipped and said so."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from zongjie.facts.model import Case, Highlight, Metric, Plan, Problem
+from zongjie.notes.match import match_function
+from zongjie.notes.result import Entry, Extraction
+from zongjie.workbook.book import Cell, Sheet
+from zongjie.workbook.functions import Functions, is_generic, profile_key
+from zongjie.workbook.headers import Header
+from zongjie.workbook.values import Number, Uncached, Unreadable, date, number, plain, text, truthy
+
+_TOTAL = re.compile(r"^(?:合计|小计|总计|共计|累计)[:：]?$")
+
+
+@dataclass(frozen=True)
+class Skipped:
+    where: str  # 能耗!A12
+    reason: str
+
+
+@dataclass
+class Reading:
+    """What one workbook gave: the extraction to emit, rows skipped on purpose, rows that could not be read."""
+
+    source: str
+    extraction: Extraction
+    functions: Functions
+    skipped: list[Skipped] = field(default_factory=list)
+    unreadable: list[Skipped] = field(default_factory=list)
+    uncached: list[str] = field(
+        default_factory=list
+    )  # cells of formulas with no cached value, that we needed
+
+
+def _problem(exc: ValidationError) -> str:
+    parts = []
+    for e in exc.errors():
+        loc = ".".join(str(x) for x in e["loc"])
+        parts.append(f"{loc}: {str(e['msg']).removeprefix('Value error, ')}" if loc else str(e["msg"]))
+    return "; ".join(parts)
+
+
+class SheetReader:
+    def __init__(self, reading: Reading, sheet: Sheet, header: Header) -> None:
+        self.r = reading
+        self.sheet = sheet
+        self.head = header
+        self.ext = reading.extraction
+        self.year = int(reading.extraction.report["year"])
+
+    def where(self, cell: Cell) -> str:
+        return f"{self.sheet.name}!{cell.coord}"
+
+    def _get(self, row: list[Cell], name: str) -> Cell | None:
+        return self.head.cell(row, name)
+
+    def _text(self, row: list[Cell], name: str) -> str:
+        cell = self._get(row, name)
+        return text(cell) if cell is not None else ""
+
+    def _first(self, row: list[Cell]) -> Cell:
+        """The cell that names the row: its main column (问题, 目标, 亮点, 事件), else the first filled one."""
+        main = {"problems": "problem", "plans": "goal", "highlights": "title", "cases": "event"}.get(
+            self.head.kind
+        )
+        cell = self._get(row, main) if main else None
+        if cell is not None and cell.text:
+            return cell
+        return next((c for c in row if c.value is not None), row[0])
+
+    def _bad(self, cell: Cell, reason: str) -> None:
+        self.r.unreadable.append(Skipped(self.where(cell), reason))
+
+    def _is_total(self, row: list[Cell]) -> Cell | None:
+        return next((c for c in row if isinstance(c.value, str) and _TOTAL.match(plain(c.value))), None)
+
+    def rows(self) -> list[list[Cell]]:
+        """Rows below the header that hold anything; 合计 rows are reported and left out."""
+        out = []
+        for row in self.sheet.rows[self.head.row + 1 :]:
+            if not any(c.text for c in row):
+                continue
+            total = self._is_total(row)
+            if total is not None:
+                self.r.skipped.append(
+                    Skipped(self.where(total), f"{text(total)}行：由各行相加，不是单独的指标")
+                )
+                continue
+            out.append(row)
+        return out
+
+    def read(self) -> None:
+        kind = self.head.kind
+        if kind == "metrics":
+            self.metrics()
+        else:
+            for row in self.rows():
+                {
+                    "problems": self.problem,
+                    "plans": self.plan,
+                    "highlights": self.highlight,
+                    "cases": self.case,
+                }[kind](row)
+
+    # -- metrics ---------------------------------------------------------------------------------------
+
+    def metrics(self) -> None:
+        sheet_fn = None if is_generic(self.sheet.name) else self.sheet.name
+        current: str | None = None  # from the 职能 column, carried down over blank and merged cells
+        section: str | None = None  # from a row that only names a 职能 (一、设备设施)
+        for row in self.rows():
+            name_cell = self._get(row, "name")
+            fn_cell = self._get(row, "function")
+            value_cell = self._get(row, "value")
+            filled = [c for c in row if c.text]
+            if fn_cell is not None and fn_cell.text:
+                current = text(fn_cell)
+            if (name_cell is None or not name_cell.text) or len(filled) == 1:
+                only = filled[0]
+                if len(filled) == 1 and profile_key(text(only), self.r.functions.profile):
+                    section = text(only)  # a divider row: the rows below belong to this 职能
+                    continue
+                if (
+                    name_cell is not None
+                    and not name_cell.text
+                    and value_cell is not None
+                    and value_cell.text
+                ):
+                    self._bad(value_cell, "这一行有数值但没有指标名称")
+                elif fn_cell is None or only is not fn_cell:
+                    self.r.skipped.append(Skipped(self.where(only), f"“{text(only)}”：没有数值，不是指标行"))
+                continue
+            assert name_cell is not None
+            self.metric(row, name_cell, current or section or sheet_fn)
+
+    def _number(self, row: list[Cell], name: str) -> Number | None:
+        cell = self._get(row, name)
+        return number(cell) if cell is not None else None
+
+    def metric(self, row: list[Cell], name_cell: Cell, function: str | None) -> None:
+        name = text(name_cell)
+        try:
+            value = self._number(row, "value")
+            previous = self._number(row, "previous")
+            target = self._number(row, "target")
+        except Uncached as exc:
+            self.r.uncached.append(f"{self.sheet.name}!{exc.coord}")
+            return
+        except Unreadable as exc:
+            self._bad(name_cell, f"{name}：{exc}")
+            return
+        if value is None:
+            self._bad(name_cell, f"{name}：本年数值为空")
+            return
+        unit_cell = self._get(row, "unit")
+        unit = plain(text(unit_cell)).strip("()（）") if unit_cell is not None else ""
+        shown = [n.note for n in (previous, value, target) if n is not None and n.note]
+        comments = [f"百分比格式的单元格按显示读：{'，'.join(shown)}"] if shown else []
+        stated = {n.unit for n in (value, previous, target) if n is not None and n.unit}
+        if not unit and len(stated) == 1:
+            unit = stated.pop()
+        elif unit and stated - {unit}:
+            self._bad(name_cell, f"{name}：单位列写“{unit}”，数值里写的是“{'、'.join(sorted(stated))}”")
+            return
+        if unit == "%" and "%" not in stated and 0 < value.value <= 1:
+            comments.append(
+                f"? {name}：数值{value.value:g}，单位为%：如果表里是{value.value * 100:g}%，请改正"
+            )
+        data: dict[str, Any] = {"name": name, "value": value.value, "unit": unit}
+        for label, n in (("previous", previous), ("target", target)):
+            if n is not None:
+                data[label] = n.value
+        better = self._get(row, "better")
+        if better is not None and truthy(better):
+            data["better"] = "lower"
+        note = self._text(row, "note")
+        if note:
+            data["note"] = note
+        try:
+            Metric.model_validate(data)
+        except ValidationError as exc:
+            self._bad(name_cell, f"{name}：{_problem(exc)}")
+            return
+        data = {k: (int(v) if isinstance(v, float) and v.is_integer() else v) for k, v in data.items()}
+        entry = Entry([], data, comments, where=f"{self.r.source} {self.where(name_cell)}")
+        self._place_metric(entry, name, function)
+
+    def _place_metric(self, entry: Entry, name: str, function: str | None) -> None:
+        if function is not None:
+            key, custom = self.r.functions.key(function)
+            self.ext.function(key, custom).metrics.append(entry)
+            return
+        found = match_function(name, self.r.functions.profile, metric_name=name)
+        if found.key is not None and not found.others:
+            self.ext.function(found.key).metrics.append(entry)
+            return
+        entry.comments.append(f"? {name}：表里没有写职能，放在总体情况；属于某个职能的请移过去")
+        self.ext.top["summary.metrics"].append(entry)
+
+    # -- the other sheets ------------------------------------------------------------------------------
+
+    def _entry(self, row: list[Cell], model: type[Any], data: dict[str, Any], slot: str) -> None:
+        first = self._first(row)
+        data = {k: v for k, v in data.items() if v not in (None, "", [])}
+        try:
+            model.model_validate(data)
+        except ValidationError as exc:
+            self._bad(first, _problem(exc))
+            return
+        self.ext.top[slot].append(Entry([], data, [], where=f"{self.r.source} {self.where(first)}"))
+
+    def problem(self, row: list[Cell]) -> None:
+        data = {k: self._text(row, k) for k in ("problem", "cause", "measure")}
+        self._entry(row, Problem, data, "problems")
+
+    def highlight(self, row: list[Cell]) -> None:
+        data = {k: self._text(row, k) for k in ("title", "detail")}
+        self._entry(row, Highlight, data, "highlights")
+
+    def plan(self, row: list[Cell]) -> None:
+        data: dict[str, Any] = {"goal": self._text(row, "goal"), "owner": self._text(row, "owner")}
+        actions = self._text(row, "actions")
+        data["actions"] = [a for a in re.split(r"[；;\n]|\d+[.、]", actions) if a.strip()]
+        deadline_cell = self._get(row, "deadline")
+        if deadline_cell is not None and deadline_cell.text:
+            try:
+                data["deadline"] = date(deadline_cell)
+            except Unreadable:
+                data["deadline"] = text(deadline_cell)  # 2026年6月底 stays as written
+        target_cell = self._get(row, "target_value")
+        if target_cell is not None and target_cell.text:
+            try:
+                n = number(target_cell)
+            except Unreadable as exc:
+                self._bad(target_cell, f"目标值：{exc}")
+                return
+            if n is not None:
+                name = self._text(row, "target_name") or data["goal"]
+                value = int(n.value) if n.value.is_integer() else n.value
+                data["target"] = {"name": name, "value": value, "unit": n.unit}
+        self._entry(row, Plan, data, "plans")
+
+    def case(self, row: list[Cell]) -> None:
+        first = self._first(row)
+        data: dict[str, Any] = {k: self._text(row, k) for k in ("event", "response", "result")}
+        date_cell = self._get(row, "date")
+        if date_cell is not None:
+            try:
+                data["date"] = date(date_cell)
+            except Unreadable as exc:
+                self._bad(date_cell, str(exc))
+                return
+        data = {k: v for k, v in data.items() if v not in (None, "")}
+        try:
+            Case.model_validate(data)
+        except ValidationError as exc:
+            self._bad(first, _problem(exc))
+            return
+        entry = Entry([], data, [], where=f"{self.r.source} {self.where(first)}")
+        fn = self._text(row, "function")
+        profile = self.r.functions.profile
+        if fn:
+            key, custom = self.r.functions.key(fn)
+        else:
+            found = match_function(data["event"], profile)
+            if found.key is None or found.others:
+                entry.comments.append("? 表里没有写职能，按第一个职能放置，请确认")
+            key, custom = (found.key or next(iter(self.ext.functions), profile.keys[0])), None
+        self.ext.function(key, custom).cases.append(entry)

@@ -1,0 +1,230 @@
+"""`zongjie import` / `draft x.xlsx`: 台账 written the way a 后勤科 keeps them become facts that draft with
+every value; bad workbooks are exit 2 with a message and nothing written."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import msoffcrypto
+import pytest
+from openpyxl import Workbook
+
+from cli_helpers import run_cli
+from workbook_books import long_sheet, per_function
+from zongjie.facts.derive import fmt
+from zongjie.facts.load import parse
+from zongjie.facts.model import Facts, Metric
+
+
+def _metrics(facts: Facts) -> dict[str, tuple[str, Metric]]:
+    return {m.name: (fn.key, m) for fn in facts.functions for m in fn.metrics}
+
+
+def _import(tmp_path: Path, capsys: pytest.CaptureFixture[str], book: Path, *extra: str) -> tuple[str, str]:
+    out = tmp_path / "facts.yaml"
+    code, _, err = run_cli(capsys, "import", str(book), "-o", str(out), *extra)
+    assert code == 0, err
+    return out.read_text(encoding="utf-8"), err
+
+
+def test_one_sheet_per_function(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text, err = _import(tmp_path, capsys, per_function(tmp_path / "台账.xlsx"))
+    facts = parse(text, "facts.yaml")
+    assert (facts.report.organization, facts.report.profile, facts.report.year) == (
+        "翠湖苑小区",
+        "property",
+        2025,
+    )
+    m = _metrics(facts)
+    assert m["设备巡检"] == ("facilities", m["设备巡检"][1])
+    assert (m["设备巡检"][1].value, m["设备巡检"][1].previous, m["设备巡检"][1].target) == (1326, 1180, 1200)
+    # Excel's % format stores 98.5% as 0.985; typed text 98.2％ (full-width) is 98.2 too
+    rate = m["报修响应率"][1]
+    assert (rate.value, rate.previous, rate.target, rate.unit) == (98.5, 96.1, 98, "%")
+    assert (m["保洁合格率"][1].value, m["保洁合格率"][1].previous) == (98.2, 96.5)
+    assert m["垃圾清运及时率"][0] == "environment" and m["应急演练"][0] == "security"
+    assert m["安全事故"][1].better == "lower" and m["应急演练"][1].better is None
+    assert "更换摄像头" in m  # the row after a blank row
+    assert facts.problems[0].problem.startswith("小区监控摄像头")
+    plan = facts.plans[0]
+    assert plan.target is not None and (plan.target.name, plan.target.value, plan.target.unit) == (
+        "持电工证维修人员",
+        5,
+        "名",
+    )
+    assert plan.owner == "维修班长刘强" and plan.actions == ["组织取证培训", "新招维修岗要求持证"]
+    assert facts.functions[1].cases[0].event == "暴雨导致地下车库入口积水"
+    assert facts.highlights[0].title == "建立暴雨天气值守机制"
+    # every entry names its sheet and cell; the 合计 row is skipped and said so
+    assert "# 台账.xlsx 设备设施!B6" in text and "# 台账.xlsx 存在问题!B2" in text
+    entries = len(m) + len(facts.problems) + len(facts.plans) + len(facts.highlights) + 1
+    assert len(re.findall(r"# 台账\.xlsx \S+![A-Z]+\d+", text)) == entries
+    assert "设备设施!A11: 合计行" in err and "合计" not in m
+
+
+def test_one_long_sheet_with_merged_categories(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text, err = _import(tmp_path, capsys, long_sheet(tmp_path / "long.xlsx"))
+    facts = parse(text, "facts.yaml")
+    assert facts.report.profile == "school" and facts.report.organization == "阳光中学"
+    m = _metrics(facts)
+    assert m["维修工单"][0] == m["维修及时率"][0] == "facilities"  # merged 类别 cell covers both rows
+    assert m["师生满意度"][0] == "canteen"
+    assert (m["维修及时率"][1].value, m["维修及时率"][1].previous, m["维修及时率"][1].target) == (
+        96.8,
+        94.2,
+        95,
+    )
+    assert m["食品安全抽检合格率"][1].value == 100
+    assert err.count("小计行") == 2
+
+
+@pytest.mark.parametrize("build", [per_function, long_sheet])
+def test_the_draft_states_every_value(
+    build: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    book = build(tmp_path / "book.xlsx")  # type: ignore[operator]
+    out = tmp_path / "out"
+    code, _, err = run_cli(capsys, "draft", str(book), "-o", str(out))
+    assert code in (0, 1), err  # 1: content gaps (no 团队 sheet), not a failure to draft
+    facts = parse((out / "facts.yaml").read_text(encoding="utf-8"), "facts.yaml")
+    draft = (out / "draft.md").read_text(encoding="utf-8")
+    for _, metric in _metrics(facts).values():
+        assert f"{fmt(metric.value)}{metric.unit}" in draft, metric.name
+        if metric.previous is not None:
+            assert f"{fmt(metric.previous)}{metric.unit}" in draft, metric.name
+    assert "[fidelity" not in err
+
+
+def test_unreadable_rows_are_listed_with_cell_and_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "设备设施"
+    rows = [
+        ["项目", "单位", "本年完成", "上年同期"],
+        ["设备巡检", "次", 412, 380],
+        ["设备保养", "项", "约50", None],
+        ["报修响应率", "%", None, 0.95],
+        ["重大故障", "起", -1, 2],
+    ]
+    for row in rows:
+        ws.append(row)
+    book = tmp_path / "台账.xlsx"
+    wb.save(book)
+    text, err = _import(tmp_path, capsys, book, "--profile", "property", "--year", "2025")
+    assert "设备设施!A3" in err and "“约50” is not a number" in err
+    assert "设备设施!A4: 报修响应率：本年数值为空" in err
+    assert "设备设施!A5" in err and "negative" in err
+    assert [m.name for m in parse(text, "f.yaml").functions[0].metrics] == ["设备巡检"]
+    assert "#   - 设备设施!A3" in text  # also kept in the file, so it is not lost
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["职能", "指标", "单位", "本年", "上年", "目标", "备注"],
+        ["备注", "上年同期", "年度目标", "实际完成", "单位", "名称", "板块"],
+        ["类别", "项目", "2024年", "2025年", "计划", "单位"],
+    ],
+)
+def test_header_words_in_any_order(
+    header: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    by_field = {
+        "function": "设备设施",
+        "name": "设备巡检",
+        "unit": "次",
+        "value": 412,
+        "previous": 380,
+        "target": 400,
+        "note": "含夜间",
+    }
+    fields = {
+        "职能": "function", "板块": "function", "类别": "function",
+        "指标": "name", "名称": "name", "项目": "name", "单位": "unit",
+        "本年": "value", "实际完成": "value", "2025年": "value",
+        "上年": "previous", "上年同期": "previous", "2024年": "previous",
+        "目标": "target", "年度目标": "target", "计划": "target", "备注": "note",
+    }  # fmt: skip
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws.append(header)
+    ws.append([by_field[fields[h]] for h in header])
+    book = tmp_path / "b.xlsx"
+    wb.save(book)
+    text, _ = _import(tmp_path, capsys, book, "--profile", "property", "--year", "2025")
+    ((key, metric),) = _metrics(parse(text, "f.yaml")).values()
+    assert key == "facilities"
+    assert (metric.value, metric.previous, metric.target, metric.unit) == (412, 380, 400, "次")
+
+
+def _encrypted(path: Path) -> Path:
+    wb = Workbook()
+    wb.active.append(["项目", "本年"])
+    plain = io.BytesIO()
+    wb.save(plain)
+    plain.seek(0)
+    out = io.BytesIO()
+    msoffcrypto.OfficeFile(plain).encrypt("123456", out)
+    path.write_bytes(out.getvalue())
+    return path
+
+
+def _no_header(path: Path) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["翠湖苑小区2025年台账"])
+    ws.append(["设备巡检", 412])
+    wb.save(path)
+    return path
+
+
+def _uncached(path: Path) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "设备设施"
+    ws.append(["项目", "单位", "本年", "上年"])
+    ws.append(["设备巡检", "次", "=100+312", 380])  # openpyxl writes formulas without a computed value
+    wb.save(path)
+    return path
+
+
+BAD = {
+    "not xlsx": (
+        lambda p: p.write_text("项目,本年\n巡检,412\n", encoding="utf-8") and p,
+        "not an Excel .xlsx",
+    ),
+    "encrypted": (_encrypted, "password-protected"),
+    "old xls": (lambda p: p.write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + bytes(600)) and p, "old .xls"),
+    "no header": (_no_header, "no sheet has a header row"),
+    "formula without cache": (_uncached, "设备设施!C2"),
+}
+
+
+@pytest.mark.parametrize("kind", list(BAD))
+def test_bad_workbooks_exit_2_and_write_nothing(
+    kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    build, message = BAD[kind]
+    book = build(tmp_path / "台账.xlsx")
+    out = tmp_path / "facts.yaml"
+    code, _, err = run_cli(capsys, "import", str(book), "-o", str(out), "--profile", "property")
+    assert code == 2 and message in err and "Traceback" not in err
+    assert not out.exists()
+    code, _, err = run_cli(capsys, "draft", str(book), "-o", str(tmp_path / "ws"), "--profile", "property")
+    assert code == 2 and message in err
+    assert not (tmp_path / "ws" / "facts.yaml").exists()
+
+
+def test_profile_that_cannot_be_told_is_asked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    wb = Workbook()
+    wb.active.append(["项目", "本年"])
+    wb.active.append(["某某事项", 3])
+    book = tmp_path / "b.xlsx"
+    wb.save(book)
+    code, _, err = run_cli(capsys, "import", str(book), "-o", str(tmp_path / "f.yaml"))
+    assert code == 2 and "--profile" in err
