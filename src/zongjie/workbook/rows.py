@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from zongjie.facts.model import Case, Highlight, Metric, Plan, Problem
 from zongjie.notes.match import match_function
 from zongjie.notes.result import Entry, Extraction
+from zongjie.text.units import spelling
 from zongjie.workbook.book import Cell, Sheet
 from zongjie.workbook.functions import Functions, is_generic, profile_key
 from zongjie.workbook.headers import Header
@@ -161,7 +162,7 @@ class SheetReader:
             self._bad(name_cell, f"{name}：本年数值为空")
             return
         unit_cell = self._get(row, "unit")
-        unit = plain(text(unit_cell)).strip("()（）") if unit_cell is not None else ""
+        unit = spelling(plain(text(unit_cell)).strip("()")) if unit_cell is not None else ""
         shown = [n.note for n in (previous, value, target) if n is not None and n.note]
         comments = [f"百分比格式的单元格按显示读：{'，'.join(shown)}"] if shown else []
         stated = {n.unit for n in (value, previous, target) if n is not None and n.unit}
@@ -254,7 +255,7 @@ class SheetReader:
         date_cell = self._get(row, "date")
         if date_cell is not None:
             try:
-                data["date"] = date(date_cell)
+                data["date"] = date(date_cell, self.year)
             except Unreadable as exc:
                 self._bad(date_cell, str(exc))
                 return

@@ -1,20 +1,18 @@
 """Reading one cell as a number, a date or a text, the way 台账 keep them: numbers stored as numbers or as
-text (`1,326`, `98.5%`, `98.5％`, `412次`), percentages stored as fractions under Excel's % format.
-
-The number reading is one function (`number`) so the shared text layer can replace it in one place."""
+text (`1,326`, `98.5%`, `98.5％`, `412次`, read by the text layer like every other field), percentages stored
+as fractions under Excel's % format."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
+from zongjie.text import DateError, NumberError, parse_date, read_value
 from zongjie.workbook.book import Cell
 
 _EMPTY = frozenset({"", "-", "—", "——", "/", "无", "暂无", "空", "－", "–"})
-_NUMBER = re.compile(r"^(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>%|‰|[^\d\s.,]{1,4})?$")
 
 
 class Unreadable(ValueError):
@@ -38,7 +36,7 @@ class Number:
 
 def plain(text: str) -> str:
     """Full-width forms to ASCII (％ → %, １ → 1, ， → ,), spaces gone."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return "".join(unicodedata.normalize("NFKC", text).split())
 
 
 def _decimal(v: float | int) -> Decimal:
@@ -66,15 +64,18 @@ def number(cell: Cell) -> Number | None:
             shown = _decimal(v) * 100
             return Number(_float(shown), "%", f"{cell.coord} {v!r}→{_float(shown):g}%")
         return Number(_float(_decimal(v)), "")
-    text = plain(str(v))
-    if text in _EMPTY:
+    written = " ".join(str(v).split())
+    if plain(written) in _EMPTY:
         return None
-    m = _NUMBER.match(text)
-    if m is None:
-        raise Unreadable(f"{cell.coord} “{str(v).strip()}” is not a number")
-    value = Decimal(m.group("num").replace(",", ""))
-    unit = m.group("unit") or ""
-    return Number(_float(value), unit)
+    try:
+        reading = read_value(written)
+    except NumberError as exc:
+        raise Unreadable(f"{cell.coord} {exc}") from None
+    if reading.hedge or reading.upper is not None:
+        raise Unreadable(
+            f"{cell.coord} “{written}” is an estimate or a range; a 台账 cell needs the figure itself"
+        )
+    return Number(_float(reading.value), reading.unit)
 
 
 def text(cell: Cell) -> str:
@@ -89,11 +90,9 @@ def text(cell: Cell) -> str:
     return " ".join(str(v).split())
 
 
-_CN_DATE = re.compile(r"^(20\d{2})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?$")
-
-
-def date(cell: Cell) -> dt.date | None:
-    """A date cell (a real date, or text like 2025年7月12日 / 2025.7.12); None when empty."""
+def date(cell: Cell, year: int | None = None) -> dt.date | None:
+    """A date cell (a real date, or text like 2025年7月12日 / 2025.7.12 / 7月12日 with `year`); None when
+    empty."""
     v = cell.value
     if v is None or (isinstance(v, str) and not v.strip()):
         return None
@@ -101,13 +100,10 @@ def date(cell: Cell) -> dt.date | None:
         return v.date()
     if isinstance(v, dt.date):
         return v
-    m = _CN_DATE.match(plain(str(v)))
-    if m is None:
-        raise Unreadable(f"{cell.coord} “{str(v).strip()}” is not a date")
     try:
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        raise Unreadable(f"{cell.coord} “{str(v).strip()}” is not a real date") from None
+        return parse_date(" ".join(str(v).split()), year=year)
+    except DateError as exc:
+        raise Unreadable(f"{cell.coord} {exc}") from None
 
 
 _YES = frozenset({"是", "√", "✓", "✔", "y", "yes", "true", "1", "越低越好", "低", "↓"})
