@@ -87,6 +87,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("notes", "writer.offline"): "polish reuses the offline drafter's phrasing",
     ("notes", "llm"): "extract and polish may ask a model through llm.Session",
     ("workbook", "base"): "profiles, errors; BadInput for a workbook that cannot be used",
+    ("workbook", "text"): "cell values, units and dates are read like every other field",
     ("workbook", "facts"): "each row is validated as a facts entry, the result as a facts file",
     ("workbook", "notes"): "a workbook is written like extracted notes: the same entries, emitter and stamp",
     ("workspace", "base"): "atomic files, findings, errors, the skeleton's review heading",
