@@ -77,7 +77,10 @@ def fix_line(line: str) -> str:
         return line
     indent = _INDENT.match(line)
     lead = indent.group() if indent else ""
-    return lead + _after(_autocorrect()(_own(line[len(lead) :])))
+    # 第一部分　工作回顾: a full-width space inside a line is 公文 layout too; each stretch is fixed on its own.
+    return lead + "\u3000".join(
+        _after(_autocorrect()(_own(part))) for part in line[len(lead) :].split("\u3000")
+    )
 
 
 def fix_text(text: str) -> str:

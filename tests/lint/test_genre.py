@@ -27,7 +27,7 @@ bench = _bench()
 
 def test_the_corpus_is_varied_and_labelled():
     files = bench.expected()
-    assert len(files) >= 18
+    assert len(files) >= 30
     assert sorted(files) == sorted(p.name for p in bench.GENRE.glob("*.md"))
     assert sum(1 for spec in files.values() if not spec["findings"]) >= 5  # clean summaries too
 

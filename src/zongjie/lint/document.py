@@ -27,13 +27,13 @@ _SECTION_WORDS: list[tuple[str, tuple[str, ...]]] = [
     ("preface", ("前言", "引言", "概述", "总体情况", "基本情况")),
 ]
 _NUMBERING = re.compile(
-    r"^(?:第[一二三四五六七八九十]+[部分章节]、?|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[.、．]?)\s*"
+    r"^(?:第[一二三四五六七八九十]+(?:部分|[章节])、?|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[.、．]?)\s*"
 )
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _ITEM = re.compile(
     r"^\s*(?:[-*+]|\d{1,2}[.、）)]|[（(]\d{1,2}[)）]|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\s*"
 )
-_PLAIN_H2 = re.compile(r"^[一二三四五六七八九十]{1,3}、\s*\S")
+_PLAIN_H2 = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}部分)[\s\u3000]*\S")
 _PLAIN_H3 = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）]\s*\S")
 _SENTENCE_MARK = re.compile(r"[。！？!?；;，,]|[:：].")
 _MD_SECTION = re.compile(r"^#{2,6}\s", re.M)
@@ -56,8 +56,9 @@ def strip_numbering(heading: str) -> str:
 
 
 def plain_heading(line: str) -> int:
-    """2 or 3 when a line of plain text (no Markdown headings) reads as a numbered heading, else 0."""
-    text = line.strip()
+    """2 or 3 when a line of plain text (no Markdown headings) reads as a numbered heading, else 0.
+    A bold line (**一、校园安全**) is a heading too."""
+    text = line.strip().replace("**", "")
     if len(text) > 30 or _SENTENCE_MARK.search(text):
         return 0
     return 2 if _PLAIN_H2.match(text) else 3 if _PLAIN_H3.match(text) else 0

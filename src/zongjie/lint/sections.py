@@ -22,14 +22,14 @@ MEASURES = re.compile(r"措施|整改|对策|改进")
 # Plan words that, when they are all a heading says, may head past work (校园规划建设).
 _WEAK_PLAN = re.compile(r"规划|方向|安排")
 _FUTURE = re.compile(
-    r"将|计划|力争|争取|拟|下一步|明年|下一年|新的一年|新年度|确保|启动|推进|\d{4}年\d{1,2}月底?前|月底前|年底前|前完成"
+    r"将|计划|责任人|负责|力争|争取|拟|下一步|明年|下一年|新的一年|新年度|确保|启动|推进|\d{4}年\d{1,2}月底?前|月底前|年底前|前完成"
 )
 _PAST = re.compile(r"(?<!前)完成|全年|累计|共计|已|了|实现|达到|同比|较上年|开展|组织|受理|处理")
 _PROBLEM = re.compile(
     r"不足|问题|短板|差距|滞后|不够|欠缺|薄弱|老化|陈旧|偏[高低长慢少多大]|较[低慢长高少差]|未能|尚未|有待|困难|隐患|"
     r"跟不上|不及时|不稳定|不到位|不高|紧张|混乱|繁琐"
 )
-_FIGURE = re.compile(r"\d")
+_FIGURE = re.compile(r"\d+(?:\.\d+)?(?![\d.]*\s*[年月日])")
 # A lead-in paragraph: 还存在以下几个问题： / 下一步打算： / 明年工作计划如下：
 _LEAD_PROBLEMS = re.compile(r"(?:问题|不足|短板|差距)[^。]{0,6}[：:]\s*$")
 _LEAD_PLANS = re.compile(r"(?:打算|计划|措施|思路|安排|努力方向)[^。]{0,6}[：:]\s*$")
@@ -38,7 +38,8 @@ _CLOSING = re.compile(r"^(?:新的一年|新年度|新的一年里|展望|总之
 
 # Run-in items inside one paragraph: 一是……二是……, （一）……（二）……, 1.……2.……
 _ITEM_MARK = re.compile(
-    r"(?:^|(?<=[。；;！？]))[\s\u3000]*(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十]{1,2}[)）]|\d{1,2}[.、．](?!\d))"
+    r"(?:^|(?<=[。；;！？：:]))[\s\u3000]*(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十]{1,2}[)）]|\d{1,2}[.、．](?!\d))"
+    r"|(?<=[，,])[一二三四五六七八九十]是"  # 针对上述问题，一是……
 )
 
 
@@ -57,7 +58,7 @@ def _body_text(s: Section) -> str:
 def content_kind(text: str) -> str | None:
     """review, plans or problems by what a body says, or None when it cannot tell."""
     future = len(_FUTURE.findall(text))
-    past = len(_PAST.findall(text)) + len(_FIGURE.findall(text)) // 3
+    past = len(_PAST.findall(text)) + len(_FIGURE.findall(text)) // 2
     problems = len(_PROBLEM.findall(text))
     if problems >= 2 and problems >= future and problems * 2 >= past:
         return "problems"
@@ -117,8 +118,13 @@ def _by_content(doc: Document) -> None:
 
 
 def _weak_plan(heading: str) -> bool:
+    """规划 alone, with no year in it (2026年发展规划 is the plans), may head past work."""
     text = strip_numbering(heading)
-    return bool(_WEAK_PLAN.search(text)) and section_kind(_WEAK_PLAN.sub("", text)) in (None, "review")
+    return (
+        not re.search(r"\d{4}", text)
+        and bool(_WEAK_PLAN.search(text))
+        and section_kind(_WEAK_PLAN.sub("", text)) in (None, "review")
+    )
 
 
 def _lead_ins(doc: Document) -> None:
@@ -165,6 +171,16 @@ def _preface(doc: Document) -> None:
     if implicit is not None and headed is not None and implicit.empty:
         doc.sections.remove(implicit)
         headed.id = "preface"
+        return
+    # 第一部分 工作回顾 / 2025年，中心围绕……三件事。/（一）……: with no preface of its own, the paragraph that
+    # opens the first chapter, before its subsections, is the preface.
+    first = next((s for s in tops if s is not implicit), None)
+    if implicit is None or not implicit.empty or first is None or first.kind != "review":
+        return
+    intro = [b for b in first.body if b.kind == "para"]
+    if intro and len(intro) == len(first.body) and any(s.parent == first.id for s in doc.sections):
+        implicit.blocks += intro
+        first.blocks = [b for b in first.blocks if b not in intro]
 
 
 def refine(doc: Document) -> None:

@@ -356,6 +356,7 @@ def fact_dropped(ctx: Context) -> Iterator[Finding]:
 
 
 _FUTURE = re.compile(r"计划|将|明年|下一年|下年|力争|争取|预算|目标|前|底|预计|拟|新的一年|启动|开工")
+_DATED = re.compile(r"\s*(?:年\s*)?\d{1,2}\s*月")
 _NEXT_YEAR_TITLE = re.compile(r"^\d{4}\s*年度?(?:工作|后勤)?(?:打算|计划|思路|安排|要点|规划)")
 _PAST = re.compile(r"较|比|同比|上年|相比|与|以来|自|起|至今|从|由|投用|投入使用|建成|建于|始建")
 
@@ -369,6 +370,7 @@ _PAST = re.compile(r"较|比|同比|上年|相比|与|以来|自|起|至今|从|
         Example("2025年，后勤科完成设备巡检1248次。", False, facts=True),
         Example("设备完好率提升至99.5%，2026年6月底前完成。", False, facts=True, kind="plans"),
         Example("业主满意度92.3%，较2024年提高2.7个百分点。", False, facts=True),
+        Example("医用织物配置量按2018年床位数核定。", False, facts=True, kind="problems"),
         Example(
             "# 2025年工作总结暨2026年工作打算\n\n2025年，后勤科完成设备巡检1248次。\n", False, whole=True
         ),
@@ -403,6 +405,8 @@ def year_mismatch(ctx: Context) -> Iterator[Finding]:
                     continue
                 if not in_title and y < year and _PAST.search(sent):
                     continue
+                if not in_title and y < year and not _DATED.match(b.text, q.end - b.start):
+                    continue  # 按2018年床位数核定, 建于2010年: a year referred to, not the date of this year's work
                 yield ctx.finding(
                     r, f"“{y}年”与总结年度{year}年不符", q.start, sent, section=s.id, suggestion=f"{year}年"
                 )

@@ -12,7 +12,7 @@ from zongjie.lint.numbers import METRIC_KINDS, extract
 from zongjie.lint.rules.base import Context, Example, rule, this
 from zongjie.lint.rules.fidelity import plan_for as _plan_for
 from zongjie.lint.rules.fidelity import problem_for as _problem_for
-from zongjie.lint.rules.style import blank_kinds, blanks
+from zongjie.lint.rules.style import blank_kinds, blanks, vague_only
 from zongjie.lint.sections import MEASURES, items
 from zongjie.skeleton import HEADINGS, ORDER, SKELETON
 
@@ -124,7 +124,8 @@ MEASURE = re.compile(
 )
 NEGATIVE = re.compile(
     r"不足|问题|偏[高低长慢少多大]|较[低慢长高少差大]|滞后|不够|欠缺|短板|差距|未能|尚未|尚[需待有]|薄弱|老化|陈旧|老旧|流失|"
-    r"不[到高强足全够稳及]|困难|隐患|投诉|故障|有待|跟不上|紧张|混乱|繁琐|落后|单一|老龄化|破损|积水|拖欠|占线|差|慢|难|仅|只有"
+    r"不[到高强足全够稳及]|困难|隐患|投诉|故障|有待|跟不上|紧张|混乱|繁琐|落后|单一|老龄化|破损|积水|拖欠|占线|差|慢|难|仅|只有|"
+    r"超标|超出|排队|漏水|缺|需要?(?:优化|改进|提升|提高|加强|完善)"
 )
 _TITLE = re.compile(r"^[^，,。；;]{2,16}。")
 
@@ -278,7 +279,8 @@ def _answered(ctx: Context, sec: Section, problem: Block, index: int, count: int
         )
         if mirrored and len(answers) == count:
             return True
-        if any(words & _pairs(plain(a.text)) for a in answers):
+        # A plan that is itself empty words (进一步加强食堂管理) answers nothing.
+        if any(words & _pairs(plain(a.text)) and not vague_only(plain(a.text)) for a in answers):
             return True
     return False
 
@@ -294,7 +296,7 @@ def _problem_check(
     for sec, b in listed:
         index = seen[id(sec)] = seen.get(id(sec), -1) + 1
         text = plain(b.text)
-        if found(text) or blanks(text):
+        if found(text):
             continue
         if field == "measure" and _answered(ctx, sec, b, index, counts[id(sec)]):
             continue
@@ -314,6 +316,13 @@ def _problem_check(
             yield ctx.finding(this(rule_id), "问题" + message, b.start, text, section=sec.id)
 
 
+def _section_text(sec: Section) -> str:
+    return "".join(plain(b.text) for b in sec.body)
+
+
+_PRAISE = re.compile(r"顺利|圆满|好评|成绩|成效|良好|满意|肯定|表扬|完成|达到|实现|提升|提高")
+
+
 @rule(
     "problem-only-praise",
     "error",
@@ -327,7 +336,8 @@ def problem_only_praise(ctx: Context) -> Iterator[Finding]:
     facts = ctx.facts.problems if ctx.facts else []
     for sec in [s for s in ctx.doc.sections if s.kind == "problems" and not s.empty]:
         # A problem the facts state is a problem, however neutrally it is worded.
-        if not any(
+        # Only praise: good news and nothing negative (a neutral list the rule cannot read stays silent).
+        if _PRAISE.search(_section_text(sec)) and not any(
             NEGATIVE.search(plain(b.text)) or _problem_for(plain(b.text), facts) or blanks(b.text)
             for b in sec.body
         ):
@@ -346,21 +356,37 @@ def problem_only_praise(ctx: Context) -> Iterator[Finding]:
 OWNER = re.compile(
     rf"{wording.OWNER_LABEL}|牵头|由[^，。；]{{2,16}}负责|负责[:：]|(?:主管|科长|经理)[\u4e00-\u9fff]{{2,3}}"
 )
-DEADLINE = wording.DEADLINE
+# A school or a heating office dates its plans by the calendar it lives by: 2026年暑期, 汛期前, 开学前.
+DEADLINE = re.compile(
+    rf"{wording.DEADLINE.pattern}|(?:\d{{4}}年)?(?:暑期|暑假|寒假|汛期|供暖季|春节|开学)前?"
+)
 TARGET_VERB = re.compile(
     r"提升至|提高到|提高至|达到|降至|降低到|控制在|不低于|不高于|不少于|不超过|以内|以上|覆盖|实现|完成"
+)
+# 增至每日一次, 缩短到两天: a level to reach, said with a Chinese numeral.
+_TO_LEVEL = re.compile(
+    r"(?:增至|升至|提升至|提高到|提高至|达到|降至|降为|减至|缩短到|缩短至|压缩到|压缩至|控制在)"
+    r"[^，。；]{0,4}[\d一二两三四五六七八九十百千万]"
 )
 
 
 # A dated milestone (竣工交付, 上线, 投入使用) is measurable: done by the date or not.
-_MILESTONE = re.compile(r"竣工|交付|上线|投入使用|投用|通过验收|建成|到岗|取证")
+_MILESTONE = re.compile(
+    r"竣工|交付|上线|投入使用|投用|通过验收|建成|到岗|取证|完成[^，。；]{1,16}(?:改造|更换|安装|翻新|维修|建设)"
+)
 
 
 def _milestone(text: str) -> bool:
     return bool(_MILESTONE.search(text) and DEADLINE.search(text))
 
 
+# 不发生食品安全事故, 零投诉: a zero is a measurable target.
+_ZERO_TARGET = re.compile(r"不发生|零[\u4e00-\u9fff]{0,4}(?:事故|投诉|差错|感染)|为零|杜绝")
+
+
 def _has_target(text: str) -> bool:
+    if _ZERO_TARGET.search(text) or _TO_LEVEL.search(text):
+        return True
     metric = [q for q in extract(text) if q.kind in METRIC_KINDS]
     return bool(metric) and bool(TARGET_VERB.search(text) or any(q.unit for q in metric))
 

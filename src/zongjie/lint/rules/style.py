@@ -159,6 +159,11 @@ def placeholder(ctx: Context) -> Iterator[Finding]:
 _VAGUE = lexicon.pattern("vague", "vague")
 
 
+def vague_only(text: str) -> bool:
+    """Empty words and nothing to check: a vague phrase, no figure, no blank meant for one."""
+    return bool(_VAGUE.search(text)) and not has_number(text) and not blanks(text)
+
+
 def has_number(text: str) -> bool:
     return any(q.kind in METRIC_KINDS or q.kind == "approx" for q in extract(text))
 
