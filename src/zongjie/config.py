@@ -34,6 +34,7 @@ class Preset:
     method: Method  # where the structured-output ladder starts
     local: bool = False  # local servers need no API key
     extra_body: dict[str, Any] = field(default_factory=dict)
+    rpm: float | None = None  # requests per minute the provider allows, when known
 
 
 PRESETS: dict[str, Preset] = {
@@ -105,8 +106,14 @@ class Settings(BaseSettings):
         default=None, validation_alias=AliasChoices("ZONGJIE_API_KEY", "OPENAI_API_KEY", "api_key")
     )
     temperature: float = Field(default=0.3, ge=0, le=2)
-    timeout: float = Field(default=60.0, gt=0, description="seconds per model call")
-    jobs: int = Field(default=4, ge=1, le=32, description="sections generated at once")
+    # A slow local model is still working while tokens arrive: a call is given up on silence, not length.
+    timeout: float = Field(default=60.0, gt=0, description="seconds without a new token before giving up")
+    total_timeout: float = Field(default=1800.0, gt=0, description="longest a single model call may take")
+    # None: 4 sections at once; a local server is sent no more requests at once than it serves.
+    jobs: int | None = Field(default=None, ge=1, le=32, description="sections generated at once")
+    rpm: float | None = Field(default=None, gt=0, description="requests per minute the provider allows")
+    # LangSmith tracing: only zongjie's own setting turns it on (LANGSMITH_TRACING alone never does).
+    tracing: bool = False
     max_repairs: int = Field(default=2, ge=0, le=5, description="re-asks on invalid output per section")
     max_tokens: int = Field(default=2000, ge=64, description="completion token cap per call")
     method: Method | None = Field(default=None, description="structured-output method to start with")
@@ -170,6 +177,14 @@ class Settings(BaseSettings):
     @property
     def extra_body(self) -> dict[str, Any]:
         return dict(self.preset.extra_body) if self.preset else {}
+
+    @property
+    def requests_per_minute(self) -> float | None:
+        return self.rpm or (self.preset.rpm if self.preset else None)
+
+    @property
+    def section_jobs(self) -> int:
+        return self.jobs or 4
 
     @property
     def is_local(self) -> bool:

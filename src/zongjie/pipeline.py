@@ -4,6 +4,7 @@ is saved as soon as it is done, so an interrupted draft resumes where it stopped
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import json
 import shutil
@@ -32,6 +33,8 @@ from zongjie.writer.base import REASK, SectionDraft, Usage, Writer
 
 # on_event(section_id, what): what is "start", "done", "kept", "edited" or "failed"
 EventSink = Callable[[str, str], None]
+# on_tokens(section_id, tokens so far, seconds): a model's answer streaming in, so a slow model is seen alive
+TokenSink = Callable[[str, int, float], None]
 # A section to write: its task, its file, and whether to ask afresh (regen; a section the model failed on)
 # instead of replaying the response cache.
 Todo = tuple[SectionTask, str, bool]
@@ -94,9 +97,19 @@ def _record(
 
 
 async def _generate(
-    ws: Workspace, task: SectionTask, file: str, writer: Writer, hint: str | None, fresh: bool
+    ws: Workspace,
+    task: SectionTask,
+    file: str,
+    writer: Writer,
+    hint: str | None,
+    fresh: bool,
+    on_tokens: TokenSink | None,
 ) -> SectionRecord:
-    draft = await writer.write(task, hint=hint, fresh=fresh)
+    def progress(tokens: int, seconds: float) -> None:
+        if on_tokens is not None:
+            on_tokens(task.id, tokens, seconds)
+
+    draft = await writer.write(task, hint=hint, fresh=fresh, progress=progress)
     # The pipeline lints the final text itself, whatever the writer reported, so report.json is uniform;
     # only the writer's own verdicts (llm-fallback, llm-invalid) are kept from what it reported.
     draft.findings = lint_section(task, draft.body) + _writer_verdicts(draft.findings)
@@ -122,6 +135,24 @@ async def _run_tasks(
     jobs: int,
     on_event: EventSink,
     hint: str | None = None,
+    on_tokens: TokenSink | None = None,
+) -> list[str]:
+    # A writer that holds connections (the model's HTTP client) is open for this run only.
+    async with contextlib.AsyncExitStack() as stack:
+        if isinstance(writer, contextlib.AbstractAsyncContextManager):
+            await stack.enter_async_context(writer)
+        return await _run_open(ws, state, todo, writer, jobs, on_event, hint, on_tokens)
+
+
+async def _run_open(
+    ws: Workspace,
+    state: State,
+    todo: list[Todo],
+    writer: Writer,
+    jobs: int,
+    on_event: EventSink,
+    hint: str | None,
+    on_tokens: TokenSink | None,
 ) -> list[str]:
     gate = asyncio.Semaphore(jobs)
     lock = asyncio.Lock()
@@ -130,7 +161,7 @@ async def _run_tasks(
     async def one(task: SectionTask, file: str, fresh: bool) -> None:
         async with gate:
             on_event(task.id, "start")
-            rec = await _generate(ws, task, file, writer, hint, fresh)
+            rec = await _generate(ws, task, file, writer, hint, fresh, on_tokens)
         async with lock:
             _replace_record(state, rec)
             ws.save_state(state)  # saved per section: a crash later loses nothing already written
@@ -223,6 +254,7 @@ def draft(
     jobs: int = 4,
     endpoint: Endpoint | None = None,
     on_event: EventSink = _quiet,
+    on_tokens: TokenSink | None = None,
 ) -> RunResult:
     """Drafts every section into `out`. On an existing workspace: redoes only sections that are missing,
     stale (facts or writer changed) or unfinished; sections edited by hand are kept as they are."""
@@ -232,7 +264,7 @@ def draft(
     ws.check_usable()
     existed = out.exists()  # before the lock makes the folder: a folder we made is removed on failure
     with workspace_lock(out, command="draft"):
-        return _draft(facts_path, facts, tasks, ws, existed, writer, jobs, endpoint, on_event)
+        return _draft(facts_path, facts, tasks, ws, existed, writer, jobs, endpoint, on_event, on_tokens)
 
 
 def _draft(
@@ -245,6 +277,7 @@ def _draft(
     jobs: int,
     endpoint: Endpoint | None,
     on_event: EventSink,
+    on_tokens: TokenSink | None,
 ) -> RunResult:
     fresh = not ws.exists()
     state = (
@@ -280,7 +313,9 @@ def _draft(
             again = rec is not None and rec.status in REASK  # its cached replies are the failures
             todo.append((task, _section_file(state, task, index), again))
     try:
-        result.generated = asyncio.run(_run_tasks(ws, state, todo, writer, jobs, on_event))
+        result.generated = asyncio.run(
+            _run_tasks(ws, state, todo, writer, jobs, on_event, on_tokens=on_tokens)
+        )
     except ZongjieError as exc:
         if exc.exit_code == 2:
             # A rejected key or bad config: a new workspace is removed, an existing one keeps its state
@@ -336,16 +371,23 @@ def regen(
     hint: str | None = None,
     force: bool = False,
     on_event: EventSink = _quiet,
+    on_tokens: TokenSink | None = None,
 ) -> RunResult:
     """Regenerates one section; every other section file stays byte-identical."""
     ws = Workspace(out)
     ws.require()  # before the lock: nothing is made in a folder that is not a workspace
     with workspace_lock(out, command="regen"):
-        return _regen(ws, section_id, writer, hint, force, on_event)
+        return _regen(ws, section_id, writer, hint, force, on_event, on_tokens)
 
 
 def _regen(
-    ws: Workspace, section_id: str, writer: Writer, hint: str | None, force: bool, on_event: EventSink
+    ws: Workspace,
+    section_id: str,
+    writer: Writer,
+    hint: str | None,
+    force: bool,
+    on_event: EventSink,
+    on_tokens: TokenSink | None,
 ) -> RunResult:
     state = ws.load_state()
     facts = load_facts(ws.facts_path(state))
@@ -366,7 +408,7 @@ def _regen(
     file = _section_file(state, task, index)
     # regen asks the model again: replaying the cache would return the very text the user wants redone.
     result.generated = asyncio.run(
-        _run_tasks(ws, state, [(task, file, True)], writer, 1, on_event, hint=hint)
+        _run_tasks(ws, state, [(task, file, True)], writer, 1, on_event, hint=hint, on_tokens=on_tokens)
     )
     _order(state, tasks)
     _finish(result, facts)

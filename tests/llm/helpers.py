@@ -16,7 +16,17 @@ TASKS: dict[str, SectionTask] = {t.id: t for t in build_plan(load(FULL))}
 
 
 def write(writer: LLMWriter, section: str, hint: str | None = None) -> SectionDraft:
-    return asyncio.run(writer.write(TASKS[section], hint=hint))
+    return write_task(writer, TASKS[section], hint)
+
+
+def write_task(writer: LLMWriter, task: SectionTask, hint: str | None = None) -> SectionDraft:
+    """One section through an opened (and then closed) writer, as the pipeline runs it."""
+
+    async def run() -> SectionDraft:
+        async with writer:
+            return await writer.write(task, hint=hint)
+
+    return asyncio.run(run())
 
 
 def user_text(request: dict[str, Any]) -> str:

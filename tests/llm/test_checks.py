@@ -3,7 +3,6 @@ included, dates not), and problems whose cause or measure must keep the facts' s
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from zongjie.plan import SectionTask, build_plan
 from .answers import Responder, valid_answer
 from .conftest import FULL
 from .fake_server import FakeServer, ok
-from .helpers import TASKS, new_writer, user_text, write
+from .helpers import TASKS, new_writer, user_text, write, write_task
 
 MakeSettings = Callable[..., Settings]
 CAUSE = "保洁岗位薪酬低于周边项目，培训以口头传授为主、缺少标准教材"
@@ -92,7 +91,7 @@ def test_changed_cause_is_repaired_through_the_server(server: FakeServer, settin
     bad = valid_answer(task)
     bad["items"][1]["cause"] = "员工积极性不高"
     server.push(ok(bad))
-    draft = asyncio.run(new_writer(settings_for(server)).write(task))
+    draft = write_task(new_writer(settings_for(server)), task)
     assert (draft.status, server.calls) == ("repaired", 2)
     assert CAUSE in user_text(server.requests[1])
     assert "积极性" not in draft.body and "口头传授" in draft.body

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -18,7 +17,7 @@ from zongjie.plan import build_plan
 from .answers import Responder
 from .conftest import FULL
 from .fake_server import FakeServer, Scripted, error, ok
-from .helpers import dumps, method_of, new_writer, user_text, write
+from .helpers import dumps, method_of, new_writer, user_text, write, write_task
 
 MakeSettings = Callable[..., Settings]
 SECTION = "review-facilities"
@@ -265,7 +264,7 @@ def test_facts_gap_is_flagged_not_re_asked(
     }
     server.push(ok({"items": [{**item, "cause": "人员流动频繁"}]}))  # an invented cause: re-asked
     server.push(ok({"items": [{**item, "cause": ""}]}))
-    draft = asyncio.run(new_writer(settings_for(server)).write(task))
+    draft = write_task(new_writer(settings_for(server)), task)
     assert (draft.status, server.calls) == ("repaired", 2)
     assert "为空字符串" in user_text(server.requests[1])
     assert "人员流动" not in draft.body and "电工取证培训" in draft.body

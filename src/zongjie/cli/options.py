@@ -9,9 +9,17 @@ BASE_URL = typer.Option(
     None, "--base-url", help="Any OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1"
 )
 MODEL = typer.Option(None, "--model", help="Model name at the endpoint.")
-TIMEOUT = typer.Option(None, "--timeout", help="Seconds per model call.")
+TIMEOUT = typer.Option(
+    None, "--timeout", help="Seconds without a new token before a model call is given up (default 60)."
+)
+RPM = typer.Option(None, "--rpm", help="Requests per minute the provider allows (calls are spaced to fit).")
 NO_CACHE = typer.Option(None, "--no-cache", help="Do not use the local response cache.")
-JOBS = typer.Option(None, "--jobs", "-j", help="Sections generated at once (default 4).")
+JOBS = typer.Option(
+    None,
+    "--jobs",
+    "-j",
+    help="Sections generated at once (default 4; a local server gets no more at once than it serves, 1 unless it says).",
+)
 ON_FAIL = typer.Option(
     None, "--on-fail", help="keep|offline: what to do with a section the model keeps failing."
 )

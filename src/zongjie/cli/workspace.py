@@ -15,6 +15,7 @@ from zongjie.cli.options import (
     OFFLINE,
     ON_FAIL,
     PROVIDER,
+    RPM,
     TIMEOUT,
     WAIT,
 )
@@ -161,6 +162,7 @@ def register(app: typer.Typer) -> None:
         jobs: int | None = JOBS,
         on_fail: str | None = ON_FAIL,
         timeout: float | None = TIMEOUT,
+        rpm: float | None = RPM,
         no_cache: bool | None = NO_CACHE,
         profile: str | None = typer.Option(
             None,
@@ -199,6 +201,7 @@ def register(app: typer.Typer) -> None:
                 jobs=jobs,
                 on_fail=on_fail,
                 timeout=timeout,
+                rpm=rpm,
                 no_cache=no_cache,
             )
             if facts.suffix.lower() in NOTES_SUFFIXES:
@@ -212,13 +215,15 @@ def register(app: typer.Typer) -> None:
 
                 facts = workbook_to_facts_file(facts, out, profile=profile, year=year, echo=say)
             writer = make_writer(settings)
+            progress = SectionProgress(is_tty())
             result = pipeline.draft(
                 facts,
                 out,
                 writer,
-                jobs=settings.jobs,
+                jobs=settings.section_jobs,
                 endpoint=_endpoint(settings),
-                on_event=SectionProgress(is_tty()),
+                on_event=progress,
+                on_tokens=progress.tokens,
             )
             _say_writer(
                 settings
@@ -239,6 +244,7 @@ def register(app: typer.Typer) -> None:
         base_url: str | None = BASE_URL,
         model: str | None = MODEL,
         timeout: float | None = TIMEOUT,
+        rpm: float | None = RPM,
         no_cache: bool | None = NO_CACHE,
         offline: bool = OFFLINE,
         wait: bool = WAIT,
@@ -259,15 +265,18 @@ def register(app: typer.Typer) -> None:
                 base_url=base_url,
                 model=model,
                 timeout=timeout,
+                rpm=rpm,
                 no_cache=no_cache,
             )
+            progress = SectionProgress(is_tty())
             result = pipeline.regen(
                 workspace,
                 section,
                 make_writer(settings),
                 hint=hint,
                 force=force,
-                on_event=SectionProgress(is_tty()),
+                on_event=progress,
+                on_tokens=progress.tokens,
             )
             _say_writer(settings)
             if hint and not settings.uses_llm:

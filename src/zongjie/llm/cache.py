@@ -58,6 +58,11 @@ class Cache:
                 f"response cache: cannot create the folder {path.parent}: {exc.strerror or exc}; "
                 "point ZONGJIE_CACHE_DIR at a folder or run with --no-cache"
             ) from None
+        self._db: sqlite3.Connection | None = self._connect()
+        self._broken = False
+
+    def _connect(self) -> sqlite3.Connection:
+        path = self.path
         try:
             db = sqlite3.connect(path, timeout=10, isolation_level=None)
         except sqlite3.Error as exc:
@@ -69,7 +74,12 @@ class Cache:
         except sqlite3.Error as exc:
             db.close()
             raise BadInput(f"response cache {path}: not a usable cache database ({exc}); {ADVICE}") from None
-        self._db: sqlite3.Connection | None = db
+        return db
+
+    def reopen(self) -> None:
+        """Opens the database again after close() (a session is entered once per command run)."""
+        if self._db is None and not self._broken:
+            self._db = self._connect()
 
     def _broke(self, exc: sqlite3.Error) -> None:
         self._warn(
@@ -79,6 +89,7 @@ class Cache:
             with contextlib.suppress(sqlite3.Error):
                 self._db.close()
         self._db = None
+        self._broken = True
 
     @property
     def working(self) -> bool:

@@ -1,26 +1,43 @@
 """The only module in zongjie that imports openai / langchain. Chat calls go through langchain-openai's
-ChatOpenAI against any OpenAI-compatible base URL; SDK errors are turned into the plain failures of
-llm/errors.py here, so nothing else depends on SDK types. Imported lazily (it is slow to import).
+ChatOpenAI against any OpenAI-compatible base URL, always streamed (`astream`, usage from the final chunk);
+SDK errors are turned into the plain failures of llm/errors.py here, so nothing else depends on SDK types.
+Imported lazily (it is slow to import).
 
-The SDK's own retries are off (max_retries=0): llm/transport.py is the one retry layer.
+Waiting is not failure: a local model on a CPU writes a few tokens per second and serves one request at a
+time. So a call times out on *silence* — no token for `silence` seconds — not on its total length (that has
+only a generous cap). A request that has not started yet while another of ours is receiving tokens is queued
+behind it at the server, not stalled. A call given up on closes its stream, so the server stops generating.
+
+The SDK's own retries are off (max_retries=0): llm/transport.py is the one retry layer. LangSmith tracing is
+off unless zongjie's own settings turn it on: an unrelated LANGSMITH_TRACING in the environment must not send
+an office's figures elsewhere.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import email.utils
 import json
 import time
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
+import httpx2
 import openai
-from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
+from langchain_core.messages import AIMessage, BaseMessage, BaseMessageChunk, HumanMessage, SystemMessage
+from langchain_core.rate_limiters import InMemoryRateLimiter
 from langchain_openai import ChatOpenAI
+from langsmith import tracing_context
 
 from zongjie.llm.errors import StatusFailure, TransportFailure
 from zongjie.llm.types import Message, Reply
 
 NO_KEY = "not-needed"  # local servers ignore the key; the SDK insists on having one
+CONNECT_TIMEOUT = 10.0
+# on_chunk(tokens so far, seconds since the first): a server streams one token per chunk, so chunks with
+# text are counted (no tokenizer at run time); the final usage chunk gives the real count.
+OnChunk = Callable[[int, float], None]
 
 
 class ChatClient:
@@ -32,13 +49,18 @@ class ChatClient:
         api_key: str | None,
         temperature: float,
         max_tokens: int,
-        timeout: float,
+        silence: float,
+        total: float,
         extra_body: dict[str, Any] | None = None,
         completion_tokens_field: bool = False,
+        rpm: float | None = None,
+        tracing: bool = False,
     ) -> None:
         self.base_url = base_url
         self.model = model
-        self.timeout = timeout
+        self.silence = silence
+        self.total = total
+        self.tracing = tracing
         self._api_key = api_key or NO_KEY
         self._temperature = temperature
         self._extra_body = dict(extra_body or {})
@@ -47,51 +69,181 @@ class ChatClient:
             self._max_tokens = max_tokens  # ChatOpenAI sends it as max_completion_tokens (OpenAI itself)
         else:
             self._extra_body["max_tokens"] = max_tokens  # what most compatible servers understand
-        self._loop: asyncio.AbstractEventLoop | None = None
+        # A token bucket of one: requests are spaced evenly at the provider's requests-per-minute.
+        self._limiter = (
+            InMemoryRateLimiter(requests_per_second=rpm / 60, check_every_n_seconds=0.05, max_bucket_size=1)
+            if rpm
+            else None
+        )
+        self._http: httpx2.AsyncClient | None = None
         self._chat: ChatOpenAI | None = None
+        self._last_token = 0.0  # monotonic time any of this client's streams last received a chunk
 
-    def _model(self) -> ChatOpenAI:
-        # One HTTP client per event loop: the pipeline runs each command in its own asyncio.run, and a
-        # connection pool must not outlive the loop it was made on.
-        loop = asyncio.get_running_loop()
-        if self._chat is None or self._loop is not loop:
-            self._loop = loop
-            self._chat = ChatOpenAI(
-                model=self.model,
-                base_url=self.base_url,
-                api_key=self._api_key,
-                temperature=self._temperature,
-                max_tokens=self._max_tokens,
-                timeout=self.timeout,
-                max_retries=0,
-                extra_body=self._extra_body or None,
-                http_async_client=openai.DefaultAsyncHttpxClient(timeout=self.timeout),
-            )
-        return self._chat
+    async def open(self) -> None:
+        """Creates the HTTP client (on the running loop); `aclose` closes it. Reopening after close works."""
+        if self._http is not None:
+            return
+        # httpx's read timeout is only a backstop: silence is measured per parsed chunk below.
+        timeout = httpx2.Timeout(self.total, connect=CONNECT_TIMEOUT)
+        self._http = openai.DefaultAsyncHttpxClient(timeout=timeout)
+        self._chat = ChatOpenAI(
+            model=self.model,
+            base_url=self.base_url,
+            api_key=self._api_key,
+            temperature=self._temperature,
+            max_tokens=self._max_tokens,
+            timeout=timeout,
+            max_retries=0,
+            extra_body=self._extra_body or None,
+            http_async_client=self._http,
+            stream_usage=True,  # off by default for a custom base URL; servers that ignore it send none
+            stream_chunk_timeout=None,  # our own silence rule (below) knows about queued requests
+            rate_limiter=self._limiter,
+        )
+        # Structured output streams through the SDK's beta helpers, imported on first use (a second or more
+        # on a busy machine): import them now, so that time is never counted as the server's silence.
+        _ = self._chat.root_async_client.beta.chat.completions
 
-    async def complete(self, messages: list[Message], response_format: dict[str, Any] | None) -> Reply:
-        """One chat completion; raises StatusFailure / TransportFailure. finish_reason=length is a Reply."""
-        chat = self._model()
-        kwargs: dict[str, Any] = {"timeout": self.timeout}
+    async def aclose(self) -> None:
+        http, self._http, self._chat = self._http, None, None
+        if http is not None:
+            await http.aclose()
+
+    async def complete(
+        self,
+        messages: list[Message],
+        response_format: dict[str, Any] | None,
+        on_chunk: OnChunk | None = None,
+    ) -> Reply:
+        """One streamed chat completion; raises StatusFailure / TransportFailure. finish_reason=length is a
+        Reply."""
+        if self._chat is None:
+            raise RuntimeError("ChatClient used before open(): use `async with Session(...)`")
+        kwargs: dict[str, Any] = {}
         if response_format is not None:
             kwargs["response_format"] = response_format
+        parts: list[str] = []
+        reply = _Partial()
         try:
-            result = await chat.ainvoke(_to_langchain(messages), **kwargs)
-        except openai.LengthFinishReasonError as exc:
-            # With response_format set, the SDK's parse() raises on truncation; the reply is still usable data.
-            return _reply_from_completion(exc.completion, "length")
+            with tracing_context(enabled=self.tracing):
+                stream = self._chat.astream(_to_langchain(messages), **kwargs)
+                async with contextlib.aclosing(self._paced(stream)) as chunks:  # type: ignore[type-var]
+                    async for chunk in chunks:
+                        text = _text(chunk)
+                        if text:
+                            parts.append(text)
+                        reply.take(chunk)
+                        if text and on_chunk is not None:
+                            on_chunk(len(parts), reply.elapsed())
+        except openai.LengthFinishReasonError:
+            # With response_format set, the SDK's stream helper raises on truncation; the text is still data.
+            reply.finish = "length"
         except openai.ContentFilterFinishReasonError:
             return Reply(content="", finish_reason="content_filter")
         except openai.APITimeoutError as exc:
-            raise TransportFailure("timeout", f"no answer within {self.timeout:g}s") from exc
+            raise TransportFailure("timeout", f"no answer within {self.total:g}s") from exc
         except openai.APIConnectionError as exc:
-            raise TransportFailure("connection", str(exc.__cause__ or exc)) from exc
+            raise _connection_failure(exc) from exc
         except openai.APIStatusError as exc:
             raise _status_failure(exc) from exc
         except (ValueError, KeyError, TypeError) as exc:
             # A 200 whose body is not a chat completion (proxies, error objects in a 200 body).
             raise TransportFailure("bad-response", str(exc)[:300]) from exc
-        return _reply_from_message(result)
+        return Reply(
+            content="".join(parts),
+            finish_reason=reply.finish,
+            prompt_tokens=reply.prompt_tokens,
+            completion_tokens=reply.completion_tokens,
+        )
+
+    async def _paced(self, stream: AsyncIterator[BaseMessageChunk]) -> AsyncIterator[BaseMessageChunk]:
+        """Yields the stream's chunks; raises TransportFailure("timeout") after `silence` seconds without one
+        (before the first chunk: without one on *any* of this client's streams, since a request queued at a
+        one-slot server is silent while the server works on another), or past the overall cap. Always
+        closes the stream, so an abandoned request stops generating on the server."""
+        loop = asyncio.get_running_loop()
+        start = loop.time()
+        heard = start  # this stream's last chunk
+        started = False
+        it = stream.__aiter__()
+        pending: asyncio.Future[BaseMessageChunk] | None = None
+        try:
+            while True:
+                if pending is None:
+                    pending = asyncio.ensure_future(it.__anext__())
+                since = heard if started else max(heard, self._last_token_at(loop))
+                wait = min(since + self.silence, start + self.total) - loop.time()
+                if wait > 0:
+                    await asyncio.wait({pending}, timeout=wait)
+                if pending.done():
+                    try:
+                        chunk = pending.result()
+                    except StopAsyncIteration:
+                        return
+                    pending = None
+                    heard = loop.time()
+                    self._last_token = time.monotonic()
+                    started = True
+                    yield chunk
+                    continue
+                now = loop.time()
+                if now >= start + self.total:
+                    raise TransportFailure("timeout", f"the answer took longer than {self.total:g}s")
+                still = heard if started else max(heard, self._last_token_at(loop))
+                if now >= still + self.silence:
+                    what = "no new token" if started else "no answer"
+                    raise TransportFailure("timeout", f"{what} for {self.silence:g}s")
+        finally:
+            if pending is not None and not pending.done():
+                pending.cancel()
+                with contextlib.suppress(BaseException):
+                    await pending
+            close = getattr(it, "aclose", None)
+            if close is not None:
+                with contextlib.suppress(Exception):
+                    await close()
+
+    def _last_token_at(self, loop: asyncio.AbstractEventLoop) -> float:
+        """The loop time of the last chunk any stream of this client received (or -inf)."""
+        if not self._last_token:
+            return float("-inf")
+        return loop.time() - (time.monotonic() - self._last_token)
+
+    async def slots(self) -> int | None:
+        """How many requests the server serves at once, when it says (llama.cpp: GET /props total_slots)."""
+        if self._http is None:
+            return None
+        root = self.base_url.rstrip("/").removesuffix("/v1")
+        try:
+            response = await self._http.get(f"{root}/props", timeout=CONNECT_TIMEOUT)
+            value = response.json().get("total_slots") if response.status_code == 200 else None
+        except (httpx2.HTTPError, ValueError, AttributeError):
+            return None
+        return value if isinstance(value, int) and value > 0 else None
+
+
+class _Partial:
+    """What the stream said besides its text: finish reason and the usage of its final chunk."""
+
+    def __init__(self) -> None:
+        self.finish: str | None = None
+        self.prompt_tokens = 0
+        self.completion_tokens = 0
+        self._first: float | None = None
+
+    def take(self, chunk: BaseMessageChunk) -> None:
+        if self._first is None:
+            self._first = time.monotonic()
+        finish = chunk.response_metadata.get("finish_reason")
+        if finish is not None:
+            self.finish = str(finish)
+        usage = getattr(chunk, "usage_metadata", None)
+        if usage:
+            self.prompt_tokens = int(usage.get("input_tokens", 0) or 0)
+            self.completion_tokens = int(usage.get("output_tokens", 0) or 0)
+
+    def elapsed(self) -> float:
+        return time.monotonic() - self._first if self._first is not None else 0.0
 
 
 def _to_langchain(messages: list[Message]) -> list[BaseMessage]:
@@ -103,31 +255,22 @@ def _to_langchain(messages: list[Message]) -> list[BaseMessage]:
     return [kinds[m.role](content=m.content) for m in messages]
 
 
-def _reply_from_message(message: BaseMessage) -> Reply:
-    content = message.content if isinstance(message.content, str) else _join_parts(message.content)
-    usage = getattr(message, "usage_metadata", None) or {}
-    finish = message.response_metadata.get("finish_reason")
-    return Reply(
-        content=content or "",
-        finish_reason=str(finish) if finish is not None else None,
-        prompt_tokens=int(usage.get("input_tokens", 0) or 0),
-        completion_tokens=int(usage.get("output_tokens", 0) or 0),
-    )
+def _text(chunk: BaseMessageChunk) -> str:
+    content = chunk.content
+    if isinstance(content, str):
+        return content
+    return "".join(p if isinstance(p, str) else str(p.get("text", "")) for p in content)
 
 
-def _join_parts(parts: list[Any]) -> str:
-    return "".join(p if isinstance(p, str) else str(p.get("text", "")) for p in parts)
-
-
-def _reply_from_completion(completion: Any, finish: str) -> Reply:
-    choice = completion.choices[0] if completion.choices else None
-    usage = completion.usage
-    return Reply(
-        content=(choice.message.content or "") if choice is not None else "",
-        finish_reason=finish,
-        prompt_tokens=usage.prompt_tokens if usage else 0,
-        completion_tokens=usage.completion_tokens if usage else 0,
-    )
+def _connection_failure(exc: openai.APIConnectionError) -> TransportFailure:
+    """A refused connection or an unknown host means nobody is there ("unreachable": the endpoint is down at
+    once); a connection dropped mid-answer is worth another try ("connection")."""
+    cause: BaseException | None = exc
+    while cause is not None:  # langchain wraps the SDK's error, which wraps the transport's
+        if isinstance(cause, httpx2.ConnectError):
+            return TransportFailure("unreachable", str(cause) or "connection refused")
+        cause = cause.__cause__
+    return TransportFailure("connection", str(exc.__cause__ or exc))
 
 
 def _status_failure(exc: openai.APIStatusError) -> StatusFailure:

@@ -45,13 +45,22 @@ def run_doctor(settings: Settings, say: Say) -> int:
         return 2
     key = "set" if settings.api_key else "not set"
     say(
-        f"endpoint: {settings.base_url}  model: {settings.model}  API key: {key}  timeout: {settings.timeout:g}s"
+        f"endpoint: {settings.base_url}  model: {settings.model}  API key: {key}  "
+        f"timeout: {settings.timeout:g}s without a token"
     )
-    session = Session(settings)
-    try:
-        return asyncio.run(_diagnose(session, say))
-    finally:
-        session.close()
+    say(
+        "LangSmith tracing: on (tracing = true in zongjie's config): prompts and answers are sent to LangSmith"
+        if settings.tracing
+        else "LangSmith tracing: off (only `tracing = true` in zongjie.toml or ZONGJIE_TRACING turns it on)"
+    )
+    return asyncio.run(_opened(Session(settings), say))
+
+
+async def _opened(session: Session, say: Say) -> int:
+    async with session:
+        if session.slots is not None:
+            say(f"local server: {session.slots} request(s) at a time")
+        return await _diagnose(session, say)
 
 
 async def _diagnose(session: Session, say: Say) -> int:
@@ -60,7 +69,7 @@ async def _diagnose(session: Session, say: Say) -> int:
     except TransportFailure as exc:
         if exc.kind == "timeout":
             say(
-                f"✗ no answer within {session.settings.timeout:g}s: the server is up but slow — raise --timeout"
+                f"✗ no token within {session.settings.timeout:g}s: the server is up but slow — raise --timeout"
             )
         else:
             say(f"✗ cannot reach {session.base_url} ({exc}): is the server running? check --base-url")

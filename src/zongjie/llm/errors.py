@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from zongjie.errors import ZongjieError
+from zongjie.llm.answer import Answer
 from zongjie.redact import redact
-
-if TYPE_CHECKING:
-    from zongjie.llm.session import Answer
 
 
 class StatusFailure(Exception):
@@ -27,12 +25,13 @@ class StatusFailure(Exception):
 
 
 class TransportFailure(Exception):
-    """No usable HTTP answer: timeout, connection refused/reset, or a malformed 200 body."""
+    """No usable HTTP answer: silence past the timeout, nobody there, a dropped connection, a malformed 200."""
 
     def __init__(self, kind: str, detail: str = "") -> None:
         detail = redact(detail)
         super().__init__(f"{kind}: {detail}" if detail else kind)
-        self.kind = kind  # "timeout" | "connection" | "bad-response"
+        # "timeout" | "unreachable" (refused, unknown host) | "connection" (dropped) | "bad-response"
+        self.kind = kind
 
 
 class AuthFailed(ZongjieError):

@@ -1,4 +1,7 @@
 """One session per run: the client, the cache, the structured-output ladder and the usage totals.
+It is an async context manager: `async with Session(settings) as session:` opens the HTTP client (and
+learns how many requests a local server serves at once) and closes it again, so no connection outlives
+the run.
 
 `Session.ask()` is the generic validate → re-ask loop (in the spirit of instructor): the reply is parsed
 into `schema`; pydantic errors and the problems `check()` returns go back to the model in a repair turn,
@@ -7,15 +10,18 @@ at most `max_repairs` times. Truncated (finish_reason=length) and empty replies 
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from zongjie.config import Method, Settings, estimate_cost
+from zongjie.llm.answer import Answer, Attempt
 from zongjie.llm.cache import Cache, endpoint_key, request_key
 from zongjie.llm.errors import AuthFailed, EndpointFailed, InvalidOutput, StatusFailure, TransportFailure
 from zongjie.llm.ladder import Ladder, response_format, unsupported
@@ -26,42 +32,12 @@ from zongjie.prompt import load, render
 from zongjie.writer.base import Usage
 
 if TYPE_CHECKING:
-    from zongjie.llm.client import ChatClient
+    from zongjie.llm.client import ChatClient, OnChunk
 
 T = TypeVar("T", bound=BaseModel)
 Check = Callable[[T], list[str]]
 CACHE_FORMAT = 1
 _CLIP = 6000  # characters of a failed reply echoed back in a repair turn
-
-
-@dataclass
-class Attempt:
-    """One reply and what was wrong with it (empty `problems`: it was accepted)."""
-
-    content: str
-    finish_reason: str | None
-    method: Method
-    cached: bool
-    problems: list[str]
-    value: BaseModel | None = None
-
-
-@dataclass
-class Answer(Generic[T]):
-    prompt: str
-    prompt_version: str  # e.g. "function@1", for report.json
-    value: T | None = None  # the accepted value; after InvalidOutput, the best value that parsed (or None)
-    problems: list[str] = field(default_factory=list)  # problems of `value` (empty when accepted)
-    attempts: list[Attempt] = field(default_factory=list)
-    usage: Usage = field(default_factory=Usage)
-
-    @property
-    def ok(self) -> bool:
-        return self.value is not None and not self.problems
-
-    @property
-    def repaired(self) -> bool:
-        return self.ok and len(self.attempts) > 1
 
 
 class Session:
@@ -88,9 +64,28 @@ class Session:
         self.ladder = Ladder(_lower(settings.start_method, cache.method(self._endpoint) if cache else None))
         self.usage = Usage()
         self._fatal: AuthFailed | None = None
-        # Set once the endpoint has failed a call for good (retries spent, 404, quota): later sections fall
-        # back at once instead of each waiting through the same retries against a dead server.
+        # Set once the endpoint is known to be dead (refused connection, unknown host, 404, spent quota, 5xx
+        # on every retry): later sections fall back at once instead of each waiting through the same retries.
+        # A timeout never sets it: a slow model or a queue at a one-slot server is not a dead endpoint.
         self._down: str | None = None
+        # Requests in flight at once: a local server's capacity (1 unless it says), else no limit of ours.
+        self.slots: int | None = None
+        self._gate: asyncio.Semaphore | None = None
+
+    async def __aenter__(self) -> Session:
+        await self.client.open()
+        if self.cache is not None:
+            self.cache.reopen()
+        if self.settings.is_local:
+            self.slots = await self.client.slots() or self.settings.jobs or 1
+            self._gate = asyncio.Semaphore(self.slots)
+        return self
+
+    async def __aexit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.client.aclose()
+        self.close()
 
     async def ask(
         self,
@@ -101,18 +96,20 @@ class Session:
         *,
         system: str = "system",
         fresh: bool = False,
+        progress: OnChunk | None = None,
     ) -> Answer[T]:
         """Renders `system` and `prompt` with `variables`, asks, validates into `schema`, runs `check`, and
         re-asks with the problems up to max_repairs times. Returns the accepted Answer or raises
         InvalidOutput (carrying the Answer with every attempt). Transport failures raise EndpointFailed,
         a rejected API key AuthFailed. `fresh`: every attempt goes to the model (the replies still refresh
-        the cache), so asking again can give a new answer."""
+        the cache), so asking again can give a new answer. `progress(tokens, seconds)` is called as tokens
+        stream in."""
         answer: Answer[T] = Answer(prompt=prompt, prompt_version=load(prompt).tag)
         history: list[Message] = []
         for attempt in range(self.max_repairs + 1):
             try:
                 reply, method, cached = await self._call(
-                    prompt, variables, schema, history, system, answer.usage, attempt, fresh
+                    prompt, variables, schema, history, system, answer.usage, attempt, fresh, progress
                 )
             except EndpointFailed as exc:
                 exc.answer = answer  # the attempts and usage so far, for the caller's report
@@ -165,6 +162,7 @@ class Session:
         usage: Usage,
         attempt: int,
         fresh: bool = False,
+        progress: OnChunk | None = None,
     ) -> tuple[Reply, Method, bool]:
         while True:
             if self._fatal is not None:
@@ -180,7 +178,7 @@ class Session:
                 self._count(usage, Usage(cached_calls=1))
                 return hit, method, True
             rf = response_format(method, schema.__name__, _schema_of(schema))
-            request = _Request(self.client, messages, rf)
+            request = _Request(self.client, messages, rf, self._gate, progress)
             try:
                 reply = await with_retries(request.send, self.backoff)
             except StatusFailure as exc:
@@ -194,8 +192,12 @@ class Session:
                 raise EndpointFailed(self._down, status=exc.status, cause=exc.body[:500]) from None
             except TransportFailure as exc:
                 self._count(usage, Usage(calls=request.sent))
-                self._down = f"{self.base_url}: {exc} (gave up after {self.backoff.retries + 1} attempts)"
-                raise EndpointFailed(self._down) from None
+                if exc.kind == "unreachable":  # nobody is there: no retry, and no other section tries
+                    self._down = f"{self.base_url}: cannot connect ({exc}) — is the server running?"
+                    raise EndpointFailed(self._down) from None
+                raise EndpointFailed(
+                    f"{self.base_url}: {exc} (gave up after {request.sent} attempts)"
+                ) from None
             cost = estimate_cost(self.model, reply.prompt_tokens, reply.completion_tokens)
             self._count(
                 usage,
@@ -262,6 +264,10 @@ class Session:
         rf = response_format(method, schema.__name__, _schema_of(schema)) if schema else None
         return await with_retries(lambda: self.client.complete(messages, rf), Backoff(retries=0))
 
+    @property
+    def tracing(self) -> bool:
+        return self.settings.tracing
+
     def remember(self, method: Method) -> None:
         if self.cache is not None:
             self.cache.remember_method(self._endpoint, method)
@@ -271,19 +277,44 @@ class Session:
             self.cache.close()
 
 
+async def ask_once(
+    settings: Settings,
+    prompt: str,
+    variables: dict[str, Any],
+    schema: type[T],
+    check: Check[T] | None = None,
+    *,
+    system: str = "system",
+) -> Answer[T]:
+    """One `ask` in a session of its own, opened and closed around it."""
+    async with Session(settings) as session:
+        return await session.ask(prompt, variables, schema, check, system=system)
+
+
 @dataclass
 class _Request:
     """One call to the endpoint; `sent` counts the HTTP requests it took (each retry is one, and so is a
-    request whose structured-output format was rejected), so Usage.calls is what the server really saw."""
+    request whose structured-output format was rejected), so Usage.calls is what the server really saw.
+    Each try waits for a free slot first (`gate`), so a one-slot server never holds a queue of ours."""
 
     client: ChatClient
     messages: list[Message]
     response_format: dict[str, Any] | None
+    gate: asyncio.Semaphore | None = None
+    progress: OnChunk | None = None
     sent: int = 0
 
     async def send(self) -> Reply:
+        if self.gate is None:
+            return await self._send()
+        async with self.gate:
+            return await self._send()
+
+    async def _send(self) -> Reply:
         self.sent += 1
-        return await self.client.complete(self.messages, self.response_format)
+        if self.progress is not None:
+            self.progress(0, 0.0)  # the request is out: waiting for the first token
+        return await self.client.complete(self.messages, self.response_format, self.progress)
 
 
 def _validate(reply: Reply, schema: type[T], check: Check[T] | None) -> tuple[T | None, list[str]]:
@@ -328,7 +359,10 @@ def _make_client(settings: Settings) -> ChatClient:
         api_key=settings.api_key.get_secret_value() if settings.api_key else None,
         temperature=settings.temperature,
         max_tokens=settings.max_tokens,
-        timeout=settings.timeout,
+        silence=settings.timeout,
+        total=settings.total_timeout,
         extra_body=settings.extra_body,
         completion_tokens_field=settings.provider == "openai",
+        rpm=settings.requests_per_minute,
+        tracing=settings.tracing,
     )

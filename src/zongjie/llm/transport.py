@@ -1,8 +1,9 @@
 """The one transport retry layer (tenacity): exponential backoff with jitter, Retry-After honoured.
 
 Retried: 408, 409, 429 (except insufficient_quota), 5xx (except a 500 that rejects response_format, which
-the structured-output ladder handles), timeouts, connection errors, malformed 200 bodies.
-Never retried: 400, 401, 403, 404, 422 and quota errors — retrying cannot fix them.
+the structured-output ladder handles), silence past the timeout, dropped connections, malformed 200 bodies.
+Never retried: 400, 401, 403, 404, 422, quota errors, and a refused connection or unknown host — retrying
+cannot fix them.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ def is_quota(exc: StatusFailure) -> bool:
 
 def retryable(exc: BaseException) -> bool:
     if isinstance(exc, TransportFailure):
-        return True
+        return exc.kind != "unreachable"
     if isinstance(exc, StatusFailure):
         if is_quota(exc) or rejects_format(exc):
             return False

@@ -12,19 +12,21 @@ The title is deterministic: no model call.
 
 from __future__ import annotations
 
+from types import TracebackType
 from typing import Any
 
 from pydantic import BaseModel
 
 from zongjie.config import Settings
 from zongjie.finding import Finding
+from zongjie.llm.answer import Answer
 from zongjie.llm.checks import check_section
 from zongjie.llm.errors import EndpointFailed, InvalidOutput
 from zongjie.llm.sections import SPECS, fact_ids
-from zongjie.llm.session import Answer, Session
+from zongjie.llm.session import Session
 from zongjie.plan.task import SectionTask
 from zongjie.punctuation import fix_text
-from zongjie.writer.base import SectionDraft, Usage, Writer
+from zongjie.writer.base import Progress, SectionDraft, Usage, Writer
 
 
 def section_variables(task: SectionTask, hint: str | None) -> dict[str, Any]:
@@ -52,6 +54,15 @@ class LLMWriter:
         self.session = session or Session(settings)
         self._offline = offline
 
+    async def __aenter__(self) -> LLMWriter:
+        await self.session.__aenter__()
+        return self
+
+    async def __aexit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.session.__aexit__(kind, exc, tb)
+
     @property
     def name(self) -> str:
         return f"llm:{self.session.model}"
@@ -64,7 +75,14 @@ class LLMWriter:
             self._offline = OfflineWriter()
         return self._offline
 
-    async def write(self, task: SectionTask, *, hint: str | None = None, fresh: bool = False) -> SectionDraft:
+    async def write(
+        self,
+        task: SectionTask,
+        *,
+        hint: str | None = None,
+        fresh: bool = False,
+        progress: Progress | None = None,
+    ) -> SectionDraft:
         if task.kind == "title":
             return SectionDraft(section_id=task.id, body=task.heading, writer=self.name, attempts=0)
         spec = SPECS[task.kind]
@@ -74,7 +92,12 @@ class LLMWriter:
 
         try:
             answer = await self.session.ask(
-                spec.prompt, section_variables(task, hint), spec.schema, check, fresh=fresh
+                spec.prompt,
+                section_variables(task, hint),
+                spec.schema,
+                check,
+                fresh=fresh,
+                progress=progress,
             )
         except InvalidOutput as exc:
             return await self._failed(task, hint, exc.answer)

@@ -138,9 +138,8 @@ def extract_with_model(
     report, comments, title = report_block(
         notes, profile, year=year, organization=organization, department=department, today=today
     )
-    from zongjie.llm import EndpointFailed, InvalidOutput, Session
+    from zongjie.llm import EndpointFailed, InvalidOutput, ask_once
 
-    session = Session(settings)
     variables = {
         "org": report["organization"],
         "dept": report["department"],
@@ -150,7 +149,8 @@ def extract_with_model(
     }
     try:
         answer = asyncio.run(
-            session.ask(
+            ask_once(
+                settings,
                 "extract-notes",
                 variables,
                 ExtractedNotes,
@@ -282,7 +282,7 @@ def polish_with_model(
     notes: Notes, section: str, style: str, task: SectionTask, settings: Settings
 ) -> Polished:
     """One polished sentence per note; a sentence whose numbers differ from its note is sent back."""
-    from zongjie.llm import EndpointFailed, InvalidOutput, Session
+    from zongjie.llm import EndpointFailed, InvalidOutput, ask_once
     from zongjie.notes.fidelity import compare
 
     def check(value: PolishedLines) -> list[str]:
@@ -295,7 +295,6 @@ def polish_with_model(
                 out.append(f"第{k}条数字与原文不一致：{'；'.join(diff.describe())}")
         return out
 
-    session = Session(settings)
     variables = {
         "org": task.report.organization,
         "dept": task.report.department,
@@ -306,7 +305,7 @@ def polish_with_model(
     messages = [f"polish: model {settings.model}, section {section}, style {style}"]
     try:
         answer = asyncio.run(
-            session.ask("polish-notes", variables, PolishedLines, check, system="notes-system")
+            ask_once(settings, "polish-notes", variables, PolishedLines, check, system="notes-system")
         )
     except (InvalidOutput, EndpointFailed) as exc:
         fallback = polish_offline(notes, section, style, task)

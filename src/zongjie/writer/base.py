@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Literal, Protocol
 
 from pydantic import BaseModel, Field
@@ -50,12 +51,24 @@ class SectionDraft(BaseModel):
     attempts: int = 1
 
 
+# progress(tokens so far, seconds since the first token): a model writer calls it as its answer streams in.
+Progress = Callable[[int, float], None]
+
+
 class Writer(Protocol):
     """Implemented by the offline writer and the LLM writer."""
 
     @property
     def name(self) -> str: ...
 
-    async def write(self, task: SectionTask, *, hint: str | None = None, fresh: bool = False) -> SectionDraft:
-        """`fresh`: ask the model again rather than replay cached replies (regen, and sections that failed)."""
+    async def write(
+        self,
+        task: SectionTask,
+        *,
+        hint: str | None = None,
+        fresh: bool = False,
+        progress: Progress | None = None,
+    ) -> SectionDraft:
+        """`fresh`: ask the model again rather than replay cached replies (regen, and sections that failed).
+        A writer holding connections is also an async context manager; the pipeline enters it for the run."""
         ...

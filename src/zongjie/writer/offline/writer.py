@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from zongjie.plan.task import SectionKind, SectionTask
-from zongjie.writer.base import SectionDraft
+from zongjie.writer.base import Progress, SectionDraft
 from zongjie.writer.offline import items, review, sections
 from zongjie.writer.offline.phrases import punctuate, seed
 
@@ -44,7 +44,14 @@ class OfflineWriter:
         # the department) with the same linter fixer, so a draft never carries a half-width ， next to 汉字.
         return punctuate(_RENDERERS[task.kind](task, seed(task.id)).strip())
 
-    async def write(self, task: SectionTask, *, hint: str | None = None, fresh: bool = False) -> SectionDraft:
+    async def write(
+        self,
+        task: SectionTask,
+        *,
+        hint: str | None = None,
+        fresh: bool = False,
+        progress: Progress | None = None,
+    ) -> SectionDraft:
         return SectionDraft(
             section_id=task.id,
             body=self.render(task, hint),
