@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zongjie.errors import WorkspaceError, ZongjieError
+from zongjie.facts.commitments import outcomes
 from zongjie.facts.load import load as load_facts
 from zongjie.facts.model import Facts
 from zongjie.finding import Finding
@@ -192,7 +193,7 @@ def finish(ws: Workspace, state: State, facts: Facts) -> Path | None:
         f for f in lint_markdown(text, facts) if f.section is None or f.rule == "missing-section"
     ]
     ws.save_state(state)
-    write_report(ws, state)
+    write_report(ws, state, facts)
     return backup
 
 
@@ -209,8 +210,9 @@ def _total(usages: Iterable[Usage]) -> Usage:
     return total
 
 
-def write_report(ws: Workspace, state: State) -> None:
-    """report.json: per section as recorded (each with the usage of the run that wrote it), and totals."""
+def write_report(ws: Workspace, state: State, facts: Facts | None = None) -> None:
+    """report.json: per section as recorded (each with the usage of the run that wrote it), totals, and the
+    result code computed for each of last year's plans carried into the facts (`commitments`)."""
     total = _total(r.usage for r in state.sections)
     sections = [
         {
@@ -232,6 +234,7 @@ def write_report(ws: Workspace, state: State) -> None:
         "endpoint": state.endpoint.model_dump() if state.endpoint else None,
         "sections": sections,
         "document_findings": [f.model_dump(exclude_none=True) for f in state.findings],
+        "commitments": [o.model_dump() for o in outcomes(facts)] if facts is not None else [],
         "totals": {
             "sections": len(sections),
             "errors": sum(f.is_error for f in findings),

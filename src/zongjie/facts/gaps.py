@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from zongjie import profiles
+from zongjie.facts.commitments import outcomes
 from zongjie.facts.model import Facts
 from zongjie.skeleton import SKELETON
 
@@ -55,6 +56,13 @@ def gaps(facts: Facts) -> list[Gap]:
         for field, label in (("owner", "责任人"), ("deadline", "完成时限"), ("target", "可衡量的目标值")):
             if getattr(pl, field) is None:
                 out.append(Gap(f"plans[{i}]", f"“{pl.goal}”：没有{label}（{field}）"))
+    for o in outcomes(
+        facts
+    ):  # last year's plans: a missed one, or one code cannot check, is a reader's question
+        if o.status == "missed":
+            out.append(Gap(o.id, f"上年计划“{o.goal}”：{o.name}{o.text}"))
+        elif not o.measured:
+            out.append(Gap(o.id, f"上年计划“{o.goal}”无法核对：{o.text}"))
     empty = {
         "summary": not facts.summary.notes and not facts.summary.metrics,
         "highlights": not facts.highlights,

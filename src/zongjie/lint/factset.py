@@ -9,7 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from zongjie.facts.derive import dec, fmt_date
 from zongjie.facts.model import Facts
 from zongjie.lint.numbers import CLAIM_KINDS, Quantity, extract, normalize, split_unit
-from zongjie.plan.task import MetricFact, PlanFact, ProblemFact, SectionTask
+from zongjie.plan.task import CommitmentFact, MetricFact, PlanFact, ProblemFact, SectionTask
 
 # Set phrases whose numbers are not claims about the year's work (24小时值守).
 CONVENTIONAL = frozenset({(Decimal(24), "小时"), (Decimal(365), "天"), (Decimal(7), "天")})
@@ -62,6 +62,7 @@ def task_texts(task: SectionTask) -> list[tuple[str, str]]:
         out += [(pl.id, a) for a in pl.plan.actions]
         if pl.plan.target:
             out.append((pl.id, pl.plan.target.name))
+    out += [(c.id, c.outcome.goal) for c in task.commitments]
     return [(s, t) for s, t in out if t]
 
 
@@ -73,6 +74,13 @@ def task_quantities(task: SectionTask) -> list[Allowed]:
     for pl in task.plans:
         if pl.plan.target:
             out.append(Allowed(dec(pl.plan.target.value), pl.plan.target.unit, f"{pl.id}.target"))
+    for c in task.commitments:  # a carried plan's target and the gap code computed against it
+        o = c.outcome
+        out += [
+            Allowed(dec(v), u, f"{c.id}.{k}")
+            for k, v, u in (("target", o.target, o.unit), ("gap", o.gap, o.gap_unit))
+            if v is not None
+        ]
     for source, text in task_texts(task):
         out += _text_quantities(text, source)
     out.append(Allowed(Decimal(task.report.year), "年", "report.year"))
@@ -87,6 +95,7 @@ class FactSet:
     allowed: list[Allowed]
     metrics: list[MetricFact] = field(default_factory=list)
     plans: list[PlanFact] = field(default_factory=list)
+    commitments: list[CommitmentFact] = field(default_factory=list)  # last year's plans, checked here
     problems: list[ProblemFact] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
     sections: dict[str, list[MetricFact]] = field(default_factory=dict)  # section id → metrics it states
@@ -109,6 +118,7 @@ class FactSet:
             allowed=task_quantities(task),
             metrics=task.all_metrics(),
             plans=list(task.plans),
+            commitments=list(task.commitments),
             problems=list(task.problems),
             texts=[t for _, t in task_texts(task)],
             sections={task.id: task.all_metrics()},
@@ -125,6 +135,7 @@ class FactSet:
             allowed=[a for t in tasks for a in task_quantities(t)],
             metrics=[m for t in tasks for m in t.all_metrics()],
             plans=[p for t in tasks for p in t.plans],
+            commitments=[c for t in tasks for c in t.commitments],
             problems=[p for t in tasks for p in t.problems],
             texts=[x for t in tasks for _, x in task_texts(t)],
             sections={t.id: t.all_metrics() for t in tasks if t.all_metrics()},

@@ -32,6 +32,16 @@ def metric_names(facts: FactSet) -> Names | None:
         t = pl.plan.target
         if t is not None and t.name in figures:
             figures[t.name].append(Allowed(dec(t.value), t.unit, f"{pl.id}.target"))
+    for (
+        c
+    ) in facts.commitments:  # a carried plan's target and its computed gap are said with the metric's name
+        o = c.outcome
+        mine = next((mf.metric.name for mf in facts.metrics if mf.id == o.metric), None)
+        if mine is not None and o.target is not None and o.gap is not None:
+            figures[mine] += [
+                Allowed(dec(o.target), o.unit, f"{c.id}.target"),
+                Allowed(dec(o.gap), o.gap_unit, f"{c.id}.gap"),
+            ]
     by_name = {n: (first[n], figures[n]) for n in first}
     owners: dict[str, set[str]] = defaultdict(set)
     for name in first:

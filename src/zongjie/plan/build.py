@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from zongjie import profiles
+from zongjie.facts.commitments import outcomes
 from zongjie.facts.derive import derive
+from zongjie.facts.direction import better_of
 from zongjie.facts.model import Facts, Metric
 from zongjie.plan.task import (
     CaseFact,
+    CommitmentFact,
     HighlightFact,
     MetricFact,
     PlanFact,
@@ -14,7 +17,7 @@ from zongjie.plan.task import (
     SectionTask,
     TextFact,
 )
-from zongjie.profiles import Better, FunctionSpec, Profile
+from zongjie.profiles import Profile
 from zongjie.skeleton import PARTS
 
 
@@ -23,39 +26,9 @@ def _metrics(prefix: str, metrics: list[Metric], profile: Profile, key: str | No
     out = []
     for i, m in enumerate(metrics):
         if m.better is None:
-            m = m.model_copy(update={"better": _better(m, spec, profile)})
+            m = m.model_copy(update={"better": better_of(m, spec, profile)})
         out.append(MetricFact(id=f"{prefix}.metrics[{i}]", metric=m, derived=derive(m)))
     return out
-
-
-# Work done about an incident is work: 停电应急演练, 故障处理 count up, whatever 停电/故障 do.
-_ACTIVITY_ENDINGS = (
-    "演练",
-    "培训",
-    "检查",
-    "排查",
-    "巡检",
-    "维修",
-    "处置",
-    "处理",
-    "抢修",
-    "整改",
-    "及时率",
-    "响应率",
-)
-
-
-def _better(m: Metric, spec: FunctionSpec | None, profile: Profile) -> Better:
-    """Whether lower is better (故障, 损耗率, 用电量) comes from the profile's indicator of the same kind:
-    a rate never takes the direction of a count that shares a word with it."""
-    if m.name.endswith(_ACTIVITY_ENDINGS):
-        return "higher"
-    specs = ([spec] if spec else []) + list(profile.functions)
-    for s in specs:
-        for ind in s.indicators:
-            if ind.matches(m.name) and (ind.unit == "%") == (m.unit == "%"):
-                return ind.better
-    return "higher"
 
 
 def _texts(prefix: str, items: list[str]) -> list[TextFact]:
@@ -165,6 +138,7 @@ def build_plan(facts: Facts) -> list[SectionTask]:
             **base,
         ),
     ]
+    _attach_commitments(facts, [*tasks, *optional])
     tasks += [t for t in optional if t.fact_lines()]
     tasks.append(
         SectionTask(
@@ -177,3 +151,14 @@ def build_plan(facts: Facts) -> list[SectionTask]:
         )
     )
     return tasks
+
+
+def _attach_commitments(facts: Facts, tasks: list[SectionTask]) -> None:
+    """Each measured commitment goes to the section that states its metric, so its result is said there."""
+    for outcome in outcomes(facts):
+        if not outcome.measured:
+            continue
+        for task in tasks:
+            if any(m.id == outcome.metric for m in task.all_metrics()):
+                task.commitments.append(CommitmentFact(id=outcome.id, outcome=outcome))
+                break

@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from zongjie.facts.commitments import Outcome
 from zongjie.facts.derive import Derived, fmt, fmt_date, fmt_quantity
 from zongjie.facts.model import Case, Highlight, Metric, Plan, Problem, Report
 
@@ -75,6 +76,16 @@ class PlanFact(BaseModel):
         return fmt_date(d)
 
 
+class CommitmentFact(BaseModel):
+    """A plan carried from last year, with its result computed against a metric this section states."""
+
+    id: str  # commitments[i]
+    outcome: Outcome
+
+    def line(self) -> str:
+        return f"上年计划核对：{self.outcome.sentence()}"
+
+
 class SectionTask(BaseModel):
     """Everything one writer call may use. Writers state these facts and nothing else."""
 
@@ -95,6 +106,7 @@ class SectionTask(BaseModel):
     problems: list[ProblemFact] = Field(default_factory=list)
     lessons: list[TextFact] = Field(default_factory=list)
     plans: list[PlanFact] = Field(default_factory=list)
+    commitments: list[CommitmentFact] = Field(default_factory=list)  # carried plans checked here
     outline: list[str] = Field(default_factory=list)  # names of the functions reviewed (preface, closing)
 
     def all_metrics(self) -> list[MetricFact]:
@@ -109,6 +121,7 @@ class SectionTask(BaseModel):
             out += [h.id, *(m.id for m in h.metrics)]
         out += [p.id for p in self.problems]
         out += [pl.id for pl in self.plans]
+        out += [c.id for c in self.commitments]
         return out
 
     def fact_lines(self) -> list[str]:
@@ -132,6 +145,7 @@ class SectionTask(BaseModel):
                 f"[{pl.id}] 计划：{pl.plan.goal}；目标值：{tgt}；措施：{'、'.join(pl.plan.actions) or '（未提供）'}；"
                 f"时限：{pl.deadline_text or '（未提供）'}；责任人：{pl.plan.owner or '（未提供）'}"
             )
+        out += [f"[{c.id}] {c.line()}" for c in self.commitments]
         return out
 
     def digest(self) -> str:

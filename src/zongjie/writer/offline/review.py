@@ -96,11 +96,17 @@ def case_paragraph(task: SectionTask, case: CaseFact, prose: Prose) -> str:
     return out + prose.note(end(result)) if result else out
 
 
+def commitments(task: SectionTask, prose: Prose) -> str:
+    """Last year's plans checked against this section's figures: the verdict and gap are code's, verbatim."""
+    return "".join(prose.note(c.outcome.sentence()) for c in task.commitments)
+
+
 def render(task: SectionTask, variant: int) -> str:
     prose = Prose()
     paragraphs = []
     if task.metrics:
         paragraphs.append("".join(metrics.sentences(task.metrics, prose, variant)))
+    paragraphs.append(commitments(task, prose))
     paragraphs.append(work_paragraph(task, prose, variant))
     paragraphs += [case_paragraph(task, case, prose) for case in task.cases]
     return "\n\n".join(p for p in paragraphs if p)

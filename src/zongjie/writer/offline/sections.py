@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from zongjie.plan.task import HighlightFact, SectionTask
 from zongjie.writer.offline import metrics
 from zongjie.writer.offline.phrases import Prose, clean, end, rotate, series, with_connectors
+from zongjie.writer.offline.review import commitments
 
 PREFACE_METRIC_OPENERS = ("从主要指标看，", "全年", "本年度")
 HIGHLIGHT_METRIC_OPENERS = ("从运行效果看，", "实施后，")
@@ -41,7 +42,8 @@ def preface(task: SectionTask, variant: int) -> str:
         metrics.sentences(task.metrics, prose, variant, first=PREFACE_METRIC_OPENERS) if task.metrics else []
     )
     closing = rotate(("现将全年工作总结如下。", f"现将{task.year_text}年度工作情况总结如下。"), variant)[0]
-    if second:
+    second += [commitments(task, prose)]
+    if any(second):
         return "".join(first) + "\n\n" + "".join(second) + prose.note(closing)
     return "".join(first) + prose.note(closing)
 
@@ -69,6 +71,7 @@ def team(task: SectionTask, variant: int) -> str:
     parts = _notes(task, prose, rotate(TEAM_LEADS, variant))
     if task.metrics:
         parts += metrics.sentences(task.metrics, prose, variant)
+    parts.append(commitments(task, prose))
     return "".join(parts)
 
 
