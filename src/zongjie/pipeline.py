@@ -20,6 +20,7 @@ from zongjie.finding import Finding
 from zongjie.lint.api import lint_markdown, lint_section
 from zongjie.plan import SectionTask, build_plan
 from zongjie.workspace.assemble import assemble, section_text
+from zongjie.workspace.edits import EditsTaken, draft_edited, split_back
 from zongjie.workspace.lock import workspace_lock
 from zongjie.workspace.store import (
     Endpoint,
@@ -55,6 +56,7 @@ class RunResult:
     backups: list[Path] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # section files deleted by hand (left out of draft.md)
     stale: list[str] = field(default_factory=list)  # hand-edited section files whose facts changed since
+    edits: EditsTaken | None = None  # a hand-edited draft.md (or an imported .docx) split back into sections
 
     @property
     def findings(self) -> list[Finding]:
@@ -291,6 +293,7 @@ def _draft(
     state.facts_path = ws.relative_facts_path(facts_path)
     state.facts_sha256 = sha256(facts_path.read_text(encoding="utf-8"))
     result = RunResult(workspace=ws, state=state)
+    _take_draft_edits(result)
     result.backups += _drop_stale(ws, state, {t.id for t in tasks})
 
     identity = writer.name
@@ -400,6 +403,7 @@ def _regen(
         known = ", ".join(t.id for t in tasks)
         raise WorkspaceError(f"no section {section_id!r} in this draft; sections: {known}")
     result = RunResult(workspace=ws, state=state)
+    _take_draft_edits(result)
     rec = state.record(section_id)
     if rec is not None and ws.edited(rec):
         if not force:
@@ -426,11 +430,17 @@ def reassemble(out: Path) -> RunResult:
         return _reassemble(ws)
 
 
-def _reassemble(ws: Workspace) -> RunResult:
+def _reassemble(ws: Workspace, edited: tuple[str, str] | None = None) -> RunResult:
     state = ws.load_state()
     facts = load_facts(ws.facts_path(state))
     tasks = {t.id: t for t in build_plan(facts)}
     result = RunResult(workspace=ws, state=state)
+    _take_draft_edits(result)
+    if edited is not None:  # an edited copy from elsewhere (a .docx read back): split after draft.md's own
+        copy, source = edited
+        taken = split_back(ws, state, copy, source)
+        result.backups += taken.backups
+        result.edits = _merge(result.edits, taken)
     for rec in state.sections:
         task = tasks.get(rec.id)
         text = _relint(ws, rec, task) if task is not None else ws.read_section(rec)
@@ -438,6 +448,35 @@ def _reassemble(ws: Workspace) -> RunResult:
             result.missing.append(rec.file)
     _finish(result, facts)
     return result
+
+
+def import_edits(out: Path, markdown: str, source: str) -> RunResult:
+    """Takes an edited copy of the draft (a .docx read back as Markdown) into the section files, then
+    reassembles draft.md; every section whose text changed becomes a hand-edited section."""
+    ws = Workspace(out)
+    ws.require()
+    with workspace_lock(out, command="import-edits"):
+        return _reassemble(ws, (markdown, source))
+
+
+def _take_draft_edits(result: RunResult) -> None:
+    """A draft.md edited by hand is split back into its sections before anything else reads them."""
+    ws, state = result.workspace, result.state
+    if draft_edited(ws, state):
+        result.edits = split_back(ws, state, ws.read_draft(), ws.draft_path.name)
+        result.backups += result.edits.backups
+
+
+def _merge(first: EditsTaken | None, second: EditsTaken) -> EditsTaken:
+    if first is None:
+        return second
+    second.changed = sorted({*first.changed, *second.changed})
+    second.unplaced = first.unplaced + second.unplaced
+    second.gone = sorted({*first.gone, *second.gone})
+    second.kept_in = second.kept_in or first.kept_in
+    second.backups = first.backups + second.backups
+    second.source = f"{first.source} and {second.source}"
+    return second
 
 
 def _body_of(text: str, level: int) -> str:

@@ -129,10 +129,18 @@ def test_edited_other_sections_survive_regen_and_assemble(out: Path) -> None:
 def test_hand_edited_draft_md_is_backed_up_before_reassembly(out: Path) -> None:
     draft_md = out / "draft.md"
     draft_md.write_text(draft_md.read_text(encoding="utf-8") + "\n手写的附言。\n", encoding="utf-8")
+    edited = draft_md.read_text(encoding="utf-8")
+    result = reassemble(out)
+    # The edit is no longer lost on reassembly (issue 14): it went into the last section's file, so the
+    # reassembled draft is the edited one and nothing of it needed a backup.
+    assert result.edits is not None and result.edits.changed == ["closing"]
+    assert "手写的附言" in next((out / "sections").glob("*-closing.md")).read_text(encoding="utf-8")
+    assert draft_md.read_text(encoding="utf-8") == edited and result.backups == []
+    # A draft.md edit that cannot go back into the sections is still backed up before reassembly.
+    draft_md.write_text("# 另起的标题\n\n## 自己加的一节\n\n手写的一段。\n", encoding="utf-8")
     result = reassemble(out)
     [backup] = result.backups
-    assert "手写的附言" in backup.read_text(encoding="utf-8")
-    assert "手写的附言" not in draft_md.read_text(encoding="utf-8")
+    assert "手写的一段" in backup.read_text(encoding="utf-8")
 
 
 def test_unknown_section_and_non_workspace(out: Path, tmp_path: Path) -> None:

@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from zongjie.cli import doctor, export, facts, lint, notes, serve, workbook, workspace
+from zongjie.cli import doctor, edits, export, facts, lint, notes, serve, workbook, workspace
 
-MODULES: list[ModuleType] = [workspace, facts, lint, export, notes, workbook, doctor, serve]
+MODULES: list[ModuleType] = [workspace, edits, facts, lint, export, notes, workbook, doctor, serve]

@@ -108,6 +108,29 @@ def _endpoint(settings: Settings) -> Endpoint | None:
     return Endpoint(provider=settings.provider, base_url=settings.base_url, model=settings.model)
 
 
+def _report_edits(result: RunResult) -> None:
+    """What came back from an edited draft.md or .docx: the sections it changed, and what could not be placed."""
+    edits = result.edits
+    assert edits is not None
+    if edits.changed:
+        typer.echo(
+            f"edits taken from {edits.source} into {len(edits.changed)} section(s), now kept as edited by hand: "
+            f"{', '.join(edits.changed)}"
+        )
+    elif not edits.unplaced:
+        typer.echo(f"no section changed in {edits.source}")
+    for item in edits.unplaced:
+        where = f"under the heading “{item.heading}”" if item.heading else "before any heading"
+        say(f"warning: text {where} in {edits.source} matches no section (heading renamed or added?)")
+    if edits.kept_in is not None:
+        say(f"  that text is kept in {edits.kept_in}: copy it into a section file, then `zongjie assemble`")
+    for section in edits.gone:
+        say(
+            f"warning: section {section}'s heading is not in {edits.source}; its file was left as it was "
+            "(removed or renamed? delete or fix the section file, then `zongjie assemble`)"
+        )
+
+
 def _report(result: RunResult, what: str) -> None:
     ws = result.workspace
     state = result.state
@@ -123,6 +146,8 @@ def _report(result: RunResult, what: str) -> None:
     if flagged:
         parts.append(f"kept with errors (--on-fail keep): {', '.join(flagged)}")
     typer.echo(f"{what}: {ws.draft_path} ({'; '.join(parts)})")
+    if result.edits is not None:
+        _report_edits(result)
     usage = result.usage
     if usage.calls or usage.cached_calls:
         typer.echo(

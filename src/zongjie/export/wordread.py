@@ -1,0 +1,125 @@
+"""A .docx read back into the draft's Markdown — one zongjie exported and someone revised in Word or WPS, or
+a Word file of the same summary — so its edits can be split back into the section files.
+
+Headings come from their styles (Title, Heading 1–3, or their Chinese names) or, in a file that uses none,
+from 一、/（一） numbering on a short line; bold runs become **bold**. What zongjie itself adds on export is
+left out: the metrics tables and charts (they are made from the facts file), their 表N/图N captions and the
+right-aligned 落款 and date. A paragraph whose text is unchanged is written back exactly as its section
+file has it, so an untouched section reads as untouched."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from zongjie.errors import BadInput
+from zongjie.export.markdown import parse
+
+_CAPTION = re.compile(r"^[表图]\d+[\u3000 ]")
+_H2 = re.compile(r"^[一二三四五六七八九十]{1,3}、")
+_H3 = re.compile(r"^（[一二三四五六七八九十]{1,3}）")
+_STYLE_LEVEL = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+HEADING_LINE_MAX = 30  # characters: a numbered line longer than this is a paragraph, not a heading
+
+
+@dataclass
+class WordText:
+    markdown: str
+    skipped: list[str] = field(default_factory=list)  # what was left out, said in words
+
+
+def sources(section_texts: list[str]) -> dict[str, str]:
+    """Visible text of each paragraph of the section files → its Markdown as written there."""
+    out: dict[str, str] = {}
+    for text in section_texts:
+        lines = text.splitlines()
+        blocks = parse(text)
+        for i, block in enumerate(blocks):
+            if block.kind != "para" or not block.line:
+                continue
+            end = blocks[i + 1].line - 1 if i + 1 < len(blocks) and blocks[i + 1].line else len(lines)
+            source = "\n".join(lines[block.line - 1 : end]).strip()
+            out.setdefault(block.text, source)
+    return out
+
+
+def _open(path: Path) -> Any:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        return docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise BadInput(f"{path}: not a Word .docx file that can be read ({exc.__class__.__name__})") from None
+
+
+def _level(paragraph: Any) -> int:
+    """Markdown heading level of a paragraph: 1 title, 2 一、, 3 （一）, 4 (a 1. heading), 0 for text."""
+    name = paragraph.style.name if paragraph.style is not None else ""
+    if name == "Title" or name == "标题":
+        return 1
+    m = _STYLE_LEVEL.match(name.strip())
+    if m:
+        return min(int(m.group(1)) + 1, 4)
+    text = paragraph.text.strip()
+    if len(text) <= HEADING_LINE_MAX and not text.endswith(("。", "；", "：")):
+        if _H2.match(text):
+            return 2
+        if _H3.match(text):
+            return 3
+    return 0
+
+
+def _markdown_runs(paragraph: Any) -> str:
+    out = []
+    for run in paragraph.runs:
+        text = run.text
+        out.append(f"**{text}**" if run.bold and text.strip() else text)
+    return "".join(out).replace("****", "")
+
+
+def _is_signoff(paragraph: Any) -> bool:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    return bool(paragraph.alignment == WD_ALIGN_PARAGRAPH.RIGHT)
+
+
+def read_docx(path: Path, known: dict[str, str]) -> WordText:
+    """The document's headings and paragraphs as Markdown; `known` maps unchanged paragraph texts back to
+    the Markdown they came from (see sources())."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    document = _open(path)
+    items = list(document.iter_inner_content())
+    texts = [i for i in items if isinstance(i, Paragraph) and i.text.strip()]
+    signoff = 0
+    while signoff < min(2, len(texts)) and _is_signoff(texts[-1 - signoff]):
+        signoff += 1
+    tail = set(map(id, texts[len(texts) - signoff :]))
+    result = WordText("")
+    parts: list[str] = []
+    tables = 0
+    for item in items:
+        if isinstance(item, Table):
+            tables += 1
+            continue
+        text = item.text.strip()
+        if not text or id(item) in tail or _CAPTION.match(text):
+            continue
+        level = _level(item)
+        if level:
+            parts.append(f"{'#' * level} {text.replace(chr(10), '')}")  # a title broken before its year
+        else:
+            parts.append(known.get(text) or _markdown_runs(item).strip())
+    if tables:
+        result.skipped.append(
+            f"{tables} table(s): tables are made from the facts file; change the figures there"
+        )
+    if signoff:
+        result.skipped.append("the 落款 and date at the end (made from report.author and report.date)")
+    result.markdown = "\n\n".join(parts) + "\n"
+    return result
