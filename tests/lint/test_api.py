@@ -11,8 +11,8 @@ from tests.lint.conftest import ROOT, fixture_facts
 from cli_helpers import run_cli
 from zongjie.errors import BadInput
 from zongjie.finding import Finding
-from zongjie.lint.api import exit_code, lint_markdown, lint_section
-from zongjie.lint.config import LintConfig, read_config
+from zongjie.lint.api import exit_code, lint_markdown, lint_section, read_config
+from zongjie.lint.config import LintConfig
 from zongjie.plan.build import build_plan
 from zongjie.punctuation import fix_text
 

@@ -34,8 +34,7 @@ def register(app: typer.Typer) -> None:
         """
         from zongjie.errors import BadInput
         from zongjie.lint import report
-        from zongjie.lint.api import exit_code, lint_markdown
-        from zongjie.lint.config import check_rule_ids, read_config
+        from zongjie.lint.api import check_rule_ids, exit_code, lint_markdown, read_config
 
         if list_rules:
             typer.echo(report.rules_text())

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
+from zongjie.errors import BadInput
 from zongjie.facts.model import Facts
 from zongjie.finding import Finding
-from zongjie.lint.config import LintConfig
+from zongjie.lint.config import LintConfig, parse_config
 from zongjie.lint.document import ALL, Document
 from zongjie.lint.factset import FactSet
 from zongjie.lint.sections import refine
@@ -36,6 +38,23 @@ def lint_markdown(
             if s.parent is not None and s.id in factset.function_names:
                 s.id = factset.function_names[s.id]
     return run(doc, factset, _config(config, disable), whole=True)
+
+
+def check_rule_ids(ids: set[str] | frozenset[str], where: str) -> None:
+    from zongjie.lint.rules import REGISTRY
+
+    unknown = sorted(set(ids) - set(REGISTRY))
+    if unknown:
+        raise BadInput(
+            f"{where}: unknown lint rule(s): {', '.join(unknown)}", [f"known: {', '.join(REGISTRY)}"]
+        )
+
+
+def read_config(path: Path | None = None) -> LintConfig:
+    """The `[lint]` settings of zongjie.toml (the current directory by default), rule ids checked."""
+    config = parse_config(path)
+    check_rule_ids(config.disable, f"{path or Path('zongjie.toml')}: lint.disable")
+    return config
 
 
 def exit_code(findings: Iterable[Finding]) -> int:

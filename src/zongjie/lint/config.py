@@ -1,4 +1,7 @@
-"""Lint settings: the `[lint]` table of zongjie.toml (disable = [...], long_sentence = 120)."""
+"""Lint settings: the `[lint]` table of zongjie.toml (disable = [...], long_sentence = 120).
+
+This module knows nothing of the rules (they import it for LintConfig): `lint.api.read_config` reads the file
+and checks the rule ids against the registry, so there is no config ↔ rules import cycle."""
 
 from __future__ import annotations
 
@@ -21,18 +24,9 @@ class LintConfig:
         return replace(self, disable=self.disable | frozenset(rules))
 
 
-def check_rule_ids(ids: set[str] | frozenset[str], where: str) -> None:
-    from zongjie.lint.rules import REGISTRY
-
-    unknown = sorted(set(ids) - set(REGISTRY))
-    if unknown:
-        raise BadInput(
-            f"{where}: unknown lint rule(s): {', '.join(unknown)}", [f"known: {', '.join(REGISTRY)}"]
-        )
-
-
-def read_config(path: Path | None = None) -> LintConfig:
-    """Read `[lint]` from zongjie.toml (the current directory by default); a missing file is no config."""
+def parse_config(path: Path | None = None) -> LintConfig:
+    """Read `[lint]` from zongjie.toml (the current directory by default); a missing file is no config.
+    Rule ids are not checked here (see lint.api.read_config)."""
     path = path or Path("zongjie.toml")
     if not path.is_file():
         return LintConfig()
@@ -49,5 +43,4 @@ def read_config(path: Path | None = None) -> LintConfig:
         raise BadInput(f"{path}: lint.disable must be a list of rule ids")
     if not isinstance(length, int) or isinstance(length, bool) or length < 10:
         raise BadInput(f"{path}: lint.long_sentence must be an integer ≥ 10")
-    check_rule_ids(set(disable), f"{path}: lint.disable")
     return LintConfig(frozenset(disable), length)

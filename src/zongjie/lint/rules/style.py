@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from zongjie.finding import Finding
 from zongjie.lint import lexicon
@@ -164,6 +165,7 @@ def vague_only(text: str) -> bool:
     return bool(_VAGUE.search(text)) and not has_number(text) and not blanks(text)
 
 
+@lru_cache(maxsize=4096)
 def has_number(text: str) -> bool:
     return any(q.kind in METRIC_KINDS or q.kind == "approx" for q in extract(text))
 
@@ -304,8 +306,7 @@ def monotone_openings(ctx: Context) -> Iterator[Finding]:
                 run.append(u)
                 continue
             # Parallel items that each give a figure or a date (三项“加强……”措施) are a list, not 流水账.
-            concrete = all(has_number(x[2]) or DEADLINE.search(x[2]) for x in run)
-            if len(run) >= MONOTONE_RUN and not concrete:
+            if len(run) >= MONOTONE_RUN and not all(has_number(x[2]) or DEADLINE.search(x[2]) for x in run):
                 yield ctx.finding(
                     r,
                     f"连续{len(run)}句以“{run[0][0]}”开头：合并同类事项，突出重点和成效",
