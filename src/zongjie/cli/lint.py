@@ -13,7 +13,7 @@ from zongjie.lint.report import OutputFormat
 def register(app: typer.Typer) -> None:
     @app.command()
     def lint(
-        file: Path | None = typer.Argument(None, help="Markdown draft to check"),
+        file: Path | None = typer.Argument(None, help="Markdown draft to check; - reads stdin"),
         facts: Path | None = typer.Option(
             None, "--facts", help="facts file: enables the number-fidelity rules"
         ),
@@ -50,10 +50,13 @@ def register(app: typer.Typer) -> None:
             from zongjie.facts.load import load
 
             loaded = load(facts)
+        if fix and str(file) == "-":
+            raise BadInput("--fix needs a file to fix, not stdin")
         if fix:
             text, backup = report.apply_fix(file, text)
             if backup is not None:
                 say(f"backup kept: {backup}")
         findings = lint_markdown(text, loaded, config=config, disable=skip)
-        typer.echo(report.as_json(findings) if fmt == "json" else report.as_text(findings, str(file)))
+        name = "<stdin>" if str(file) == "-" else str(file)
+        typer.echo(report.as_json(findings) if fmt == "json" else report.as_text(findings, name))
         raise typer.Exit(exit_code(findings))

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
 
-from zongjie.files import read_text, replace_keeping_backup
+from zongjie.errors import BadInput
+from zongjie.files import decode, read_capped, read_text, replace_keeping_backup
 from zongjie.finding import Finding
 
 OutputFormat = Literal["text", "json"]  # `zongjie lint --format`
@@ -55,7 +57,19 @@ def rules_text() -> str:
 
 
 def read_draft(path: Path) -> str:
-    return read_text(path, "Markdown file")
+    """The summary to lint: a file, or stdin for `-` (UTF-8 or GB18030, as a Windows clipboard gives it).
+    An empty one is bad input (exit 2), not a summary missing every section."""
+    if str(path) == "-":
+        text, _ = decode(
+            read_capped(sys.stdin.buffer, "Markdown input", "<stdin>"), "Markdown input", "<stdin>"
+        )
+        where = "<stdin>"
+    else:
+        text = read_text(path, "Markdown file")
+        where = str(path)
+    if not text.strip():
+        raise BadInput(f"{where}: empty: nothing to lint (give the summary's text)")
+    return text
 
 
 def apply_fix(path: Path, text: str) -> tuple[str, Path | None]:

@@ -58,7 +58,7 @@ def _body_text(s: Section) -> str:
 def content_kind(text: str) -> str | None:
     """review, plans or problems by what a body says, or None when it cannot tell."""
     future = len(_FUTURE.findall(text))
-    past = len(_PAST.findall(text)) + len(_FIGURE.findall(text)) // 2
+    past = len(_PAST.findall(text)) + len(_FIGURE.findall(text))
     problems = len(_PROBLEM.findall(text))
     if problems >= 2 and problems >= future and problems * 2 >= past:
         return "problems"
