@@ -46,10 +46,17 @@ def atomic_write(path: Path, data: str | bytes) -> None:
     except BaseException as exc:
         if tmp:
             Path(tmp).unlink(missing_ok=True)
-        if isinstance(exc, OSError) and (exc.filename is None or str(exc.filename) == tmp):
+        if isinstance(exc, OSError) and _about_temp(exc, path):
             # The user knows the file they asked for, not our temporary .NAME.xxxx.tmp beside it.
             raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from exc
         raise
+
+
+def _about_temp(exc: OSError, path: Path) -> bool:
+    if exc.filename is None:
+        return True
+    name = Path(str(exc.filename)).name
+    return name.startswith(f".{path.name}.") and name.endswith(".tmp")
 
 
 def _keep_backup(path: Path, current: bytes) -> Path:
@@ -201,6 +208,23 @@ def read_text(path: Path, what: str, *, encoding: str = "utf-8", legacy: Warn | 
     text, was_legacy = decode(data, what, str(path))
     if was_legacy:
         legacy(f"warning: {what} {path} is not UTF-8; read it as GB18030 (Windows 'ANSI'). Save it as UTF-8")
+    return text
+
+
+def read_stdin(what: str, *, warn: Warn = warn_stderr) -> str:
+    """Standard input as text, up to the size cap: UTF-8, else GB18030 with a warning (a Windows console or
+    a file piped from one), else BadInput."""
+    binary = getattr(sys.stdin, "buffer", None)
+    if binary is None:  # already text (an embedding program, a test): only the cap applies
+        cap = max_input_bytes()
+        text = sys.stdin.read(cap + 1)
+        if len(text) > cap:
+            raise _too_big(what, "<stdin>", cap)
+        return text.removeprefix("\ufeff")
+    data = read_capped(binary, what, "<stdin>")
+    text, legacy = decode(data, what, "<stdin>")
+    if legacy:
+        warn(f"warning: {what} on stdin are not UTF-8; read them as GB18030")
     return text
 
 

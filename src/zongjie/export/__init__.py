@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, get_args
@@ -9,12 +10,14 @@ from typing import TYPE_CHECKING, Literal, get_args
 from zongjie.errors import BadInput, WorkspaceError, ZongjieError
 from zongjie.export.fonts import FontLookup, find_cjk_font
 from zongjie.finding import Finding
+from zongjie.redact import redact
 
 Format = Literal["docx", "html", "md"]
 FORMATS: tuple[str, ...] = get_args(Format)
 
 
 if TYPE_CHECKING:
+    from zongjie.facts.model import Facts
     from zongjie.workspace.store import State, Workspace
 
 
@@ -96,9 +99,12 @@ def _export(
         raise WorkspaceError(
             f"{ws.draft_path} is missing; run `zongjie draft` (or `zongjie regen`) to rebuild it"
         )
-    text = ws.read_draft()
-    stale = _stale_draft(ws, state, text)
-    facts = load_facts(ws.facts_path(state))
+    raw = ws.read_draft()
+    stale = _stale_draft(ws, state, raw)
+    text = redact(_printable(raw))  # what the export holds: no control characters, no secrets
+    facts = _printable_facts(load_facts(ws.facts_path(state)))
+    if text != redact(raw):
+        stale.append(f"{ws.draft_path.name}: control characters (e.g. ESC, BEL) left out of the export")
     findings = lint_markdown(text, facts)
     if strict and any(f.is_error for f in findings):
         raise ExportRefused(findings)
@@ -131,6 +137,31 @@ def _export(
         charts=doc.charts,
         comments=len(findings) if comments and fmt == "docx" else 0,
     )
+
+
+# Characters XML 1.0 cannot hold (Word's format is XML; lxml refuses them): C0 controls but tab and newlines.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _printable(text: str) -> str:
+    return _CONTROL.sub("", text)
+
+
+def _printable_facts(facts: Facts) -> Facts:
+    """The facts with control characters removed from every text (organisation, metric names, …)."""
+
+    def clean(value: object) -> object:
+        if isinstance(value, str):
+            return _printable(value)
+        if isinstance(value, dict):
+            return {k: clean(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [clean(v) for v in value]
+        return value
+
+    data = facts.model_dump(exclude_unset=True)
+    cleaned = clean(data)
+    return facts if cleaned == data else type(facts).model_validate(cleaned)
 
 
 def _stale_draft(ws: Workspace, state: State, text: str) -> list[str]:

@@ -140,7 +140,15 @@ def notes_to_facts_file(
     from it, and the user corrects it and runs regen. `echo` receives the unplaced notes, one per call."""
     extracted = extract_notes(notes_path, profile=profile, settings=settings, year=year)
     path = workspace_dir / FACTS_NAME
-    write_facts(extracted, path)  # never forced: an edited facts.yaml is refused, so no backup is made
+    try:
+        write_facts(extracted, path)  # never forced: an edited facts.yaml is refused, so no backup is made
+    except WorkspaceError:
+        # `draft` has no --force: say what works from here.
+        raise WorkspaceError(
+            f"{path} exists and was edited after extraction (or not written by zongjie); it is kept. "
+            f"Draft from it directly (`zongjie draft {path} -o {workspace_dir}`), or move it away to "
+            "extract the notes again"
+        ) from None
     if echo is not None:
         for line in summary_lines(extracted, path):
             echo(line)

@@ -4,12 +4,11 @@ so every fact extracted later can say where it came from and every line can be a
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from zongjie.errors import BadInput
-from zongjie.files import read_text
+from zongjie.files import read_stdin, read_text, warn_stderr
 
 _BULLET = re.compile(r"^\s*(?:[-*+•·]\s*|\d{1,2}[.、．)）]\s*|[（(]\d{1,2}[)）]\s*|[①-⑳]\s*)")
 _MD_HEADING = re.compile(r"^\s*(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -125,8 +124,8 @@ def parse(text: str, source: str = "<notes>") -> Notes:
 def read(path: Path) -> Notes:
     """Reads a notes file (`-` is stdin); missing, unreadable or empty notes are bad input (exit 2)."""
     if str(path) == "-":
-        return _checked(parse(sys.stdin.read().removeprefix("\ufeff"), "<stdin>"), "<stdin>")
-    text = read_text(path, "notes file", encoding="utf-8-sig")
+        return _checked(parse(read_stdin("notes"), "<stdin>"), "<stdin>")
+    text = read_text(path, "notes file", legacy=warn_stderr)  # Notepad's "ANSI" (GB18030) is read too
     return _checked(parse(text, path.name), str(path))
 
 
