@@ -56,6 +56,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("base", "text"): "units re-exports the unit table; wording reads its word lists",
     ("lint", "text"): "the number reader, units, the Markdown reader, sentences and word lists",
     ("facts", "text"): "values, units and dates in a facts file are read by the text layer",
+    ("notes", "text"): "years, dates and changes in notes are read by the text layer",
     ("facts", "base"): "facts are validated against profiles and report errors.BadInput",
     ("plan", "base"): "the plan follows the skeleton and the profile's indicators",
     ("plan", "facts"): "a section task carries facts and their derived figures",

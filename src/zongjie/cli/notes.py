@@ -17,7 +17,7 @@ def register(app: typer.Typer) -> None:
             ..., help="Notes file (Markdown or plain text; headings optional); - reads stdin."
         ),
         out: Path | None = typer.Option(None, "--out", "-o", help="Facts file to write (default: print it)."),
-        profile: str = PROFILE,
+        profile: str | None = PROFILE,
         year: int | None = typer.Option(None, "--year", help="Report year when the notes do not state it."),
         org: str | None = typer.Option(
             None, "--org", help="Organization (单位/项目) when the notes lack a title."
@@ -72,15 +72,15 @@ def register(app: typer.Typer) -> None:
             "-o",
             help="Write the prose here (default: print it); a file there is kept as FILE.bak.",
         ),
-        profile: str = PROFILE,
+        profile: str | None = PROFILE,
         provider: str | None = PROVIDER,
         base_url: str | None = BASE_URL,
         model: str | None = MODEL,
         timeout: float | None = TIMEOUT,
         no_cache: bool | None = NO_CACHE,
     ) -> None:
-        """Turn bullets into polished paragraphs for one section: same numbers, nothing added, lint-clean.
-        A number that changed is repaired or reported (exit 1), never passed.
+        """Turn bullets into polished paragraphs for one section: same numbers, nothing added, no lint error.
+        A number that changed or a lint error is repaired or reported (exit 1), never passed; warnings are listed.
 
         Example: zongjie polish notes.md --section review-facilities --style 简洁
         """

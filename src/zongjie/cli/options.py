@@ -24,7 +24,12 @@ ON_FAIL = typer.Option(
     None, "--on-fail", help="keep|offline: what to do with a section the model keeps failing."
 )
 OFFLINE = typer.Option(False, "--offline", help="Use the offline writer even if a model is configured.")
-PROFILE = typer.Option("property", "--profile", help="Profile whose 职能 and indicators the notes map to.")
+PROFILE = typer.Option(
+    None,
+    "--profile",
+    help="Profile whose 职能 and indicators the notes map to (property, school, hospital, enterprise); "
+    "default: inferred from the notes' words, and said.",
+)
 WAIT = typer.Option(
     False, "--wait", help="If another zongjie run is writing the workspace, wait for it instead of exiting 2."
 )

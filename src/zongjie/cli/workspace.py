@@ -192,8 +192,8 @@ def register(app: typer.Typer) -> None:
         profile: str | None = typer.Option(
             None,
             "--profile",
-            help="Notes or workbook input: the profile (default: property for notes, "
-            "inferred for a workbook).",
+            help="Notes or workbook input: the profile (property, school, hospital, enterprise); "
+            "default: inferred from the words, and said.",
         ),
         year: int | None = typer.Option(
             None, "--year", help="Notes or workbook input: the report year if they don't say."
@@ -233,7 +233,7 @@ def register(app: typer.Typer) -> None:
                 from zongjie.notes import notes_to_facts_file
 
                 facts = notes_to_facts_file(
-                    facts, out, profile=profile or "property", settings=settings, echo=say, year=year
+                    facts, out, profile=profile, settings=settings, echo=say, year=year
                 )
             elif facts.suffix.lower() in WORKBOOK_SUFFIXES:
                 from zongjie.workbook import workbook_to_facts_file

@@ -31,8 +31,10 @@ def _key(value: Decimal) -> Decimal:
 
 
 def note_numbers(text: str) -> set[Decimal]:
-    """Every number written in the notes, dates and ordinals included (3号楼 is a number the notes hold)."""
-    return {_key(q.value) for q in extract(text)}
+    """Every number written in the notes, dates and ordinals included (3号楼 is a number the notes hold).
+    Read line by line: a number never spans lines, and the reader's cost grows faster than the text it is
+    given, so one call per line keeps extraction linear in the notes' length."""
+    return {_key(q.value) for line in text.splitlines() for q in extract(line)}
 
 
 def _numbers_in(value: Any, path: str) -> list[tuple[str, Decimal]]:

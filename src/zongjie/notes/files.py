@@ -17,6 +17,7 @@ from zongjie.notes.emit import emit
 from zongjie.notes.fidelity import strays
 from zongjie.notes.match import promote_headings
 from zongjie.notes.parse import Notes, read
+from zongjie.notes.profile import Choice, choose
 from zongjie.notes.result import Extraction
 from zongjie.notes.rules import extract as extract_offline
 
@@ -34,6 +35,7 @@ class Extracted:
     notes: Notes
     extraction: Extraction
     text: str  # the facts file, stamped
+    profile: Choice | None = None  # which profile, and why (said on screen)
 
     @property
     def questions(self) -> int:
@@ -59,16 +61,19 @@ def edited(text: str) -> bool:
 def extract_notes(
     notes_path: Path,
     *,
-    profile: str = "property",
+    profile: str | None = None,
     settings: Settings | None = None,
     year: int | None = None,
     organization: str | None = None,
     department: str | None = None,
     today: dt.date | None = None,
 ) -> Extracted:
-    """Reads and extracts; raises BadInput for missing/empty notes or an unknown profile. Writes nothing."""
-    spec = profiles.load(profile)
-    notes = promote_headings(read(notes_path), spec)
+    """Reads and extracts; raises BadInput for missing/empty notes or an unknown profile. Writes nothing.
+    Without `profile`, the profile is inferred from the notes' words (and said, with the reason)."""
+    raw = read(notes_path)
+    choice = choose(raw.text, profile)
+    spec = profiles.load(choice.id)
+    notes = promote_headings(raw, spec)
     if settings is not None and settings.uses_llm:
         from zongjie.notes.llm import extract_with_model
 
@@ -79,6 +84,7 @@ def extract_notes(
         ext = extract_offline(
             notes, spec, year=year, organization=organization, department=department, today=today
         )
+    ext.report_comments.insert(0, choice.comment())
     for entry in ext.entries():
         entry.data = _punctuated(entry.data)
     problems = strays(ext, notes.text)
@@ -91,7 +97,7 @@ def extract_notes(
         parse_facts(text, f"{notes_path.name} → {FACTS_NAME}")
     except BadInput as exc:
         raise ZongjieError(f"the extracted facts do not validate (please report this): {exc}") from None
-    return Extracted(notes, ext, text)
+    return Extracted(notes, ext, text, choice)
 
 
 def _punctuated(value: Any) -> Any:
@@ -131,7 +137,7 @@ def notes_to_facts_file(
     notes_path: Path,
     workspace_dir: Path,
     *,
-    profile: str,
+    profile: str | None,
     settings: Settings | None,
     echo: Callable[[str], None] | None = None,
     year: int | None = None,
@@ -160,6 +166,12 @@ def summary_lines(extracted: Extracted, path: Path | None) -> list[str]:
     where = f"wrote {path}" if path else "extracted"
     head = f"{where}: {len(ext.entries())} entries from {len(extracted.notes.items)} notes ({ext.method})"
     out = [head]
+    if extracted.profile is not None:
+        out.append(extracted.profile.said())
+    if ext.year is not None:
+        year = ext.year
+        how = "certain" if year.certain else "a guess: a question is in the facts file; use --year to set it"
+        out.append(f"year: {year.year} ({how}) — {year.reason}")
     if extracted.questions:
         out.append(f"{extracted.questions} question(s) for you in the file: lines starting with “# ?”")
     if ext.unplaced:

@@ -135,7 +135,7 @@ def extract_with_model(
     department: str | None = None,
     today: dt.date | None = None,
 ) -> Extraction:
-    report, comments, title = report_block(
+    report, comments, title, year_choice = report_block(
         notes, profile, year=year, organization=organization, department=department, today=today
     )
     from zongjie.llm import EndpointFailed, InvalidOutput, ask_once
@@ -170,7 +170,7 @@ def extract_with_model(
         ext.method = f"offline rules; the model failed: {exc}"
         return ext
     out = Extraction(source=notes.source, report=report, report_comments=comments, report_items=title)
-    out.headings, out.method = notes.headings, method
+    out.headings, out.method, out.year = notes.headings, method, year_choice
     if value is None:
         out.unplaced = [Unplaced(i, "模型没有给出可用的结果") for i in notes.items]
         return out
@@ -219,7 +219,8 @@ class _Builder:
         if e.kind == "metric":
             self._metric(e, items, text, key, asks)
         elif e.kind == "case" and key:
-            data, more, computed = case_data(text, self.year)
+            certain = self.out.year is None or self.out.year.certain
+            data, more, computed = case_data(text, self.year, year_certain=certain)
             self.out.function(key).cases.append(Entry(items, data, asks + more, computed))
         elif e.kind == "work" and key:
             self.out.function(key).work.append(Entry(items, text, asks))

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -52,7 +53,11 @@ def number(value: Decimal) -> int | float:
 
 
 def _name_ok(name: str) -> bool:
-    return 2 <= len(name) <= 12 and not any(c.isdigit() for c in name)
+    """A metric's name: short, no figure, no bound (早餐≤ is not a name: ≤5元 is a limit, kept in the text)
+    and no comparison (比去年少 is a change, not what is counted)."""
+    if not 2 <= len(name) <= 12 or any(c.isdigit() for c in name) or pt.BOUND.search(name):
+        return False
+    return pt.NAMED_CHANGE.match(name) is None
 
 
 def read(text: str) -> Reading:
@@ -60,19 +65,62 @@ def read(text: str) -> Reading:
     Clauses are read with Chinese numerals in Arabic; `clause` and `rest` keep the note's own wording."""
     metrics: list[MetricDraft] = []
     rest: list[str] = []
-    for original in pt.clauses(text):
+    pending: tuple[str, pt.Change, str, list[str]] | None = None  # a named change waiting for its value
+    for original in pt.clauses(pt.BRACKETED_PREVIOUS.sub(r"\1\2", text)):
         clause, numerals = pt.arabic(original)
+        if pending is not None:
+            name, stated, said, said_numerals = pending
+            pending = None
+            value = pt.METRIC.match(clause)
+            if value and pt.bare_name(value.group("name")) and _exact(value):
+                # 师生就餐投诉比去年少了120件，全年38件: the value follows its change.
+                draft = MetricDraft(name, Decimal(value.group("num")), pt.unit_of(value.group("unit")), said)
+                draft.numerals += said_numerals + numerals
+                _apply_change(draft, stated, said)
+                metrics.append(draft)
+                continue
+            rest.append(said)
         last = metrics[-1] if metrics else None
         if last is not None and _qualify(last, clause, original):
             last.numerals += numerals
+            continue
+        named = _named_change(clause)
+        if named is not None:
+            pending = (named[0], named[1], original, numerals)
             continue
         m = _metric(clause, original)
         if m is None:
             rest.append(original)
         else:
             m.numerals += numerals
+            if last is not None and _generic_rate(m.name):
+                # 学生公寓报修2140单，及时率96.5%: the rate is the 报修's, and is named so.
+                m.comments.append(f"名称：笔记写作“{m.name}”，按前文记为“{last.name}{m.name}”，请确认")
+                m.name = f"{last.name}{m.name}"
             metrics.append(m)
+    if pending is not None:
+        rest.append(pending[2])  # a change with no value (宿舍维修同比减少近一半) stays as the note says it
     return Reading(metrics, rest)
+
+
+def _generic_rate(name: str) -> bool:
+    """及时率, 完成率, 响应及时率: a rate that names no work of its own."""
+    generic = ("响应", "及时", "完成", "合格", "处理", "办结", "修复", "满意")
+    return name.endswith("率") and (len(name) <= 3 or (len(name) <= 5 and name.startswith(generic)))
+
+
+def _exact(m: re.Match[str]) -> bool:
+    return not (m.group("approx") or m.group("tail") or pt.APPROX_BEFORE.search(m.group("name")))
+
+
+def _named_change(clause: str) -> tuple[str, pt.Change] | None:
+    """(name, change) for 师生就餐投诉比去年少了120件; None when the clause is not a name and its change."""
+    m = pt.NAMED_CHANGE.match(clause)
+    if m is None:
+        return None
+    stated = pt.change(m.group("change"))
+    name = pt.metric_name(m.group("name"))
+    return (name, stated) if stated is not None and _name_ok(name) else None
 
 
 def _qualify(last: MetricDraft, clause: str, original: str) -> bool:
@@ -85,6 +133,11 @@ def _qualify(last: MetricDraft, clause: str, original: str) -> bool:
                 both.group("dir") in pt.UP, Decimal(both.group("num")), pt.unit_of(both.group("unit"))
             )
             _apply_change(last, stated, original)
+        elif last.previous is not None and (last.value > last.previous) != (both.group("dir") in pt.UP):
+            last.comments.append(
+                f"? 方向不一致：笔记写“{original}”，但本年数{fmt(last.value)}与上年数{fmt(last.previous)}"
+                "的大小关系与之相反，请核对"
+            )
         return True
     delta = pt.change(clause)
     if delta is not None:
@@ -112,7 +165,7 @@ def _metric(clause: str, original: str) -> MetricDraft | None:
         _apply_previous(draft, Decimal(span.group("prev")), before, original)
         return draft
     m = pt.METRIC.match(clause)
-    if m is None or m.group("approx") or m.group("tail") or pt.APPROX_BEFORE.search(m.group("name")):
+    if m is None or not _exact(m):
         return None  # 1.5万余平方米, 98%以上, 约1.5万平方米: not an exact figure
     name = pt.metric_name(m.group("name"))
     if not _name_ok(name):

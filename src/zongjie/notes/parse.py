@@ -39,7 +39,7 @@ class Heading:
 
 
 # A title line names the year and what the notes are: “阳光花园项目物业后勤科2025年工作笔记”.
-TITLE = re.compile(r"(20\d{2})\s*年(?:度)?.{0,6}?(?:总结|笔记|小结|记录|汇报|工作|盘点)")
+TITLE = re.compile(r"(20\d{2})\s*(?:年度?|学年)?.{0,8}?(?:总结|笔记|小结|记录|汇报|工作|盘点|材料|素材)")
 # A title without a year: “锦绣园物业后勤科工作情况”; the year is then inferred from the notes.
 UNDATED_TITLE = re.compile(
     r"^(?P<who>[^\d，,。；;：:]{2,24}?)(?:年度|全年)?工作(?:总结|笔记|小结|记录|汇报|情况|素材)\S{0,2}$"

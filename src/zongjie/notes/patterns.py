@@ -106,9 +106,18 @@ DELTA = re.compile(
 )
 # 比去年的1102次多146次: the previous value stated, the change too (both kept, and checked against each other).
 PREV_DELTA = re.compile(
-    rf"^(?:比|较|相比|与){_PAST}(?P<prev>{NUM})(?P<punit>{UNIT})?(?:相比)?"
+    rf"^(?:比|较|相比|与){_PAST}(?P<prev>{NUM})(?P<punit>{UNIT})?(?:相比)?(?:有所|略有|有)?"
     rf"(?P<dir>{'|'.join(UP + _DOWN)})(?:(?P<num>{NUM})(?P<unit>{UNIT})?)?$"
 )
+# 比上年(78.5%)有提高: the bracket holds the comparison's previous value, not a clause of its own.
+BRACKETED_PREVIOUS = re.compile(rf"((?:比|较|相比|与){_PAST})[（(]([^（()）]{{1,12}})[)）]")
+# 师生就餐投诉比去年少了120件: a name, then its change; the value may follow in the next clause (全年38件).
+NAMED_CHANGE = re.compile(rf"^(?P<name>.+?)(?P<change>(?:(?:比|较|相比|与){_PAST}(?:相比)?|同比).+)$")
+# A bound (早餐≤5元, 不超过30分钟, 10分钟以内) stays in the text: it is not a figure the year reached.
+BOUND = re.compile(r"[≤≥<>＜＞≦≧]|不超过|不高于|不低于|不少于|不多于|控制在|以内|以下|以上|低于|高于|超过$")
+# What a clause opens with when it continues the one before it instead of saying something of its own.
+_CONTINUES = ("比", "较", "同比", "环比", "相比", "与上年", "与去年", "上年", "去年", "有所", "略有")
+
 # 业主满意度从88%提高到91.5%: previous and current in one clause.
 FROM_TO = re.compile(
     rf"^(?P<name>.*?)(?:由|从)(?P<prev>{NUM})(?P<punit>{UNIT})?"
@@ -125,12 +134,15 @@ DATE_START = re.compile(
 _WHEN = wording.WHEN
 DEADLINE = re.compile(rf"(?P<when>{_WHEN})(?:之?前|以前)?(?:完成)?")
 # 2026年6月底前完成地库照明改造: a deadline opening the clause, the goal after it.
-DEADLINE_LEAD = re.compile(rf"^(?:争取|力争)?(?:在|于)?(?P<when>{_WHEN})(?:之前|以前|前)(?P<rest>.*)$")
+DEADLINE_LEAD = re.compile(
+    rf"^(?:争取|力争)?(?:在|于)?(?P<when>{_WHEN}|\d{{4}}年)"
+    rf"(?:(?:之前|以前|前)|(?=(?:内)?(?:完成|建成|实现|启动|投用|上线|落实)))(?P<rest>.*)$"
+)
 FULL_DATE = re.compile(r"^(?P<y>20\d{2})(?:[年./-])(?P<m>\d{1,2})(?:[月./-])(?P<d>\d{1,2})[日号]?")
 # Notes name an owner tersely (负责人：李明, 李明负责) and a clause at a time, so the grammar is the notes' own;
 # the labels are the shared ones.
 OWNER = re.compile(
-    rf"(?:{wording.OWNER_LABEL})[:：]?\s*(?P<a>[^，,；;。（）()]+)|(?:由)?(?P<b>[^，,；;。（）()]{{2,12}}?)负责$"
+    rf"(?:{wording.OWNER_LABEL})[:：]?\s*(?P<a>[^，,；;。（）()]+)|(?:由)?(?P<b>[^，,；;。（）()]{{2,12}}?)(?:牵头)?负责$"
 )
 PLAN_TARGET = re.compile(
     rf"^(?P<name>.*?)(?P<verb>提升至|提升到|提高至|提高到|提到|达到|降至|降到|降低至|降低到|控制在|不低于|不超过|保持在|稳定在)"
@@ -248,6 +260,29 @@ def metric_name(raw: str) -> str:
     # 监控摄像头新增 → 新增监控摄像头: the verb first, as a summary states it.
     moved = re.fullmatch(r"(?P<what>[\u4e00-\u9fff]{2,10}?)(?P<verb>新增|新装|新建|加装|增设|新购)", name)
     return f"{moved.group('verb')}{moved.group('what')}" if moved else name
+
+
+def bare_name(raw: str) -> bool:
+    """The words before a figure say nothing of what it counts: 全年38件, 共计12次, 78.5%."""
+    name = _TOTAL_WORDS.sub("", raw.strip(" ：:，,"))
+    changed = True
+    while changed and name:
+        changed = False
+        for word in (*_LEAD, *_TRAIL):
+            if name.startswith(word):
+                name, changed = name[len(word) :], True
+    return not name.strip(" ：:")
+
+
+def fragment(clause: str) -> bool:
+    """A piece of a note that cannot stand as a sentence: a comparison or change with no subject (比上年，
+    同比减少近一半, 有提高), or a figure with no name (全年38件). It is attached to its metric, or listed."""
+    text = arabic(clause)[0]
+    said = text.removeprefix("有")
+    if text.startswith(_CONTINUES) or said.startswith(tuple(UP + _DOWN)):
+        return True
+    m = METRIC.match(text)
+    return bool(m and bare_name(m.group("name")))
 
 
 def change(clause: str) -> Change | None:

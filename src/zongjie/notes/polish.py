@@ -12,12 +12,14 @@ from typing import TYPE_CHECKING
 
 from zongjie import profiles
 from zongjie.errors import BadInput
-from zongjie.facts.model import Report, default_year
+from zongjie.facts.model import Report
 from zongjie.lint.api import lint_section
 from zongjie.notes import patterns
 from zongjie.notes.fidelity import compare
 from zongjie.notes.match import match_function, promote_headings
 from zongjie.notes.parse import Item, Notes, read
+from zongjie.notes.profile import choose
+from zongjie.notes.report import choose_year
 from zongjie.plan.task import SectionKind, SectionTask, TextFact
 from zongjie.profiles import Profile
 from zongjie.skeleton import HEADINGS, ORDER
@@ -276,18 +278,21 @@ def polish_file(
     *,
     section: str | None,
     style: str,
-    profile: str = "property",
+    profile: str | None = None,
     settings: Settings | None = None,
 ) -> Polished:
     if style not in STYLES:
         raise BadInput(f"unknown style {style!r}; use {' or '.join(STYLES)}")
-    spec = profiles.load(profile)
-    notes, dropped = usable(promote_headings(read(path), spec))
+    raw = read(path)
+    choice = choose(raw.text, profile)
+    spec = profiles.load(choice.id)
+    notes, dropped = usable(promote_headings(raw, spec))
     known = known_sections(spec)
     if section is not None and section not in known:
         raise BadInput(f"unknown section {section!r}; sections: {', '.join(known)}")
     chosen = section or guess_section(notes, spec)
-    task = section_task(notes, chosen, spec, default_year(dt.date.today()))
+    # The notes' own year (title, headings, dated events), so the linter judges 2025年 in 2025's notes right.
+    task = section_task(notes, chosen, spec, choose_year(raw, None, dt.date.today()).year)
     if settings is not None and settings.uses_llm:
         from zongjie.notes.llm import polish_with_model
 
@@ -296,5 +301,11 @@ def polish_file(
         result.text = punctuate(result.text)
     else:
         result = polish_offline(notes, chosen, style, task)
-    result.messages += dropped
+    result.messages += [choice.said(), *dropped]
+    if result.ok:
+        # Only what was checked is said: no lint error and the notes' numbers; warnings are named, not hidden.
+        warnings = [f for f in lint_section(task, result.text) if not f.is_error]
+        said = f"{len(warnings)} lint warning(s)" if warnings else "no lint findings"
+        result.messages.append(f"polish: checked — numbers as in the notes, no lint error, {said}")
+        result.messages += [f"  - lint {f.rule}: {f.message}" for f in warnings]
     return result

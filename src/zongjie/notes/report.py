@@ -4,16 +4,36 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
+from zongjie.errors import BadInput
 from zongjie.facts.model import default_year
-from zongjie.notes.parse import TITLE, UNDATED_TITLE, Item, Notes
+from zongjie.notes.parse import Item, Notes
 from zongjie.profiles import Profile
+from zongjie.text import extract
 
 _DEPARTMENT = re.compile(
-    r"(?:物业)?后勤[^\s，,。]{0,5}$|总务[处科部]$|物业(?:服务|管理)?(?:中心|部|处)$|行政部$|综合办公室$"
+    r"(?:物业|行政|综合)?后勤[^\s，,。]{0,5}$|总务[处科部]$|物业(?:服务|管理)?(?:中心|部|处)$|行政部$|综合办公室$"
 )
 FALLBACK_ORG = "本单位"
+
+
+@dataclass(frozen=True)
+class YearChoice:
+    """The report year and where it came from; `certain` when the user or the notes' title/headings say it
+    (then an event date without a year may take it)."""
+
+    year: int
+    certain: bool
+    reason: str  # Chinese, for the facts file and the screen
+
+
+def _check_year(year: int) -> int:
+    if not 2000 <= year <= 2100:
+        raise BadInput(f"--year {year}: give the report year as four digits between 2000 and 2100, e.g. 2025")
+    return year
 
 
 def report_block(
@@ -24,22 +44,14 @@ def report_block(
     organization: str | None,
     department: str | None,
     today: dt.date | None,
-) -> tuple[dict[str, Any], list[str], list[Item]]:
+) -> tuple[dict[str, Any], list[str], list[Item], YearChoice]:
     comments: list[str] = []
     items: list[Item] = []
     title = notes.title
-    stated_year: int | None = None
     org_found = dept_found = None
     if title is not None:
         items.append(Item(title.line, title.text))
-        m = TITLE.search(title.text)
-        undated = UNDATED_TITLE.match(title.text)
-        prefix = ""
-        if m:
-            stated_year = int(m.group(1))
-            prefix = title.text[: m.start()].strip()
-        elif undated:
-            prefix = undated.group("who").strip()
+        prefix = _who(title.text)
         if prefix:
             d = _DEPARTMENT.search(prefix)
             if d:
@@ -47,15 +59,8 @@ def report_block(
                 org_found = prefix[: d.start()].strip() or None
             else:
                 org_found = prefix or None
-    if year is not None:
-        final_year = year
-        if stated_year is not None and stated_year != year:
-            comments.append(f"? 年度：笔记标题写的是{stated_year}年，按 --year 用了{year}年，请确认")
-    elif stated_year is not None:
-        final_year = stated_year
-    else:
-        final_year, why = infer_year(notes, today or dt.date.today())
-        comments.append(f"? 年度：{why}，请确认（可用 --year 指定）")
+    choice = choose_year(notes, year, today or dt.date.today())
+    comments.append(f"{'' if choice.certain else '? '}年度：{choice.reason}")
     org = organization or org_found
     if org is None:
         org = FALLBACK_ORG
@@ -64,44 +69,123 @@ def report_block(
     if dept is None:
         dept = profile.department
         comments.append(f"部门按档案默认为“{profile.department}”，不对请修改")
-    report = {"organization": org, "department": dept, "profile": profile.id, "year": final_year}
-    return report, comments, items
+    report = {"organization": org, "department": dept, "profile": profile.id, "year": choice.year}
+    return report, comments, items, choice
+
+
+# What a title says after its year and its department: 2025总务处年终材料 → 总务处.
+_TITLE_TAIL = re.compile(
+    r"(?:年度|全年|学年|年终|年末)?(?:工作)?(?:总结|笔记|小结|记录|汇报|情况|素材|材料|盘点)\S{0,4}$"
+)
+
+
+def _who(title: str) -> str:
+    """The organisation and department a title names, without its year and what the notes are; "" for a
+    title that is neither dated nor says what the notes are (# 食堂 names no one)."""
+    years = [q for q in extract(title) if _is_year(q.value) and q.unit in ("", "年")]
+    text = title
+    for q in reversed(years):
+        text = text[: q.start] + "|" + text[q.end :]
+    parts = text.split("|")
+    who = parts[0] if parts[0].strip() or len(parts) == 1 else parts[-1]
+    who = re.sub(r"^[\s年度学—–~至到-]+", "", who).strip()
+    if not years and not _TITLE_TAIL.search(who):
+        return ""
+    return _TITLE_TAIL.sub("", who).strip()
+
+
+def _is_year(value: Decimal) -> bool:
+    return value == value.to_integral_value() and 2000 <= value <= 2100
+
+
+def stated_year(text: str) -> int | None:
+    """The year a title or heading states: 2025总务处年终材料, 2025年度, 2024—2025学年 (the later one: the
+    year the school year ends in). A date (2026年9月底) is not a statement of the report's year."""
+    found = [q for q in extract(text) if _is_year(q.value) and q.unit in ("", "年")]
+    if not found or any(q.kind == "date" for q in extract(text)):
+        return None
+    return int(max(q.value for q in found))
 
 
 _STATED = re.compile(
     r"(20\d{2})\s*年(?:度)?(?:工作)?(?:总结|小结)|(20\d{2})\s*年度(?!\S{0,2}(?:计划|目标|预算))"
 )
 _NEXT = re.compile(r"明年|下一年|下年度|来年")
-_YEAR = re.compile(r"(20\d{2})\s*年")
-_DATED = re.compile(r"(20\d{2})\s*(?:年|[-/.])\s*\d{1,2}\s*(?:月|[-/.])")
+_PLAN_WORDS = ("计划", "打算", "明年", "下一年", "下年度", "来年", "下一步", "思路", "目标")
+_AHEAD = ("前完成", "底前", "之前", "以前", "力争", "争取", "预计", "将于", "拟于")
+
+
+def _event_years(notes: Notes) -> list[int]:
+    """Years of dated events outside plans: not under a plan heading, not on a 明年/计划 line, not a deadline."""
+    out = []
+    for item in notes.items:
+        if item.heading and any(w in item.heading for w in _PLAN_WORDS):
+            continue
+        if any(w in item.text for w in (*_PLAN_WORDS, *_AHEAD)):
+            continue
+        quantities = extract(item.text)
+        days = [d.start for d in quantities if d.kind == "date"]
+        # 2024年7月12日: the year is read as its own quantity, the month right after it as a date.
+        out += [
+            int(q.value)
+            for q in quantities
+            if q.kind == "year" and any(q.end <= d <= q.end + 1 for d in days)
+        ]
+    return out
 
 
 def _most(years: list[int]) -> int:
     return max(set(years), key=lambda y: (years.count(y), y))
 
 
-def infer_year(notes: Notes, today: dt.date) -> tuple[int, str]:
-    """The report year when no title states it, and which rule chose it: an explicit 2025年度/2025年工作总结
-    anywhere in the notes; else plans for 明年 that name year Y (the report is for Y-1); else the year of
-    dated events; else the date-based default."""
-    lines = notes.text.splitlines()
-    # 2026年度计划 in a plan line names the next year, not the report's.
+def choose_year(notes: Notes, given: int | None, today: dt.date) -> YearChoice:
+    """--year; else the title; else a heading (not a plan's); else the year of dated events of the year under
+    review (never a plan's date); else the date-based default, asked."""
+    title_year = stated_year(notes.title.text) if notes.title else None
+    if given is not None:
+        _check_year(given)
+        if title_year is not None and title_year != given:
+            return YearChoice(given, True, f"笔记标题写的是{title_year}年，按 --year 用了{given}年，请确认")
+        return YearChoice(given, True, f"按 --year 定为{given}年")
+    if title_year is not None:
+        return YearChoice(
+            title_year, True, f"按笔记标题“{notes.title.text if notes.title else ''}”定为{title_year}年"
+        )
+    for h in notes.headings:
+        y = stated_year(h.text) if not any(w in h.text for w in _PLAN_WORDS) else None
+        if y is not None:
+            return YearChoice(y, True, f"按笔记小标题“{h.text}”定为{y}年")
     stated = [
         int(m.group(1) or m.group(2))
-        for line in lines
-        if not _NEXT.search(line)
+        for line in notes.text.splitlines()
+        if not any(w in line for w in _PLAN_WORDS)
         for m in _STATED.finditer(line)
     ]
     if stated:
-        year = _most(stated)
-        return year, f"笔记写有“{year}年度/{year}年工作总结”字样，按{year}年"
-    planned = [int(y) for line in lines if _NEXT.search(line) for y in _YEAR.findall(line)]
+        y = _most(stated)
+        return YearChoice(y, True, f"笔记写有“{y}年度/{y}年工作总结”字样，按{y}年")
+    events = _event_years(notes)
+    if events:
+        y = _most(events)
+        return YearChoice(
+            y, False, f"笔记没有写明年度；按笔记中事件日期的年份定为{y}年，请确认（可用 --year 指定）"
+        )
+    # 明年计划：2026年… names next year; the report is for the year before it. Only a guess, and asked.
+    planned = [
+        int(q.value)
+        for line in notes.text.splitlines()
+        if _NEXT.search(line)
+        for q in extract(line)
+        if q.kind == "year" or (q.unit == "" and _is_year(q.value))
+    ]
     if planned:
-        year = _most(planned) - 1
-        return year, f"笔记没有写明年度；明年的计划写的是{year + 1}年，故按{year}年"
-    dated = [int(m.group(1)) for line in lines if not _NEXT.search(line) for m in _DATED.finditer(line)]
-    if dated:
-        year = _most(dated)
-        return year, f"笔记没有写明年度；按笔记中日期的年份定为{year}年"
-    year = default_year(today)
-    return year, f"笔记里没有写明年度，也没有带年份的日期或计划，暂按成文日期推定为{year}年"
+        y = _most(planned) - 1
+        return YearChoice(
+            y, False, f"笔记没有写明年度；明年的计划写的是{y + 1}年，故按{y}年，请确认（可用 --year 指定）"
+        )
+    y = default_year(today)
+    return YearChoice(
+        y,
+        False,
+        f"笔记里没有写明年度，也没有带年份的事件日期，暂按成文日期推定为{y}年，请确认（可用 --year 指定）",
+    )

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from zongjie.notes.parse import Heading, Item
+from zongjie.notes.report import YearChoice
 
 # The Facts lists an entry can go to, in the order the facts file lists them.
 Slot = str  # "summary.notes", "summary.metrics", "highlights", "team.notes", "team.metrics", "problems", ...
@@ -69,6 +70,7 @@ class Extraction:
     headings: list[Heading] = field(default_factory=list)
     method: str = "offline rules"
     trailer: list[str] = field(default_factory=list)  # closing comment lines (a workbook's unread rows)
+    year: YearChoice | None = None  # the report year and where it came from (said on screen)
 
     def function(self, key: str, name: str | None = None) -> FunctionBlock:
         if key not in self.functions:
@@ -78,3 +80,9 @@ class Extraction:
     def entries(self) -> list[Entry]:
         out = [e for fn in self.functions.values() for e in fn.entries()]
         return out + [e for slot in TOP_SLOTS for e in self.top[slot]]
+
+    def lists(self) -> list[list[Entry]]:
+        """Every list an entry can be added to (a few per function): enough to see what one note added
+        without walking every entry again, so extraction stays linear in the number of notes."""
+        out = [lst for fn in self.functions.values() for lst in (fn.metrics, fn.work, fn.cases)]
+        return out + [self.top[slot] for slot in TOP_SLOTS]

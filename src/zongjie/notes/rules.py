@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from zongjie.facts.derive import fmt
 from zongjie.facts.model import Metric
 from zongjie.notes import patterns as pt
 from zongjie.notes.match import (
@@ -40,10 +41,11 @@ def extract(
     today: dt.date | None = None,
 ) -> Extraction:
     notes = promote_headings(notes, profile)
-    report, comments, items = report_block(
+    report, comments, items, year_choice = report_block(
         notes, profile, year=year, organization=organization, department=department, today=today
     )
     out = Extraction(source=notes.source, report=report, report_comments=comments, report_items=items)
+    out.year = year_choice
     out.headings = notes.headings
     rules = _Rules(profile, out)
     for item in notes.items:
@@ -56,17 +58,23 @@ class _Rules:
         self.profile = profile
         self.out = out
         self.year = int(out.report["year"])
+        # A date without a year (7月23日) takes the report year only when that year is certain.
+        self.year_certain = out.year is None or out.year.certain
         self._headings: dict[str, str | None] = {}
         self._carry: tuple[int, str] | None = None  # (line, section) of the last labelled note
+        self._seen: dict[tuple[str, str], tuple[int, str]] = {}  # (where, metric name) → (line, figure)
 
     # -- where a note goes -------------------------------------------------------------------------------
 
     def place(self, item: Item) -> None:
         text, questions = pt.square_metres(item.text)
-        before = {id(e) for e in self.out.entries()}
+        if not questions:
+            self._place(item, text)
+            return
+        before = {id(lst): len(lst) for lst in self.out.lists()}
         self._place(item, text)
-        for entry in self.out.entries():
-            if id(entry) not in before:
+        for lst in self.out.lists():
+            for entry in lst[before.get(id(lst), 0) :]:
                 entry.comments[:0] = questions
 
     def _place(self, item: Item, text: str) -> None:
@@ -147,18 +155,47 @@ class _Rules:
         rest = list(reading.rest)
         for m in reading.metrics:
             found = match_function(text, self.profile, m.name)
-            if found.indicator or m.qualified or (single and len(m.name) <= 6) or self._served(m.name):
+            rate = m.unit == "%" and m.name.endswith("率") and len(m.name) <= 8  # 物业费收缴率91.3%
+            if (
+                found.indicator
+                or m.qualified
+                or (single and len(m.name) <= 6)
+                or self._served(m.name)
+                or rate
+            ):
                 accepted.append(m)
             else:
                 rest.append(m.clause)
         if not accepted:
             self._work(item, text, key)
             return
+        leftover = self._attach(item, text, accepted, rest)
         for m in accepted:
             self._metric(item, m, key)
-        leftover = [c for c in pt.clauses(text) if c in rest and not pt.TOPIC.match(c)]
         if leftover:
             self._work(item, "，".join(leftover), key, note="本行其余文字")
+
+    def _attach(self, item: Item, text: str, accepted: list[MetricDraft], rest: list[str]) -> list[str]:
+        """The clauses of a metric's line that are not the metric: a fragment (同比减少近一半, 全年38件) is
+        attached to the metric before it as its note, or listed as unplaced when none precedes it; whole
+        clauses are returned to be kept as text. No fragment is ever a sentence of its own."""
+        order = pt.clauses(pt.BRACKETED_PREVIOUS.sub(r"\1\2", text))
+        where = {m.clause: order.index(m.clause) for m in accepted if m.clause in order}
+        out = []
+        for c in (c for c in order if c in rest and not pt.TOPIC.match(c)):
+            before = [m for m in accepted if where.get(m.clause, len(order)) < order.index(c)]
+            if before:
+                # 医疗废物处置量412.6吨，全部交有资质单位: what follows a metric on its line says more about
+                # it, and reads on from it in the draft, as it does in the note.
+                before[-1].note.append(c)
+                before[-1].comments.append(f"本行其余文字“{c}”作为该指标的说明")
+            elif not pt.fragment(c):
+                out.append(c)
+            else:
+                self.out.unplaced.append(
+                    Unplaced(item, f"片段“{c}”没有主语，不能单独成句：请并入相关指标或改写成完整的一句")
+                )
+        return out
 
     def _served(self, name: str) -> bool:
         return self.profile.served in name or any(w in name for w in ("满意度", "投诉"))
@@ -175,6 +212,8 @@ class _Rules:
             m.name = indicator.name
         unit_questions(m, indicator)
         comments = m.remarks()
+        if self._repeated("summary" if spec_key is None else spec_key, item, m):
+            return
         if spec_key is None:
             if not self._served(m.name):
                 comments.append(
@@ -191,6 +230,25 @@ class _Rules:
         if entry:
             entry.computed |= m.computed
             self.out.function(spec_key).metrics.append(entry)
+
+    def _repeated(self, where: str, item: Item, m: MetricDraft) -> bool:
+        """The same metric on a second line (- 巡检100次 / - 巡检200次): the first is kept, the second listed
+        as unplaced with both figures — a facts file cannot hold one metric twice, and zongjie cannot know
+        which figure is right (or whether they should be added)."""
+        key = (where, m.name)
+        first = self._seen.get(key)
+        if first is None:
+            self._seen[key] = (item.line, f"{fmt(m.value)}{m.unit}")
+            return False
+        line, said = first
+        self.out.unplaced.append(
+            Unplaced(
+                item,
+                f"指标“{m.name}”在L{line}已有（{said}），这一行的{fmt(m.value)}{m.unit}没有用进事实："
+                "是同一个数重复、两项之和，还是两个不同的指标？请合并或改名",
+            )
+        )
+        return True
 
     def _validated(self, item: Item, data: dict[str, Any], comments: list[str]) -> Entry | None:
         try:
@@ -230,7 +288,7 @@ class _Rules:
         if spec_key is None:
             self.out.unplaced.append(Unplaced(item, "像是典型案例，但未能判断属于哪项职能"))
             return
-        data, more, computed = case_data(text, self.year)
+        data, more, computed = case_data(text, self.year, year_certain=self.year_certain)
         entry = Entry([item], data, comments + more, computed)
         self.out.function(spec_key).cases.append(entry)
 
@@ -238,18 +296,19 @@ class _Rules:
         reading = read(text)
         single = len(pt.clauses(text)) == 1
         accepted = [m for m in reading.metrics if m.qualified or single]
+        if not accepted:
+            self.out.top[f"{section}.notes"].append(Entry([item], text))
+            return
+        rest = reading.rest + [m.clause for m in reading.metrics if m not in accepted]
+        leftover = [c for c in self._attach(item, text, accepted, rest) if not _qualifier(c)]
         for m in accepted:
+            if self._repeated(section, item, m):
+                continue
             unit_questions(m, None)
             entry = self._validated(item, m.data(), m.remarks())
             if entry:
                 entry.computed |= m.computed
                 self.out.top[f"{section}.metrics"].append(entry)
-        if not accepted:
-            self.out.top[f"{section}.notes"].append(Entry([item], text))
-            return
-        leftover = [
-            c for c in pt.clauses(text) if c not in {m.clause for m in accepted} and not _qualifier(c)
-        ]
         if leftover:
             self.out.top[f"{section}.notes"].append(Entry([item], "，".join(leftover), ["本行其余文字"]))
 
@@ -281,12 +340,22 @@ def is_case(text: str) -> bool:
     )
 
 
-def case_data(text: str, year: int) -> tuple[dict[str, Any], list[str], set[str]]:
-    """Event, response, result; a full date goes to `date`, a month alone stays in the event text."""
+def case_data(
+    text: str, year: int, *, year_certain: bool = True
+) -> tuple[dict[str, Any], list[str], set[str]]:
+    """Event, response, result; a full date goes to `date`, a month alone stays in the event text. A day
+    without a year (7月23日) takes the report year only when that year is certain; otherwise it stays in the
+    event text and the user is asked."""
     comments: list[str] = []
     computed: set[str] = set()
     when: dt.date | None = None
     m = pt.FULL_DATE.match(text) or pt.DATE_START.match(text)
+    if m and m.group("d") and not m.group("y") and not year_certain:
+        comments.append(
+            f"? 日期“{m.group()}”没有写年份，报告年度{year}年也是推定的，日期留在事件文字里；"
+            "请确认年度（--year）或写全日期"
+        )
+        m = None
     if m and m.group("d"):
         y = int(m.group("y")) if m.group("y") else year
         try:

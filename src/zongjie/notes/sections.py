@@ -48,6 +48,13 @@ def highlight_data(text: str) -> dict[str, Any]:
     return {"title": text}
 
 
+# A plan line's last clause naming a unit and a person (保卫科王强, 后勤处张敏) or a unit alone (基建科) is its
+# owner; 负责/牵头 after it are read by patterns.OWNER.
+OWNER_AT_END = re.compile(
+    r"[\u4e00-\u9fff]{1,8}?(?:科|处|部|室|办|中心|组|队|班|站|所|公司)(?:[\u4e00-\u9fff]{2,3})?(?:牵头|负责)?"
+)
+
+
 def _deadline(clause: str) -> tuple[str | None, str]:
     """(deadline as the note writes it, without 前/完成; the rest of the clause)."""
     whole = pt.DEADLINE.fullmatch(clause)
@@ -61,16 +68,24 @@ def _deadline(clause: str) -> tuple[str | None, str]:
 
 def plan_data(text: str, year: int) -> tuple[dict[str, Any], list[str]]:
     # 明年/2026年 as the opening word is the plan marker; 2026年6月底前 is a deadline and stays.
-    lead = rf"^(?:明年|下一年度?|下年度|来年|{year + 1}年(?!\d))?(?:度)?(?:计划|打算|准备|争取|要)*[:：]?"
+    lead = rf"^(?:明年|下一年度?|下年度|来年|{year + 1}年(?!\d|内?(?:完成|建成|实现|启动|投用|上线|落实)))?(?:度)?(?:计划|打算|准备|争取|要)*[:：]?"
     text = re.sub(lead, "", text) or text
     who, text = pt.owner(text)
     deadline = None
     goal_parts: list[str] = []
-    for clause in pt.clauses(text):
+    clauses = pt.clauses(text)
+    if who is None and len(clauses) > 1 and OWNER_AT_END.fullmatch(clauses[-1]):
+        # 2026年9月底前完成二食堂改造，保卫科王强: the unit and person at the end own it.
+        who = clauses.pop().removesuffix("负责").removesuffix("牵头")
+    for clause in clauses:
         when, rest = _deadline(clause) if deadline is None else (None, clause)
         if when:
             deadline = when
-        if rest:
+        if rest and goal_parts and pt.fragment(rest):
+            goal_parts[-1] += (
+                f"，{rest}"  # 新建充电车棚，减少三成左右: a fragment stays with what it qualifies
+            )
+        elif rest:
             goal_parts.append(rest)
     if not goal_parts:
         goal_parts = [text]

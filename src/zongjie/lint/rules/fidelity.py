@@ -131,6 +131,9 @@ def trend_mismatch(ctx: Context) -> Iterator[Finding]:
         return
     names = aliases(trending)
     name_rx = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    # 用气量下降10%: a direction word inside any metric's own name is its name, not a trend.
+    every = sorted({mf.metric.name for mf in facts.metrics}, key=len, reverse=True)
+    own_rx = re.compile("|".join(re.escape(n) for n in every if _DIRECTION.search(n)) or "(?!)")
     by_derived: dict[tuple[Decimal, str], list[MetricFact]] = defaultdict(list)
     for mf in trending:
         for d in mf.derived:
@@ -142,7 +145,9 @@ def trend_mismatch(ctx: Context) -> Iterator[Finding]:
         numbers = [q for q in ctx.numbers(b) if q.kind in CLAIM_KINDS]
         for sent in ctx.sentences(b):
             if _DIRECTION.search(sent.text):
-                yield from _trend_in(ctx, s, sent.text, sent.start, numbers, name_rx, names, by_derived)
+                yield from _trend_in(
+                    ctx, s, sent.text, sent.start, numbers, name_rx, names, by_derived, own_rx
+                )
 
 
 def _trend_in(
@@ -154,6 +159,7 @@ def _trend_in(
     name_rx: re.Pattern[str],
     names: dict[str, MetricFact],
     by_derived: dict[tuple[Decimal, str], list[MetricFact]],
+    own_rx: re.Pattern[str],
 ) -> Iterator[Finding]:
     carried: MetricFact | None = None
     for off, clause in clauses(text):
@@ -161,7 +167,7 @@ def _trend_in(
         found = list(name_rx.finditer(clause))
         mentions = [(m.start(), names[m.group()]) for m in found]
         # 用气量下降10%: the 下降 inside a metric's own name is its name, not a trend said about it.
-        inside = [(m.start(), m.end()) for m in found]
+        inside = [(m.start(), m.end()) for m in (*found, *own_rx.finditer(clause))]
         for q in numbers:
             if lo <= q.start < lo + len(clause):
                 hits = by_derived.get((q.value, q.unit), [])

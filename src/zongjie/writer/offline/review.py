@@ -46,6 +46,8 @@ def work_item(text: str) -> str:
     if not m or text.startswith(kinds.VERB_PREFIXES):
         return text
     name = m.group("name")
+    if any(w in name for w in (*_TREND, "同比", "环比", "比上年", "比去年")):
+        return text  # 宿舍维修同比减少近一半 states a change: 完成宿舍维修同比减少… is not Chinese
     k = kinds.kind(name, "")
     if k == "activity":
         return kinds.activity_verbs(name)[0] + text
