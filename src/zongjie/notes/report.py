@@ -60,7 +60,8 @@ def report_block(
             else:
                 org_found = prefix or None
     choice = choose_year(notes, year, today or dt.date.today())
-    comments.append(f"{'' if choice.certain else '? '}年度：{choice.reason}")
+    if year is None or "请确认" in choice.reason:  # a year the user gave is not repeated back to them
+        comments.append(f"{'' if choice.certain else '? '}年度：{choice.reason}")
     org = organization or org_found
     if org is None:
         org = FALLBACK_ORG

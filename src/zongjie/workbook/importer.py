@@ -104,7 +104,7 @@ def import_workbook(
         profile, why = infer_profile(title, fn_names, metric_names)
     spec = profiles.load(profile)
     notes = Notes(source, title, [], [], Heading(1, title, 1) if title else None)
-    report, comments, _ = report_block(
+    report, comments, _, _ = report_block(
         notes, spec, year=report_year, organization=organization, department=department, today=today
     )
     if year_comment:
