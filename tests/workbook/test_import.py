@@ -231,3 +231,59 @@ def test_profile_that_cannot_be_told_is_asked(tmp_path: Path, capsys: pytest.Cap
     wb.save(book)
     code, _, err = run_cli(capsys, "import", str(book), "-o", str(tmp_path / "f.yaml"))
     assert code == 2 and "--profile" in err
+
+
+def test_profile_is_asked_when_a_terminal_can_answer(tmp_path: Path) -> None:
+    from zongjie.workbook import import_workbook
+
+    wb = Workbook()
+    wb.active.append(["项目", "本年"])
+    wb.active.append(["某某事项", 3])
+    book = tmp_path / "b.xlsx"
+    wb.save(book)
+    asked: list[list[str]] = []
+    imported = import_workbook(book, year=2025, ask=lambda choices: asked.append(choices) or "hospital")
+    assert asked and "hospital" in asked[0]
+    assert "profile: hospital" in imported.text and "按你的选择" in imported.text
+
+
+def test_a_messy_sheet_as_kept_by_hand(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A generic sheet name, a 说明 sheet, divider rows naming the 职能, a blank row, units typed into the
+    value cells, a value that is a note (见附件), a block the profile does not know (志愿服务)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    for row in [
+        ["锦绣园物业后勤科2025年度工作量台账"],
+        [],
+        ["序号", "工作项目", "计量单位", "2025年完成", "2024年完成", "备注"],
+        ["一、设备设施"],
+        [1, "设备巡检", None, "412次", "380次", None],
+        [2, "报修响应率", "%", "98.5％", "97.1%", None],
+        [],
+        ["二、保洁绿化"],
+        [1, "消杀", "次", 12, 10, "含夏季加密"],
+        [2, "垃圾分类准确率", "%", "见附件", None, None],
+        ["三、能耗"],
+        [1, "用电量", "万度", 312.4, 330.8, None],
+        ["四、志愿服务"],
+        [1, "志愿活动", "场", 6, 4, None],
+        ["合  计", None, None, None, None, None],
+    ]:
+        ws.append(row)
+    wb.create_sheet("填表说明").append(["本表由后勤科每月5日前更新"])
+    book = tmp_path / "锦绣园.xlsx"
+    wb.save(book)
+    text, err = _import(tmp_path, capsys, book)
+    facts = parse(text, "f.yaml")
+    assert facts.report.profile == "property" and facts.report.year == 2025
+    m = _metrics(facts)
+    assert m["设备巡检"][0] == "facilities" and (m["设备巡检"][1].value, m["设备巡检"][1].unit) == (412, "次")
+    assert (m["报修响应率"][1].value, m["报修响应率"][1].previous) == (98.5, 97.1)
+    assert m["消杀"][0] == "environment" and m["消杀"][1].note == "含夏季加密"
+    assert m["用电量"][0] == "energy" and (m["用电量"][1].value, m["用电量"][1].unit) == (312.4, "万度")
+    custom = next(fn for fn in facts.functions if fn.name == "志愿服务")  # not in the profile: kept as named
+    assert custom.key == "custom1" and custom.metrics[0].value == 6
+    assert "Sheet1!B10" in err and "见附件" in err
+    assert "填表说明!A1" in err and "合计" in err
+    assert "台账中的“保洁绿化”按档案对应到“环境卫生管理”" in text

@@ -9,6 +9,15 @@ import typer
 from zongjie.cli.output import say
 
 
+def ask_profile(choices: list[str]) -> str:
+    """Asks on a terminal which profile a workbook is for (the workbook did not tell)."""
+    import click
+
+    say("The workbook does not tell which profile (物业/学校/医院/企业) it is for.")
+    answer: str = typer.prompt(f"Profile ({' | '.join(choices)})", type=click.Choice(choices), err=True)
+    return answer
+
+
 def register(app: typer.Typer) -> None:
     @app.command(name="import")
     def import_(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -236,9 +237,11 @@ def register(app: typer.Typer) -> None:
                     facts, out, profile=profile, settings=settings, echo=say, year=year
                 )
             elif facts.suffix.lower() in WORKBOOK_SUFFIXES:
+                from zongjie.cli.workbook import ask_profile
                 from zongjie.workbook import workbook_to_facts_file
 
-                facts = workbook_to_facts_file(facts, out, profile=profile, year=year, echo=say)
+                ask = ask_profile if sys.stdin.isatty() else None
+                facts = workbook_to_facts_file(facts, out, profile=profile, year=year, echo=say, ask=ask)
             writer = make_writer(settings)
             progress = SectionProgress(is_tty())
             result = pipeline.draft(

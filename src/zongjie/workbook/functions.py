@@ -42,16 +42,32 @@ class Functions:
 
     profile: Profile
     custom: dict[str, str] = field(default_factory=dict)  # name → custom key
+    written: dict[str, list[str]] = field(default_factory=dict)  # key → the names the workbook used for it
 
     def key(self, name: str) -> tuple[str, str | None]:
         """(key, name for a custom function or None)."""
-        found = profile_key(name, self.profile)
-        if found is not None:
-            return found, None
         label = clean(name)
-        if label not in self.custom:
-            self.custom[label] = f"custom{len(self.custom) + 1}"
-        return self.custom[label], label
+        found = profile_key(name, self.profile)
+        custom = None
+        if found is None:
+            if label not in self.custom:
+                self.custom[label] = f"custom{len(self.custom) + 1}"
+            found, custom = self.custom[label], label
+        names = self.written.setdefault(found, [])
+        if label not in names:
+            names.append(label)
+        return found, custom
+
+    def comments(self, key: str) -> list[str]:
+        """How the workbook's names were mapped, so the user can check it in the facts file."""
+        names = self.written.get(key, [])
+        spec = self.profile.function(key)
+        if spec is None:
+            return [
+                f"档案“{self.profile.name}”里没有“{'、'.join(names)}”，按自定义职能处理；如属于档案中的职能请改 key"
+            ]
+        other = [n for n in names if n != spec.name]
+        return [f"台账中的“{'、'.join(other)}”按档案对应到“{spec.name}”；不对请改 key"] if other else []
 
 
 def is_generic(sheet_name: str) -> bool:

@@ -72,8 +72,10 @@ def import_workbook(
     organization: str | None = None,
     department: str | None = None,
     today: dt.date | None = None,
+    ask: Callable[[list[str]], str] | None = None,
 ) -> Imported:
-    """Reads and converts; raises BadInput for a workbook that cannot be used. Writes nothing."""
+    """Reads and converts; raises BadInput for a workbook that cannot be used. Writes nothing. `ask` is
+    called with the profile ids when the workbook does not tell which profile it is for (else BadInput)."""
     source = path.name
     found: list[tuple[Sheet, Header]] = []
     ignored: list[Skipped] = []
@@ -101,7 +103,12 @@ def import_workbook(
     why = "--profile"
     if profile is None:
         fn_names, metric_names = _names(found)
-        profile, why = infer_profile(title, fn_names, metric_names)
+        try:
+            profile, why = infer_profile(title, fn_names, metric_names)
+        except BadInput:
+            if ask is None:
+                raise
+            profile, why = ask(profiles.available()), "你的选择"
     spec = profiles.load(profile)
     notes = Notes(source, title, [], [], Heading(1, title, 1) if title else None)
     report, comments, _, _ = report_block(
@@ -109,12 +116,16 @@ def import_workbook(
     )
     if year_comment:
         comments.append(year_comment)
-    if why != "--profile":
+    if why == "你的选择":
+        comments.append(f"档案按你的选择为“{spec.name}”（{spec.id}）")
+    elif why != "--profile":
         comments.append(f"档案按{why}推断为“{spec.name}”（{spec.id}）；不对请用 --profile 指定后重新导入")
     ext = Extraction(source=source, report=report, report_comments=comments, method="Excel 台账")
     reading = Reading(source, ext, Functions(spec), skipped=ignored)
     for sheet, head in found:
         SheetReader(reading, sheet, head).read()
+    for key, block in ext.functions.items():
+        block.comments += reading.functions.comments(key)
     if reading.uncached:
         raise BadInput(
             f"{source}: {len(reading.uncached)} formula cell(s) have no computed value (the file was written "
@@ -173,9 +184,10 @@ def workbook_to_facts_file(
     profile: str | None,
     year: int | None = None,
     echo: Callable[[str], None] | None = None,
+    ask: Callable[[list[str]], str] | None = None,
 ) -> Path:
     """Imports into WORKSPACE/facts.yaml (an edited one is refused) and returns its path, for `draft x.xlsx`."""
-    imported = import_workbook(path, profile=profile, year=year)
+    imported = import_workbook(path, profile=profile, year=year, ask=ask)
     out = workspace_dir / FACTS_NAME
     write_stamped(imported.text, out)
     if echo is not None:

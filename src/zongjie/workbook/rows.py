@@ -12,11 +12,22 @@ from pydantic import ValidationError
 from zongjie.facts.model import Case, Highlight, Metric, Plan, Problem
 from zongjie.notes.match import match_function
 from zongjie.notes.result import Entry, Extraction
+from zongjie.profiles import Profile
 from zongjie.text.units import spelling
 from zongjie.workbook.book import Cell, Sheet
 from zongjie.workbook.functions import Functions, is_generic, profile_key
 from zongjie.workbook.headers import Header
 from zongjie.workbook.values import Number, Uncached, Unreadable, date, number, plain, text, truthy
+
+# 一、设备设施 / （二）保洁 / 3.能耗: a row naming the 职能 of the rows below it.
+_ORDINAL = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．])\s*\S"
+)
+
+
+def _divider(label: str, profile: Profile) -> bool:
+    return bool(_ORDINAL.match(label) and len(label) <= 16) or profile_key(label, profile) is not None
+
 
 _TOTAL = re.compile(r"^(?:合计|小计|总计|共计|累计)[:：]?$")
 
@@ -92,7 +103,7 @@ class SheetReader:
             total = self._is_total(row)
             if total is not None:
                 self.r.skipped.append(
-                    Skipped(self.where(total), f"{text(total)}行：由各行相加，不是单独的指标")
+                    Skipped(self.where(total), f"{plain(text(total))}行：由各行相加，不是单独的指标")
                 )
                 continue
             out.append(row)
@@ -126,7 +137,7 @@ class SheetReader:
                 current = text(fn_cell)
             if (name_cell is None or not name_cell.text) or len(filled) == 1:
                 only = filled[0]
-                if len(filled) == 1 and profile_key(text(only), self.r.functions.profile):
+                if len(filled) == 1 and _divider(text(only), self.r.functions.profile):
                     section = text(only)  # a divider row: the rows below belong to this 职能
                     continue
                 if (
