@@ -166,3 +166,82 @@ def test_import_edits_refuses_what_is_not_a_docx(
     code, _, err = run_cli(capsys, "import-edits", str(ws), str(fake))
     assert code == 2 and "not a Word .docx" in err and "Traceback" not in err
     assert run_cli(capsys, "import-edits", str(ws), str(ws / "draft.md"))[0] == 2
+
+
+def _tracked(paragraph, old: str, new: str) -> None:  # type: ignore[no-untyped-def]
+    """Replaces `old` by `new` in a paragraph the way Word does with Track Changes on: the old words in a
+    w:del (as w:delText), the new ones in a w:ins."""
+    from copy import deepcopy
+
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    run = next(r for r in paragraph.runs if old in r.text)
+    before, after = run.text.split(old, 1)
+    run.text = before
+    deleted, inserted, rest = deepcopy(run._r), deepcopy(run._r), deepcopy(run._r)
+    for r, text in ((deleted, old), (inserted, new), (rest, after)):
+        for t in r.findall(qn("w:t")):
+            r.remove(t)
+        t = OxmlElement("w:delText" if r is deleted else "w:t")
+        t.text = text
+        r.append(t)
+    wrap_del, wrap_ins = OxmlElement("w:del"), OxmlElement("w:ins")
+    for wrap in (wrap_del, wrap_ins):
+        wrap.set(qn("w:id"), "90" if wrap is wrap_del else "91")
+        wrap.set(qn("w:author"), "科长")
+    wrap_del.append(deleted)
+    wrap_ins.append(inserted)
+    run._r.addnext(wrap_del)
+    wrap_del.addnext(wrap_ins)
+    wrap_ins.addnext(rest)
+
+
+def test_tracked_changes_in_word_are_read_as_the_document_now_reads(
+    ws: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import docx
+
+    exported = tmp_path / "report.docx"
+    run_cli(capsys, "export", str(ws), "-o", str(exported), "--no-charts")
+    document = docx.Document(str(exported))
+    team = next(p for p in document.paragraphs if p.text.startswith("在队伍建设上"))
+    _tracked(team, "师徒结对", "“一带一”师徒结对")
+    revised = tmp_path / "修订.docx"
+    document.save(str(revised))
+    reread = docx.Document(str(revised)).paragraphs[team_index(document, team)]
+    assert "一带一" not in reread.text  # python-docx's own text skips tracked insertions
+    code, _, err = run_cli(capsys, "import-edits", str(ws), str(revised))
+    assert code == 0, err
+    team_file = _section(ws, "team").read_text(encoding="utf-8")
+    assert "“一带一”师徒结对" in team_file and team_file.count("师徒结对") == 1
+
+
+def team_index(document, paragraph) -> int:  # type: ignore[no-untyped-def]
+    return next(i for i, p in enumerate(document.paragraphs) if p._p is paragraph._p)
+
+
+def test_a_word_file_of_ones_own_is_read_by_its_numbering(ws: Path, tmp_path: Path) -> None:
+    """Someone retyped the summary in a plain Word file: no heading styles, headings are numbered lines."""
+    import docx
+
+    from zongjie.export.wordread import read_docx
+
+    document = docx.Document()
+    for text in (
+        "明德实验中学后勤保障中心2025年度工作总结",
+        "2025年，后勤保障中心全年工作平稳有序。",
+        "一、主要工作回顾与成果",
+        "（一）设施运维",
+        "全年完成基础设施改造14项。",
+        "二、存在问题与不足",
+        "宿舍楼给排水管道老化。",
+    ):
+        document.add_paragraph(text)
+    path = tmp_path / "own.docx"
+    document.save(str(path))
+    markdown = read_docx(path, {}).markdown
+    assert markdown.splitlines()[0] == "# 明德实验中学后勤保障中心2025年度工作总结"
+    assert "## 一、主要工作回顾与成果" in markdown and "### （一）设施运维" in markdown
+    assert "## 二、存在问题与不足" in markdown
+    assert "全年完成基础设施改造14项。" in markdown

@@ -18,6 +18,9 @@ from typing import Any
 from zongjie.errors import BadInput
 from zongjie.export.markdown import parse
 
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_NOT_TEXT = {f"{W}del", f"{W}moveFrom", f"{W}txbxContent"}  # deleted, moved away, or in a text box
+_CHARS = {f"{W}tab": "\t", f"{W}br": "", f"{W}cr": "", f"{W}noBreakHyphen": "-"}  # a line break joins
 _CAPTION = re.compile(r"^[表图]\d+[\u3000 ]")
 _H2 = re.compile(r"^[一二三四五六七八九十]{1,3}、")
 _H3 = re.compile(r"^（[一二三四五六七八九十]{1,3}）")
@@ -56,7 +59,7 @@ def _open(path: Path) -> Any:
         raise BadInput(f"{path}: not a Word .docx file that can be read ({exc.__class__.__name__})") from None
 
 
-def _level(paragraph: Any) -> int:
+def _level(paragraph: Any, text: str) -> int:
     """Markdown heading level of a paragraph: 1 title, 2 一、, 3 （一）, 4 (a 1. heading), 0 for text."""
     name = paragraph.style.name if paragraph.style is not None else ""
     if name == "Title" or name == "标题":
@@ -64,7 +67,9 @@ def _level(paragraph: Any) -> int:
     m = _STYLE_LEVEL.match(name.strip())
     if m:
         return min(int(m.group(1)) + 1, 4)
-    text = paragraph.text.strip()
+    outline = paragraph._p.find(f"{W}pPr/{W}outlineLvl")
+    if outline is not None and (value := outline.get(f"{W}val", "")).isdigit() and int(value) < 9:
+        return min(int(value) + 2, 4)  # a heading set by outline level, as WPS and some templates do
     if len(text) <= HEADING_LINE_MAX and not text.endswith(("。", "；", "：")):
         if _H2.match(text):
             return 2
@@ -73,12 +78,36 @@ def _level(paragraph: Any) -> int:
     return 0
 
 
-def _markdown_runs(paragraph: Any) -> str:
-    out = []
-    for run in paragraph.runs:
-        text = run.text
-        out.append(f"**{text}**" if run.bold and text.strip() else text)
+def _pieces(paragraph: Any) -> list[tuple[str, bool]]:
+    """(text, bold) of each run as the document now reads: tracked insertions (w:ins) count, tracked
+    deletions and moved-away text do not — python-docx's paragraph.text sees neither kind, and a 科长
+    revising with Track Changes on would otherwise lose every insertion."""
+    p = paragraph._p
+    out: list[tuple[str, bool]] = []
+    for run in p.iter(f"{W}r"):
+        parent, skip = run.getparent(), False
+        while parent is not None and parent is not p:
+            if parent.tag in _NOT_TEXT:
+                skip = True
+                break
+            parent = parent.getparent()
+        if skip:
+            continue
+        text = "".join(
+            (child.text or "") if child.tag == f"{W}t" else _CHARS.get(child.tag, "") for child in run
+        )
+        bold = run.find(f"{W}rPr/{W}b")
+        out.append((text, bold is not None and bold.get(f"{W}val", "true") not in ("0", "false")))
+    return out
+
+
+def _markdown_runs(pieces: list[tuple[str, bool]]) -> str:
+    out = [f"**{text}**" if bold and text.strip() else text for text, bold in pieces]
     return "".join(out).replace("****", "")
+
+
+def _looks_like_title(text: str) -> bool:
+    return len(text) <= 2 * HEADING_LINE_MAX and "总结" in text and not text.endswith(("。", "；", "，"))
 
 
 def _is_signoff(paragraph: Any) -> bool:
@@ -95,11 +124,12 @@ def read_docx(path: Path, known: dict[str, str]) -> WordText:
 
     document = _open(path)
     items = list(document.iter_inner_content())
-    texts = [i for i in items if isinstance(i, Paragraph) and i.text.strip()]
+    texts = {id(i): "".join(t for t, _ in _pieces(i)).strip() for i in items if isinstance(i, Paragraph)}
+    written = [i for i in items if isinstance(i, Paragraph) and texts[id(i)]]
     signoff = 0
-    while signoff < min(2, len(texts)) and _is_signoff(texts[-1 - signoff]):
+    while signoff < min(2, len(written)) and _is_signoff(written[-1 - signoff]):
         signoff += 1
-    tail = set(map(id, texts[len(texts) - signoff :]))
+    tail = set(map(id, written[len(written) - signoff :]))
     result = WordText("")
     parts: list[str] = []
     tables = 0
@@ -107,14 +137,16 @@ def read_docx(path: Path, known: dict[str, str]) -> WordText:
         if isinstance(item, Table):
             tables += 1
             continue
-        text = item.text.strip()
+        text = texts[id(item)]
         if not text or id(item) in tail or _CAPTION.match(text):
             continue
-        level = _level(item)
+        level = _level(item, text)
+        if not parts and not level and _looks_like_title(text):
+            level = 1  # a Word file of someone's own: its first short line naming the 总结 is the title
         if level:
-            parts.append(f"{'#' * level} {text.replace(chr(10), '')}")  # a title broken before its year
+            parts.append(f"{'#' * level} {text}")
         else:
-            parts.append(known.get(text) or _markdown_runs(item).strip())
+            parts.append(known.get(text) or _markdown_runs(_pieces(item)).strip())
     if tables:
         result.skipped.append(
             f"{tables} table(s): tables are made from the facts file; change the figures there"
