@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -106,10 +107,16 @@ class FactSet:
         self._verdicts: dict[tuple[Decimal, str, str], bool] = {}
         self._exact: set[tuple[Decimal, str]] = set()
         self._by_unit: dict[str, list[Allowed]] = defaultdict(list)
-        for a in self.allowed:
+        by_value: dict[str, list[tuple[Decimal, int, Allowed]]] = defaultdict(list)
+        for i, a in enumerate(self.allowed):
             base, unit = normalize(a.value, a.unit)
             self._exact.add((base, unit))
             self._by_unit[unit].append(a)
+            by_value[unit].append((base, i, a))
+        # Per unit, the figures sorted by value in base units: a quantity is compared only with the figures
+        # near it (_window), so a long draft against many metrics stays linear.
+        self._sorted = {u: sorted(xs, key=lambda x: (x[0], x[1])) for u, xs in by_value.items()}
+        self._keys = {u: [x[0] for x in xs] for u, xs in self._sorted.items()}
 
     @classmethod
     def from_task(cls, task: SectionTask) -> FactSet:
@@ -154,10 +161,17 @@ class FactSet:
         base, unit = q.base()
         if (base, unit) in self._exact or (base, unit) in CONVENTIONAL:
             return True
-        pool = self._by_unit.get(unit, []) + (self._by_unit.get("", []) if unit else [])
-        if not unit:
-            pool = [a for items in self._by_unit.values() for a in items]
-        return any(states(q, a.value, a.unit) for a in pool)
+        # Every way a figure can state a fact (rounding, 余/约/近/成) stays within this distance of it.
+        margin = max(abs(base) * _WINDOW, _step(q), _POINTS)
+        units = [unit, ""] if unit else list(self._sorted)
+        return any(states(q, a.value, a.unit) for u in units for a in self._window(u, base, margin))
+
+    def _window(self, unit: str, base: Decimal, margin: Decimal) -> list[Allowed]:
+        keys = self._keys.get(unit)
+        if not keys:
+            return []
+        lo, hi = bisect.bisect_left(keys, base - margin), bisect.bisect_right(keys, base + margin)
+        return [x[2] for x in self._sorted[unit][lo:hi]]
 
     def in_texts(self, q: Quantity, about: str = "") -> bool:
         """True when a free-text fact states `q` (全年相关维修工单2860件 in a problem) — one that mentions
@@ -175,6 +189,8 @@ def states(q: Quantity, value: Decimal, unit: str) -> bool:
 
 
 _ONE_POINT = Decimal(1)
+_WINDOW = Decimal("0.6")  # 余 reaches 1.5×, 约 and 近 10%: 60% of the figure is a safe superset
+_POINTS = Decimal(6)  # 成 is within 5 points
 _HALF = Decimal("1.5")
 
 
