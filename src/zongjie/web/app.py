@@ -65,11 +65,11 @@ def site(request: Request) -> Site:
     return found
 
 
-def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+def page(request: Request, name: str, code: int = 200, **context: Any) -> HTMLResponse:
     context.setdefault("message", None)
     context.setdefault("sid", None)
     context.setdefault("title", "zongjie 总结")
-    return templates.TemplateResponse(request, name, {"site": site(request), **context}, status_code=status)
+    return templates.TemplateResponse(request, name, {"site": site(request), **context}, status_code=code)
 
 
 def _wants_json(request: Request) -> bool:
@@ -83,12 +83,12 @@ def message(request: Request, text: str, status: int) -> Response:
 
 
 def make_app(root: Path, *, debug: bool = False) -> FastAPI:
-    from zongjie.web import draft, export, facts, review, start
+    from zongjie.web import draft, export, facts, review, settings, start
 
     app = FastAPI(title="zongjie", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.site = Site(folder=Folder(root), debug=debug)
     app.mount("/static", StaticFiles(directory=_package_dir("static")), name="static")
-    for module in (start, facts, draft, review, export):
+    for module in (start, facts, draft, review, export, settings):
         app.include_router(module.router)
 
     @app.middleware("http")

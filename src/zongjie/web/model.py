@@ -16,6 +16,7 @@ class ModelChoice:
     base_url: str | None = None
     model: str | None = None
     api_key: SecretStr | None = None
+    offline: bool = False  # the offline writer even if the environment or zongjie.toml names a model
 
     @property
     def has_key(self) -> bool:
@@ -24,10 +25,22 @@ class ModelChoice:
     def settings(self) -> Settings:
         """Settings for a run: this choice over the environment, .env and zongjie.toml (like CLI flags)."""
         key = self.api_key.get_secret_value() if self.api_key is not None else None
-        return load_settings(provider=self.provider, base_url=self.base_url, model=self.model, api_key=key)
+        settings = load_settings(
+            provider=self.provider, base_url=self.base_url, model=self.model, api_key=key
+        )
+        if self.offline:
+            settings = settings.model_copy(update={"provider": None, "base_url": None, "model": None})
+        return settings
 
     def update(
-        self, provider: str | None, base_url: str | None, model: str | None, api_key: str | None, forget: bool
+        self,
+        provider: str | None,
+        base_url: str | None,
+        model: str | None,
+        api_key: str | None,
+        *,
+        forget: bool = False,
+        offline: bool = False,
     ) -> None:
         """Applies the settings form; an empty key field keeps the key already given."""
         candidate = ModelChoice(
@@ -35,12 +48,13 @@ class ModelChoice:
             base_url=base_url or None,
             model=model or None,
             api_key=None if forget else SecretStr(api_key) if api_key else self.api_key,
+            offline=offline,
         )
         settings = candidate.settings()  # bad input (an unknown provider, …) raises here, nothing changes
         if settings.uses_llm:
             settings.require_endpoint()
         self.provider, self.base_url, self.model = candidate.provider, candidate.base_url, candidate.model
-        self.api_key = candidate.api_key
+        self.api_key, self.offline = candidate.api_key, candidate.offline
 
 
 def describe(settings: Settings) -> str:

@@ -38,3 +38,76 @@ document.addEventListener("click", (event) => {
     if (!box.hidden) { const first = box.querySelector("textarea, input"); if (first) first.focus(); }
   }
 });
+
+// Draft page: start the draft without leaving the page, then poll its status and show each section as it
+// finishes (the server renders the section's HTML; it is escaped there).
+function renderStatus(box, status) {
+  const list = document.getElementById("sections");
+  const state = document.getElementById("draft-state");
+  const start = document.getElementById("start");
+  const next = document.getElementById("to-review");
+  for (const s of status.sections) {
+    let item = list.querySelector(`li[data-id="${CSS.escape(s.id)}"]`);
+    if (!item) {
+      item = document.createElement("li");
+      item.dataset.id = s.id;
+      item.innerHTML = '<div class="section-head"><span class="heading"></span> <span class="phase"></span></div><div class="section-body"></div>';
+      list.appendChild(item);
+    }
+    item.className = `section phase-${s.phase}`;
+    item.querySelector(".heading").textContent = s.heading;
+    item.querySelector(".phase").textContent = s.phase_words;
+    let badge = item.querySelector(".badge");
+    if (s.status) {
+      if (!badge) { badge = document.createElement("span"); item.querySelector(".section-head").appendChild(badge); }
+      badge.className = `badge status-${s.status}`;
+      badge.textContent = s.status_words;
+    }
+    const body = item.querySelector(".section-body");
+    if (body.dataset.html !== s.html) { body.innerHTML = s.html; body.dataset.html = s.html; }
+  }
+  const done = status.sections.filter((s) => !["waiting", "start"].includes(s.phase)).length;
+  if (status.running) {
+    state.textContent = `正在起草：已完成 ${done} / ${status.sections.length} 节`;
+    start.disabled = true;
+    start.textContent = "正在起草…";
+    next.hidden = true;
+  } else {
+    start.disabled = false;
+    start.textContent = "重新起草";
+    if (status.error) state.textContent = status.error;
+    else if (status.summary) state.textContent = `起草完成：${status.summary}；${status.errors} 处错误，${status.warnings} 处提示`;
+    next.hidden = !!status.error;
+  }
+}
+
+async function poll(box) {
+  for (;;) {
+    const response = await fetch(box.dataset.status, { headers: { Accept: "application/json" } });
+    const status = await response.json();
+    if (response.ok) renderStatus(box, status);
+    if (!response.ok || !status.running) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  const box = document.getElementById("draft");
+  if (!box) return;
+  const form = document.getElementById("start-form");
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const state = document.getElementById("draft-state");
+    const start = document.getElementById("start");
+    start.disabled = true;
+    const response = await fetch(box.dataset.start, { method: "POST", headers: { Accept: "application/json" } });
+    if (!response.ok) {
+      const body = await response.json().catch(() => ({ error: `出错了（${response.status}）` }));
+      state.textContent = body.error;
+      start.disabled = false;
+      return;
+    }
+    poll(box);
+  });
+  if (box.dataset.running === "true") poll(box);
+});
