@@ -153,7 +153,7 @@ def diff_html(old: str, new: str) -> Markup:
             continue
         pairs = list(zip(a[i1:i2], b[j1:j2], strict=False)) if op == "replace" else []
         for x, y in pairs:
-            parts = []
+            parts: list[str] = []
             for cop, x1, x2, y1, y2 in difflib.SequenceMatcher(None, x, y, autojunk=False).get_opcodes():
                 if cop in ("delete", "replace"):
                     parts.append(Markup("<del>{}</del>").format(x[x1:x2]))
