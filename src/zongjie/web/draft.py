@@ -86,7 +86,7 @@ def start_draft(request: Request, sid: str) -> Response:
             facts_path,
             ws_dir,
             make_writer(settings),
-            jobs=settings.jobs,
+            jobs=settings.section_jobs,
             endpoint=_endpoint(settings),
             on_event=job.on_event,
         )
