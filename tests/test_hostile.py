@@ -214,3 +214,26 @@ def test_unexpected_errors_are_internal_errors_without_traceback(
     monkeypatch.setattr(zongjie.pipeline, "reassemble", deep)
     code, _, err = run_cli(capsys, "assemble", str(ws))
     assert code == 2 and "nested too deeply" in err and "Traceback" not in err
+
+
+def test_damaged_utf8_is_not_mistaken_for_gbk(ws: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    section = _section(ws)
+    data = section.read_bytes()
+    damaged = data[:40] + b"\xff" + data[40:]  # one stray byte in a UTF-8 file
+    section.write_bytes(damaged)
+    code, _, err = run_cli(capsys, "assemble", str(ws))
+    assert code == 2 and "damaged byte" in err and section.name in err
+    assert section.read_bytes() == damaged  # not "converted" into nonsense
+
+
+def test_a_linked_state_folder_is_refused(
+    ws: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    (ws / ".zongjie").rename(elsewhere)
+    (ws / ".zongjie").symlink_to(elsewhere)
+    before = sorted(p.name for p in elsewhere.iterdir())
+    for args in (["assemble", str(ws)], ["export", str(ws), "-f", "md"]):
+        code, _, err = run_cli(capsys, *args)
+        assert code == 2 and "symbolic link" in err, err
+    assert sorted(p.name for p in elsewhere.iterdir()) == before  # no lock file written through the link

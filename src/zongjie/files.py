@@ -162,12 +162,26 @@ def looks_binary(text: str) -> bool:
     return sum(ch in _CONTROL for ch in sample) > max(8, len(sample) // 100)
 
 
+def _damaged_utf8(data: bytes) -> bool:
+    """Mostly valid UTF-8 with a few bad bytes is a damaged UTF-8 file, not GB18030: decoding it as GB18030
+    would turn every Chinese character into two wrong ones. Real GB18030 text fails UTF-8 almost everywhere."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
+    return good >= 8 and bad * 20 <= good
+
+
 def decode(data: bytes, what: str, where: str) -> tuple[str, bool]:
     """UTF-8 (a BOM dropped), else GB18030 — what Windows Notepad saves as "ANSI" on a Chinese system.
     Returns (text, True if it was GB18030). Binary data is BadInput naming the file."""
     try:
         text, legacy = data.decode("utf-8-sig"), False
     except UnicodeDecodeError as exc:
+        if _damaged_utf8(data):
+            raise BadInput(
+                f"{what}: {where}: UTF-8 text with a damaged byte at {exc.start} (a cut-off save?); "
+                "fix or restore it, then run again"
+            ) from None
         try:
             text, legacy = data.decode("gb18030"), True
         except UnicodeDecodeError:

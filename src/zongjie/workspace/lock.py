@@ -122,9 +122,10 @@ def _tidy(path: Path, created: list[Path]) -> None:
 
 
 def _open(path: Path) -> IO[str]:
+    for link in (path.parent, path):  # a shared workspace's links must not lead the lock file elsewhere
+        if link.is_symlink():
+            raise BadInput(f"{link} is a symbolic link; zongjie keeps its own files there — replace it")
     path.parent.mkdir(parents=True, exist_ok=True)
-    if path.is_symlink():
-        raise BadInput(f"{path} is a symbolic link; remove it (zongjie keeps its lock file there)")
     # "a+" creates the file without truncating it: the holder's record stays readable for the message.
     return path.open("a+", encoding="utf-8")
 
