@@ -222,3 +222,44 @@ def test_a_backward_edge_is_caught() -> None:
     assert found == {"zongjie.skeleton", "zongjie.plan.task", "zongjie.lint.api", "zongjie.facts.model"}
     crossing = {("facts", part(m)) for m in found if part(m) != "facts"}
     assert crossing - set(ALLOWED) == {("facts", "plan"), ("facts", "lint")}
+
+
+def _module_graph(prefix: str) -> dict[str, set[str]]:
+    graph: dict[str, set[str]] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        name = _module_name(path)
+        if name.startswith(prefix):
+            code = path.read_text(encoding="utf-8")
+            found = imports(code, name, package=path.name == "__init__.py")
+            graph[name] = {m for m in found if m.startswith(prefix) and m != name}
+    return graph
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Every import cycle (as a path that comes back to its start), lazy imports included."""
+    out: list[list[str]] = []
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(node: str) -> None:
+        state[node] = 1
+        stack.append(node)
+        for nxt in sorted(graph.get(node, ())):
+            if state.get(nxt) == 1:
+                out.append([*stack[stack.index(nxt) :], nxt])
+            elif nxt not in state:
+                visit(nxt)
+        stack.pop()
+        state[node] = 2
+
+    for node in sorted(graph):
+        if node not in state:
+            visit(node)
+    return out
+
+
+def test_notes_has_no_import_cycle() -> None:
+    """notes/llm.py ↔ notes/polish.py was one: the offline polish and its checks now live in notes/prose.py,
+    which both use; polish.py only chooses between them."""
+    graph = {k: v for k, v in _module_graph("zongjie.notes").items() if k != "zongjie.notes"}
+    assert _cycles(graph) == []

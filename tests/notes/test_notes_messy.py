@@ -184,8 +184,8 @@ def test_polish_says_only_what_it_checked(
     assert code == 0 and "no lint error, 1 lint warning(s)" in err and "vague-claim" in err
     assert "lint-clean" not in out + err
     # Prose that fails the checks is reported, not printed, and nothing says it was checked.
-    from zongjie.notes import polish
+    from zongjie.notes import prose
 
-    monkeypatch.setattr(polish, "render", lambda *a, **k: "全年巡检1326次，较上年增加130次，完成年度目标。")
+    monkeypatch.setattr(prose, "render", lambda *a, **k: "全年巡检1326次，较上年增加130次，完成年度目标。")
     code, out, err = run_cli(capsys, "polish", str(notes))
     assert code == 1 and "polish failed" in err and "checked" not in err and "巡检" not in out

@@ -18,7 +18,7 @@ from zongjie.notes import metrics as mx
 from zongjie.notes.fidelity import note_numbers
 from zongjie.notes.match import describe, match_function
 from zongjie.notes.parse import Item, Notes
-from zongjie.notes.polish import Polished, polish_offline, render, verify
+from zongjie.notes.prose import Polished, polish_offline, render, verify
 from zongjie.notes.report import report_block
 from zongjie.notes.result import Entry, Extraction, Unplaced
 from zongjie.notes.rules import case_data, is_case
