@@ -29,7 +29,7 @@ def response(name: str) -> str:
 def test_wrong_year_and_unbacked_claims_in_a_review() -> None:
     paragraphs = json.loads(response("work_review_facilities"))["paragraphs"]
     problems = check_section(TASKS["review-facilities"], Prose(paragraphs=paragraphs, fact_ids=[]))
-    assert any("2023" in p and "年份" in p for p in problems)
+    assert any("2023年" in p and "总结年度" in p for p in problems)
     assert any(
         "显著降低" in p for p in problems
     )  # the linter's vague-claim warning rides along in the repair
@@ -81,7 +81,7 @@ def test_energy_text_with_wrong_year_and_invented_figure() -> None:
     paragraphs = [p for p in text.split("\n\n") if p.strip()]
     problems = "\n".join(check_section(TASKS["review-energy"], Prose(paragraphs=paragraphs[:6], fact_ids=[])))
     assert "2023" in problems
-    assert "“4.1”" in problems  # the facts say 同比下降4.2%
+    assert "“4.1%”" in problems  # the facts say 同比下降4.2%
     assert "用电量312万度" in problems  # dropped
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from zongjie.errors import BadInput
@@ -18,12 +19,20 @@ _TASK_KINDS = {"function": "review"}
 
 
 def lint_section(
-    task: SectionTask, body: str, *, config: LintConfig | None = None, disable: Iterable[str] = ()
+    task: SectionTask,
+    body: str,
+    *,
+    config: LintConfig | None = None,
+    disable: Iterable[str] = (),
+    strict: bool = False,
 ) -> list[Finding]:
-    """Findings for one section body against that section's facts (drives the LLM repair loop).
+    """Findings for one section body against that section's facts (drives the LLM repair loop, `strict`).
     Never reports missing sections or facts another section was given."""
     doc = Document(body, single=(task.id, _TASK_KINDS.get(task.kind, task.kind)))
-    return run(doc, FactSet.from_task(task), _config(config, disable), whole=False)
+    chosen = _config(config, disable)
+    if strict:
+        chosen = replace(chosen, strict=True)
+    return run(doc, FactSet.from_task(task), chosen, whole=False)
 
 
 def lint_markdown(

@@ -1,6 +1,8 @@
-"""Checks on a validated section object, beyond its schema. Each returns problems phrased for the model
-(they go back in a repair turn). The linter's error findings on the rendered body are added too, so every
-rule the linter gains is fed back automatically."""
+"""Checks on a validated section object that belong to the output schemas (headings in prose, repeated
+paragraphs, one item per fact, a problem's cause and measure, a plan's owner, deadline and target), plus
+the linter's error findings on the rendered body in strict mode (numbers not in the facts, wrong years,
+trend and target claims, every metric stated), so every rule the linter gains is fed back automatically.
+Each problem is phrased for the model: it goes back in a repair turn."""
 
 from __future__ import annotations
 
@@ -8,20 +10,19 @@ import re
 
 from pydantic import BaseModel
 
-from zongjie.facts.derive import dec, fmt, fmt_quantity
+from zongjie.facts.derive import fmt, fmt_quantity
 from zongjie.finding import Finding
 from zongjie.lint.api import lint_section
-from zongjie.lint.factset import FactSet, claims, close, states
-from zongjie.lint.numbers import Quantity
+from zongjie.lint.factset import claims, states
 from zongjie.lint.rules.fidelity import bigrams
-from zongjie.llm.sections import SPECS, Highlights, PlanItem, Plans, Problems, fact_ids, texts
+from zongjie.llm.sections import SPECS, Highlights, PlanItem, Plans, Problems, texts
 from zongjie.plan.task import PlanFact, SectionTask
-from zongjie.wording import zero_said
 
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _HEADING = re.compile(r"(?:^|\n)\s*(?:#{1,6}\s|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
-# Kinds whose every metric must be stated (a review that drops its figures is 空泛无物).
-_STATE_ALL = frozenset({"preface", "function", "team", "highlights"})
+# Prose sections: a sentence with an error can be dropped and a missing figure filled (llm/splice.py).
+PROSE = frozenset({"preface", "function", "team", "lessons", "closing"})
+# The linter's finding that a metric is missing: for prose it is filled in rather than re-asked.
+MISSING = "fact-dropped"
 
 
 # A written cause or measure keeps the facts' substance when it shares this share of their character pairs,
@@ -37,14 +38,14 @@ _FILLER = re.compile(
 )
 
 
-def check_section(task: SectionTask, value: BaseModel) -> list[str]:
-    """Problems that make the model re-ask: our checks and the linter's errors. The linter's warnings never
-    cause a re-ask on their own, but ride along when a repair turn happens anyway."""
+def check_section(task: SectionTask, value: BaseModel, *, fill_missing: bool = False) -> list[str]:
+    """Problems that make the model re-ask: our checks and the linter's errors (strict mode). The linter's
+    warnings never cause a re-ask on their own, but ride along when a repair turn happens anyway.
+    `fill_missing`: a prose section's missing metrics are no problem (the writer fills them in)."""
     problems = own_checks(task, value)
-    findings = lint_section(task, SPECS[task.kind].render(value))
-    # Our own number check already named these; the linter's finding would only repeat it.
-    unbacked = {q.raw for q in _unbacked(task, "\n".join(texts(value)))}
-    findings = [f for f in findings if not (f.rule == "number-mismatch" and f.excerpt in unbacked)]
+    findings = lint_section(task, SPECS[task.kind].render(value), strict=True)
+    if fill_missing and task.kind in PROSE:
+        findings = [f for f in findings if f.rule != MISSING]
     # A gap of the facts file (no cause, no owner given) is the user's to fill: asking the model would invite
     # invention, so those findings stay in the report but never come back as repair requests.
     problems += [_phrase(f) for f in findings if f.is_error and not f.facts_gap]
@@ -60,18 +61,11 @@ def _phrase(f: Finding) -> str:
 
 
 def own_checks(task: SectionTask, value: BaseModel) -> list[str]:
+    """The checks of the output's shape, which the linter cannot see in the rendered Markdown. Fact ids the
+    model cites in prose are not checked: which facts a text uses is read from its numbers by the linter."""
     prose = texts(value)
     joined = "\n".join(prose)
     problems: list[str] = []
-    year = task.report.year
-    bad_years = {y for y in _YEAR.findall(joined) if int(y) not in (year, year + 1)}
-    for y in sorted(bad_years):
-        problems.append(
-            f"年份错误：出现了“{y}年”，本总结是{year}年度的（计划为{year + 1}年），不要写其他年份"
-        )
-    for q in _unbacked(task, joined):
-        said = f"“{fmt(q.value)}”" + (f"（“{q.raw}”）" if q.raw != fmt(q.value) else "")
-        problems.append(f"数字{said}不在本节事实中：只能照抄事实里的数字，删去它或改用事实中的数字")
     if _HEADING.search(joined):
         problems.append("不要写标题、分节或“一、（一）”式序号：只输出本节的正文段落")
     seen: set[str] = set()
@@ -79,20 +73,6 @@ def own_checks(task: SectionTask, value: BaseModel) -> list[str]:
         if len(text) > 20 and text in seen:
             problems.append(f"段落重复：「{text[:30]}…」只写一次")
         seen.add(text)
-    known = set(task.fact_ids())
-    unknown = [i for i in fact_ids(value) if i not in known]
-    if unknown:
-        problems.append(f"事实编号不存在：{'、'.join(unknown)}；只能引用资料中方括号里的编号")
-    if task.kind in _STATE_ALL:
-        stated = [q for q in claims(joined) if not q.hedge]
-        for mf in task.all_metrics():
-            m = mf.metric
-            if not any(close(q, dec(m.value), m.unit) for q in stated) and not (
-                m.value == 0 and zero_said(joined, m.name)
-            ):
-                problems.append(
-                    f"遗漏了指标“{m.name}{fmt_quantity(m.value, m.unit)}”：资料中的每个指标都要写到"
-                )
     if isinstance(value, Problems):
         problems += _cover(task, [i.fact_id for i in value.items], {p.id for p in task.problems}, "问题")
         problems += _problem_checks(task, value)
@@ -102,13 +82,6 @@ def own_checks(task: SectionTask, value: BaseModel) -> list[str]:
         problems += _cover(task, [i.fact_id for i in value.items], {p.id for p in task.plans}, "计划")
         problems += _plan_checks(task, value)
     return problems
-
-
-def _unbacked(task: SectionTask, text: str) -> list[Quantity]:
-    """The claims in `text` (exact or approximate quantities; not dates, years or ordinals) the section's
-    facts do not back, read by the linter's number reader so 五百余户 counts and 2026年10月1日 does not."""
-    facts = FactSet.from_task(task)
-    return [q for q in claims(text) if not facts.allows(q)]
 
 
 def _cover(task: SectionTask, used: list[str], expected: set[str], what: str) -> list[str]:

@@ -316,10 +316,14 @@ def plan_fact_mismatch(ctx: Context) -> Iterator[Finding]:
                 )
 
 
+# Section kinds that must state every metric they were given (strict mode: an error, not a warning).
+STATE_ALL = frozenset({"preface", "review", "team", "highlights"})
+
+
 @rule(
     "fact-dropped",
     "warning",
-    "事实被遗漏：事实文件中的指标数值在正文里没有出现。",
+    "事实被遗漏：事实文件中的指标数值在正文里没有出现。严格模式下，前言、工作回顾、团队和亮点遗漏指标是错误。",
     needs_facts=True,
     examples=[
         Example(
@@ -333,16 +337,18 @@ def plan_fact_mismatch(ctx: Context) -> Iterator[Finding]:
 )
 def fact_dropped(ctx: Context) -> Iterator[Finding]:
     facts = _facts(ctx)
+    strict = ctx.config.strict
     said: dict[str, list[Quantity]] = defaultdict(list)
     exact: set[tuple[Decimal, str]] = set()
     for _, b in _blocks(ctx):
         for q in ctx.numbers(b):
-            if q.kind in CLAIM_KINDS:
+            if q.kind in CLAIM_KINDS and not (strict and q.hedge):
                 base, unit = q.base()
                 exact.add((base, unit))
                 said[unit].append(q)
     texts = [b.text for _, b in _blocks(ctx)]
     single = next(iter(s.id for s in ctx.doc.sections), None) if not ctx.whole else None
+    kinds = {s.id: s.kind for s in ctx.doc.sections}
     for sid, metrics in facts.sections.items():
         if single is not None and sid != single:
             continue
@@ -354,11 +360,14 @@ def fact_dropped(ctx: Context) -> Iterator[Finding]:
                 continue
             if m.value == 0 and any(zero_said(t, m.name) for t in texts):
                 continue  # 全年未发生安全事故 states 安全事故 0起
-            yield ctx.finding(
+            finding = ctx.finding(
                 this("fact-dropped"),
                 f"事实“{m.name}{q0.value.normalize():f}{m.unit}”未在正文中出现",
                 section=sid,
             )
+            if strict and kinds.get(sid) in STATE_ALL:
+                finding = finding.model_copy(update={"severity": "error"})  # a review without its figures
+            yield finding
 
 
 _FUTURE = re.compile(r"计划|将|明年|下一年|下年|力争|争取|预算|目标|前|底|预计|拟|新的一年|启动|开工")
@@ -370,7 +379,8 @@ _PAST = re.compile(r"较|比|同比|上年|相比|与|以来|自|起|至今|从|
 @rule(
     "year-mismatch",
     "error",
-    "年份与总结年度不符：标题或正文写了别的年份（下一年度的计划和与上年的比较除外）。",
+    "年份与总结年度不符：标题或正文写了别的年份（下一年度的计划和与上年的比较除外）。"
+    "严格模式（检查模型的输出）下，往年只在与上年比较或事实给出时可写。",
     examples=[
         Example("2023年12月，后勤科对设备进行了全面检查。", True, facts=True),
         Example("2025年，后勤科完成设备巡检1248次。", False, facts=True),
@@ -388,6 +398,7 @@ def year_mismatch(ctx: Context) -> Iterator[Finding]:
     if year is None:
         return
     r = this("year-mismatch")
+    strict = ctx.config.strict
     known = {
         int(q.value) for t in (ctx.facts.texts if ctx.facts else []) for q in extract(t) if q.kind == "year"
     }
@@ -409,9 +420,9 @@ def year_mismatch(ctx: Context) -> Iterator[Finding]:
                     continue
                 if not in_title and y > year and (s.kind == "plans" or _FUTURE.search(sent)):
                     continue
-                if not in_title and y < year and _PAST.search(sent):
+                if not in_title and y < year and _PAST.search(sent) and (y == year - 1 or not strict):
                     continue
-                if not in_title and y < year and not _DATED.match(b.text, q.end - b.start):
+                if not in_title and y < year and not strict and not _DATED.match(b.text, q.end - b.start):
                     continue  # 按2018年床位数核定, 建于2010年: a year referred to, not the date of this year's work
                 yield ctx.finding(
                     r, f"“{y}年”与总结年度{year}年不符", q.start, sent, section=s.id, suggestion=f"{year}年"
