@@ -287,3 +287,43 @@ def test_a_messy_sheet_as_kept_by_hand(tmp_path: Path, capsys: pytest.CaptureFix
     assert "Sheet1!B10" in err and "见附件" in err
     assert "填表说明!A1" in err and "合计" in err
     assert "台账中的“保洁绿化”按档案对应到“环境卫生管理”" in text
+
+
+def test_two_row_header_with_merged_years(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "设备设施"
+    ws.append(["翠湖苑小区2025年设备台账"])
+    ws.append(["项目", "单位", "2025年", None, "2024年"])
+    ws.append([None, None, "目标", "完成", "完成"])
+    ws.append(["设备巡检", "次", 1200, 1326, 1180])
+    ws.merge_cells("C2:D2")
+    ws.merge_cells("A2:A3")
+    wb.save(tmp_path / "b.xlsx")
+    text, _ = _import(tmp_path, capsys, tmp_path / "b.xlsx")
+    ((_, metric),) = _metrics(parse(text, "f.yaml")).values()
+    assert (metric.value, metric.target, metric.previous) == (1326, 1200, 1180)
+
+
+def test_rows_that_would_break_the_file_are_listed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two 消杀 rows in one 职能, a case from another year, a plan due before the report year: each is a
+    row the user must look at, not a file that fails to load."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "保洁绿化"
+    for row in [["项目", "单位", "本年"], ["消杀", "次", 12], ["消杀", "次", 14]]:
+        ws.append(row)
+    cases = wb.create_sheet("案例")
+    cases.append(["日期", "事件", "处置"])
+    cases.append(["2024年8月3日", "暴雨积水", "启动排水泵"])
+    plans = wb.create_sheet("计划")
+    plans.append(["目标", "完成时限", "责任人"])
+    plans.append(["完成监控更换", "2024年6月底", "陈刚"])
+    wb.save(tmp_path / "b.xlsx")
+    text, err = _import(tmp_path, capsys, tmp_path / "b.xlsx", "--profile", "property", "--year", "2025")
+    assert "保洁绿化!A3: 消杀：与 保洁绿化!A2 重名" in err
+    assert "案例!A2: 案例日期2024-08-03不在2025年内" in err
+    assert "计划!B2" in err and "早于2025年" in err
+    assert parse(text, "f.yaml").functions[0].metrics[0].value == 12

@@ -129,15 +129,47 @@ def sheet_kind(name: str) -> Kind | None:
     return next((kind for kind, words in _SHEET_NAMES if any(w in label for w in words)), None)
 
 
+def _subheader(cells: list[Cell]) -> bool:
+    """A second header row (目标 | 完成 under a merged 2025年): only labels, one of them a figure's."""
+    labels = [plain(c.text) for c in cells if c.text]
+    return (
+        len(labels) >= 2
+        and all(isinstance(c.value, str) for c in cells if c.text)
+        and any(_metric_field(x) in ("target", "value", "previous") for x in labels)
+    )
+
+
+def _combined(top: list[Cell], bottom: list[Cell]) -> list[Cell]:
+    out = []
+    for i, cell in enumerate(top):
+        below = bottom[i] if i < len(bottom) else None
+        if below is not None and below.text and below.text != cell.text:
+            out.append(Cell(f"{cell.text}{below.text}", cell.number_format, below.coord))
+        else:
+            out.append(cell)
+    return out
+
+
 def find_header(sheet: Sheet) -> Header | None:
     """The header row and its columns. A sheet named 问题/计划/亮点/案例 is read as that kind; any other
-    is a metrics sheet if a row has a name and a this-year column, else whichever kind its header fits."""
+    is a metrics sheet if a row has a name and a this-year column, else whichever kind its header fits.
+    A two-row header (年份 merged above 目标 | 完成) is read as one: 2025年目标, 2025年完成."""
     named = sheet_kind(sheet.name)
     kinds: list[Kind] = ["metrics", "problems", "plans", "cases", "highlights"]
     order = [named, *(k for k in kinds if k != named)] if named else kinds
-    for r, cells in enumerate(sheet.rows[:HEADER_SCAN]):
+    rows = sheet.rows[:HEADER_SCAN]
+    for r, cells in enumerate(rows):
+        below = rows[r + 1] if r + 1 < len(rows) else []
+        two = _subheader(below)
         for kind in order:
-            head = _metric_header(cells) if kind == "metrics" else _other_header(kind, cells)
+            if kind == "metrics":
+                head = _metric_header(_combined(cells, below)) if two else None
+                if head is not None:
+                    head.row = r + 1
+                    return head
+                head = _metric_header(cells)
+            else:
+                head = _other_header(kind, cells)
             if head is not None:
                 head.row = r
                 return head

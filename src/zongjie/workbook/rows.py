@@ -3,6 +3,7 @@ read are kept with the reason, 合计/小计 rows are skipped and said so."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -208,14 +209,25 @@ class SheetReader:
     def _place_metric(self, entry: Entry, name: str, function: str | None) -> None:
         if function is not None:
             key, custom = self.r.functions.key(function)
-            self.ext.function(key, custom).metrics.append(entry)
+            self._add(entry, name, self.ext.function(key, custom).metrics)
             return
         found = match_function(name, self.r.functions.profile, metric_name=name)
         if found.key is not None and not found.others:
-            self.ext.function(found.key).metrics.append(entry)
+            self._add(entry, name, self.ext.function(found.key).metrics)
             return
         entry.comments.append(f"? {name}：表里没有写职能，放在总体情况；属于某个职能的请移过去")
-        self.ext.top["summary.metrics"].append(entry)
+        self._add(entry, name, self.ext.top["summary.metrics"])
+
+    def _add(self, entry: Entry, name: str, into: list[Entry]) -> None:
+        """A second metric of one name in one 职能 would state two values for one fact: the first is kept."""
+        twin = next((e for e in into if isinstance(e.data, dict) and e.data.get("name") == name), None)
+        if twin is not None:
+            where = entry.where.split(" ", 1)[-1]
+            self.r.unreadable.append(
+                Skipped(where, f"{name}：与 {twin.where.split(' ', 1)[-1]} 重名（同一职能里只能有一个）")
+            )
+            return
+        into.append(entry)
 
     # -- the other sheets ------------------------------------------------------------------------------
 
@@ -247,6 +259,14 @@ class SheetReader:
                 data["deadline"] = date(deadline_cell)
             except Unreadable:
                 data["deadline"] = text(deadline_cell)  # 2026年6月底 stays as written
+            year = data["deadline"].year if isinstance(data["deadline"], dt.date) else None
+            if isinstance(data["deadline"], str) and (m := re.match(r"(20\d{2})\s*年", data["deadline"])):
+                year = int(m.group(1))
+            if year is not None and year < self.year:
+                self._bad(
+                    deadline_cell, f"完成时限{text(deadline_cell)}早于{self.year}年：这是往年的计划吗？"
+                )
+                return
         target_cell = self._get(row, "target_value")
         if target_cell is not None and target_cell.text:
             try:
@@ -271,6 +291,10 @@ class SheetReader:
                 self._bad(date_cell, str(exc))
                 return
         data = {k: v for k, v in data.items() if v not in (None, "")}
+        if "date" in data and data["date"].year != self.year:
+            assert date_cell is not None
+            self._bad(date_cell, f"案例日期{data['date'].isoformat()}不在{self.year}年内")
+            return
         try:
             Case.model_validate(data)
         except ValidationError as exc:
