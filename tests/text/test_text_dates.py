@@ -63,7 +63,7 @@ def test_periods(text: str, first: dt.date, last: dt.date, shown: str) -> None:
 @pytest.mark.parametrize(
     ("text", "words"),
     [
-        ("2026年13月", "no month 13"),
+        ("2026年13月", "not a valid date: there is no month 13"),
         ("2026年13月底", "no month 13"),
         ("2025年2月30日", "has no day 30"),
         ("2025-02-30", "has no day 30"),

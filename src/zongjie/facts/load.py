@@ -2,53 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
-import json
-import re
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from zongjie import profiles
 from zongjie.errors import BadInput
 from zongjie.facts.model import Facts, FieldProblem, Metric
+from zongjie.facts.source import Loc, dotted, read
 from zongjie.files import read_text
+from zongjie.text.dates import DateError, leading_year, parse_when, parse_year
 
-Loc = tuple[str | int, ...]
-
-
-def dotted(loc: Loc) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-def _line_map(text: str) -> dict[Loc, int]:
-    """Maps each YAML node path to its 1-based line, so messages can point into the file."""
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        return {}
-    lines: dict[Loc, int] = {}
-
-    def walk(node: yaml.Node, loc: Loc) -> None:
-        lines[loc] = node.start_mark.line + 1
-        if isinstance(node, yaml.MappingNode):
-            for k, v in node.value:
-                key = k.value
-                lines[(*loc, key)] = k.start_mark.line + 1
-                walk(v, (*loc, key))
-        elif isinstance(node, yaml.SequenceNode):
-            for i, v in enumerate(node.value):
-                walk(v, (*loc, i))
-
-    if root is not None:
-        walk(root, ())
-    return lines
+__all__ = ["Loc", "cross_checks", "dotted", "load", "parse"]
 
 
 def _known_fields(model: type[BaseModel], loc: Loc) -> list[str]:
@@ -104,23 +73,12 @@ def _describe(err: Any, lines: dict[Loc, int], source: str) -> str:
 
 def parse(text: str, source: str = "<facts>") -> Facts:
     """Validates facts text; raises BadInput listing every problem with its path and line."""
-    try:
-        data = json.loads(text) if source.endswith(".json") else yaml.safe_load(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"{source}:{mark.line + 1}:{mark.column + 1}" if mark else source
-        raise BadInput(f"{where}: not valid YAML: {exc.problem or exc.context}") from None
-    except yaml.YAMLError as exc:
-        raise BadInput(f"{source}: not valid YAML: {exc}") from None
-    except json.JSONDecodeError as exc:
-        raise BadInput(f"{source}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
-    except ValueError as exc:  # PyYAML builds dates itself: 2025-13-01 fails here, not in validation
-        raise BadInput(f"{_bad_date(text, source)}: not a valid date: {exc}") from None
+    parsed = read(text, source)
+    data, lines = parsed.data, parsed.lines
     if not isinstance(data, dict):
         raise BadInput(f"{source}: expected a mapping with `report:` at the top")
-    lines = _line_map(text)
     try:
-        facts = Facts.model_validate(data)
+        facts = Facts.model_validate(data, context=_context(data))
     except ValidationError as exc:
         problems = [_describe(e, lines, source) for e in exc.errors()]
         raise BadInput(f"{source}: {len(problems)} problem(s) in the facts file", problems) from None
@@ -130,22 +88,16 @@ def parse(text: str, source: str = "<facts>") -> Facts:
     return facts
 
 
-def _bad_date(text: str, source: str) -> str:
-    """Line and field path of the date PyYAML could not build, found on the composed (unbuilt) tree."""
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
-    stack: list[tuple[yaml.Node, Loc]] = [(root, ())] if root is not None else []
-    while stack:
-        node, loc = stack.pop()
-        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:timestamp":
-            try:
-                dt.date.fromisoformat(node.value[:10])
-            except ValueError:
-                return f"{source}:{node.start_mark.line + 1}: {dotted(loc)}"
-        elif isinstance(node, yaml.MappingNode):
-            stack += [(v, (*loc, k.value)) for k, v in node.value]
-        elif isinstance(node, yaml.SequenceNode):
-            stack += [(v, (*loc, i)) for i, v in enumerate(node.value)]
-    return source
+def _context(data: dict[str, Any]) -> dict[str, Any]:
+    """The report year and profile, read ahead of validation: dates without a year and 职能 named in Chinese
+    need them. Whatever cannot be read here is reported by validation itself."""
+    report = data.get("report")
+    report = report if isinstance(report, dict) else {}
+    year: int | None = None
+    with contextlib.suppress(DateError, TypeError, AttributeError):
+        year = parse_year(report.get("year"))  # type: ignore[arg-type]
+    profile = report.get("profile")
+    return {"year": year, "profile": profile if isinstance(profile, str) else "property"}
 
 
 def cross_checks(facts: Facts) -> list[tuple[Loc, str]]:
@@ -207,17 +159,17 @@ def _duplicate_metrics(facts: Facts) -> list[tuple[Loc, str]]:
     return out
 
 
-_YEAR_IN_TEXT = re.compile(r"^((?:19|20)\d{2})\s*年")
-
-
 def _past_deadlines(facts: Facts) -> list[tuple[Loc, str]]:
     """A plan for next year cannot be due before the report year starts."""
     out: list[tuple[Loc, str]] = []
     for i, plan in enumerate(facts.plans):
         d = plan.deadline
         year = d.year if isinstance(d, dt.date) else None
-        if isinstance(d, str) and (m := _YEAR_IN_TEXT.match(d)):
-            year = int(m.group(1))
+        if isinstance(d, str):
+            try:
+                year = parse_when(d, year=facts.report.year + 1).year
+            except DateError:
+                year = leading_year(d)  # a deadline in words: 2026年…前完成, or none (下学期开学前)
         if year is not None and year < facts.report.year:
             out.append((("plans", i, "deadline"), f"{d} is before the report year {facts.report.year}"))
     return out

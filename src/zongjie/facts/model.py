@@ -1,14 +1,26 @@
-"""The facts file as pydantic models. Field names are the ones users write in YAML."""
+"""The facts file as pydantic models. Field names are the ones users write in YAML.
+
+Values are read the way users write them, through zongjie.text: "1,326", １３２６, 一千三百二十六, `unit: "％"`,
+`value: "98.5%"`, `year: 2025年`, dates in any form (2025/3/15, 2025年7月23日, 7月23日 with the report year),
+`previous: 无` (not known). Validation gets a context {"year": report year, "profile": profile id} from
+facts.load, so a date without a year and a 职能 named in Chinese can be read."""
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+import re
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
+from zongjie import profiles
+from zongjie.errors import BadInput
 from zongjie.files import slug_problem
 from zongjie.profiles import Better
+from zongjie.text.dates import DateError, parse_date, parse_when, parse_year
+from zongjie.text.numbers import NumberError, parse_number, read_value
+from zongjie.text.units import spelling, split_unit
 
 ProfileId = str
 
@@ -33,6 +45,69 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
+# What people type for "not known" instead of leaving a field out.
+UNKNOWN = frozenset(
+    [
+        "无",
+        "暂无",
+        "没有",
+        "不详",
+        "未知",
+        "不清楚",
+        "空",
+        "—",
+        "——",
+        "-",
+        "--",
+        "/",
+        "n/a",
+        "na",
+        "none",
+        "null",
+        "?",
+        "？",
+    ]
+)
+# Larger than any figure a 后勤 report states (1000万亿): a slip of the keyboard, and beyond what the derived
+# figures can be computed at 28 significant digits.
+LIMIT = 1e15
+
+
+def _context(info: ValidationInfo, key: str) -> Any:
+    return (info.context or {}).get(key) if isinstance(info.context, dict) else None
+
+
+def _figure(v: object) -> object:
+    """One figure as typed: a number, or text the text layer reads ("1,326", "１３２６", "一千三百二十六")."""
+    if isinstance(v, bool):
+        raise ValueError("must be a number, not true/false")
+    if isinstance(v, str):
+        try:
+            v = float(parse_number(v))
+        except NumberError as exc:
+            raise ValueError(str(exc)) from None
+    if isinstance(v, int | float):
+        if isinstance(v, float) and not math.isfinite(v):
+            raise ValueError("must be a finite number")
+        if abs(v) >= LIMIT:
+            raise ValueError(
+                f"{v:g} is too large for a report figure: check the digits (or use a unit such as 万元)"
+            )
+    return v
+
+
+def _day(v: object, info: ValidationInfo, *, year_of: str = "year") -> object:
+    """A day in any written form; a form without a year takes the report year."""
+    if v is None or (isinstance(v, dt.date) and not isinstance(v, dt.datetime)):
+        return v
+    if isinstance(v, dt.datetime):
+        return v.date()
+    try:
+        return parse_date(str(v), year=_context(info, year_of))
+    except DateError as exc:
+        raise ValueError(str(exc)) from None
+
+
 class Metric(_Strict):
     name: str = Field(min_length=1, description="指标名称，如 设备巡检、报修响应率")
     value: float = Field(description="本年度数值（数字，单位写在 unit）")
@@ -42,22 +117,44 @@ class Metric(_Strict):
     better: Better | None = Field(default=None, description="higher（越高越好，默认）或 lower（越低越好）")
     note: str | None = Field(default=None, description="补充说明")
 
+    @model_validator(mode="before")
+    @classmethod
+    def _written(cls, data: Any) -> Any:
+        """Units in any spelling (％ → %); a figure typed with its unit ("98.5%") gives the unit when `unit`
+        is left out; "无"/"—"/"不详" for previous or target means not known."""
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        if isinstance(data.get("unit"), str):
+            data["unit"] = spelling(data["unit"])
+        for label in ("value", "previous", "target"):
+            v = data.get(label)
+            if not isinstance(v, str):
+                continue
+            if v.strip().lower() in UNKNOWN and label != "value":
+                data[label] = None
+                continue
+            try:
+                r = read_value(v)
+            except NumberError:
+                continue  # the field validator says why
+            if r.hedge or r.upper is not None:
+                continue  # approximate or a range: the field validator asks for one exact figure
+            unit = data["unit"] if isinstance(data.get("unit"), str) else ""
+            if r.unit and not unit:
+                data["unit"] = unit = r.unit
+            (written_factor, written_base), (factor, base) = split_unit(r.unit), split_unit(unit)
+            if r.unit and written_base != base:
+                continue  # "92.3%" for a metric in 次: the field validator names the clash
+            data[label] = float(r.value * written_factor / factor)
+        return data
+
     @field_validator("value", "previous", "target", mode="before")
     @classmethod
     def _numeric(cls, v: object) -> object:
-        if isinstance(v, str):
-            try:
-                float(v)
-            except ValueError:
-                raise ValueError(
-                    'must be a number; write the unit in `unit`, e.g. value: 98.5, unit: "%"'
-                ) from None
-            raise ValueError(f"{v!r} is read as text: write the number in plain digits, e.g. 1000000000000")
-        if isinstance(v, bool):
-            raise ValueError("must be a number, not true/false")
-        if isinstance(v, float) and not math.isfinite(v):
-            raise ValueError("must be a finite number")
-        return v
+        if isinstance(v, str) and v.strip().lower() in UNKNOWN:
+            raise ValueError("is required: write this year's figure (or delete the metric)")
+        return _figure(v)
 
     @model_validator(mode="after")
     def _plausible(self) -> Metric:
@@ -87,15 +184,23 @@ class Metric(_Strict):
 
 
 class Case(_Strict):
-    date: dt.date | None = Field(default=None, description="日期，如 2025-07-12")
+    date: dt.date | None = Field(default=None, description="日期，如 2025-07-12、2025年7月12日、7月12日")
     event: str = Field(min_length=1, description="事件")
     response: str | None = Field(default=None, description="应对措施")
     result: str | None = Field(default=None, description="结果")
 
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date(cls, v: object, info: ValidationInfo) -> object:
+        return _day(v, info)
+
 
 class Function(_Strict):
-    key: str = Field(min_length=1, description="职能键：档案里已有的键，或自定义键加 name")
-    name: str | None = Field(default=None, description="职能名称；档案里已有的键可省略")
+    key: str = Field(
+        min_length=1,
+        description="职能键、档案中的职能名称或别名（如 设施运维、食堂、安保）；自定义职能只写 name",
+    )
+    name: str | None = Field(default=None, description="职能名称；档案里已有的职能可省略")
     metrics: list[Metric] = Field(default_factory=list)
     work: list[str] = Field(default_factory=list, description="主要工作事项")
     cases: list[Case] = Field(default_factory=list, description="典型案例")
@@ -108,6 +213,39 @@ class Function(_Strict):
         if problem is not None:
             raise ValueError(f"the key {v[:80]!r} {problem}")
         return v
+
+    @model_validator(mode="before")
+    @classmethod
+    def _named(cls, data: Any, info: ValidationInfo) -> Any:
+        """`key: 设施运维` / `key: 食堂` is the profile's 职能 of that name or alias; `name:` alone is a 职能 of
+        the user's own (its key derived from the name) or, when it names one of the profile's, that one."""
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        key, name = data.get("key"), data.get("name")
+        spec = None
+        try:
+            profile = profiles.load(str(_context(info, "profile") or "property"))
+        except BadInput:
+            profile = None
+        if profile is not None:
+            for word in (key, name):
+                if isinstance(word, str) and word.strip() and spec is None:
+                    spec = profile.resolve(word)
+        if spec is not None and (
+            key is None or (isinstance(key, str) and profile and profile.function(key) is None)
+        ):
+            data["key"] = spec.key
+            if name is None or name == key or (profile is not None and profile.resolve(str(name)) is spec):
+                data.pop("name", None)
+        elif key is None and isinstance(name, str) and name.strip():
+            data["key"] = derived_key(name)
+        return data
+
+
+def derived_key(name: str) -> str:
+    """A key for a 职能 of the user's own, from its name: letters, digits and 汉字 only (学生公寓管理)."""
+    return re.sub(r"[^0-9A-Za-z\u3400-\u9fff]+", "-", name).strip("-")[:40] or "custom"
 
 
 class Summary(_Strict):
@@ -140,7 +278,12 @@ class PlanTarget(_Strict):
     @field_validator("value", mode="before")
     @classmethod
     def _numeric(cls, v: object) -> object:
-        return Metric._numeric(v)
+        return _figure(v)
+
+    @field_validator("unit", mode="before")
+    @classmethod
+    def _unit(cls, v: object) -> object:
+        return spelling(v) if isinstance(v, str) else v
 
 
 class Plan(_Strict):
@@ -152,12 +295,35 @@ class Plan(_Strict):
 
     @field_validator("deadline", mode="before")
     @classmethod
-    def _deadline(cls, v: object) -> object:
+    def _deadline(cls, v: object, info: ValidationInfo) -> object:
+        """A day in numeric form (2026/6/30) becomes a date, printed in 公文 form; a written deadline
+        (2026年6月底, 第三季度末, 下学期开学前) stays as written, but any date in it must exist."""
         if isinstance(v, dt.datetime):
             return v.date()
         if isinstance(v, int):
-            return str(v)
+            v = str(v)
+        if not isinstance(v, str):
+            return v
+        year = _context(info, "year")
+        plan_year = year + 1 if isinstance(year, int) else None
+        if _NUMERIC_DAY.fullmatch(v.strip()):
+            try:
+                return parse_date(v, year=plan_year)
+            except DateError as exc:
+                raise ValueError(str(exc)) from None
+        for piece in _DATE_LIKE.finditer(v):
+            try:
+                parse_when(piece.group(), year=plan_year or 2000)
+            except DateError as exc:
+                raise ValueError(str(exc)) from None
         return v
+
+
+_NUMERIC_DAY = re.compile(r"[\d０-９]{4}\s*[-/.．／]\s*[\d０-９]{1,2}\s*[-/.．／]\s*[\d０-９]{1,2}")
+# A date inside a written deadline: 2026年13月底前 has a month that cannot be.
+_DATE_LIKE = re.compile(
+    r"(?:[\d０-９]{4}\s*年\s*)?[\d０-９]{1,2}\s*月(?:\s*[\d０-９]{1,2}\s*[日号])?|[\d０-９]{4}\s*[-/.]\s*[\d０-９]{1,2}(?:\s*[-/.]\s*[\d０-９]{1,2})?"
+)
 
 
 class Report(_Strict):
@@ -168,6 +334,21 @@ class Report(_Strict):
     title: str | None = Field(default=None, description="默认：{organization}{department}{year}年度工作总结")
     author: str | None = Field(default=None, description="落款")
     date: dt.date | None = Field(default=None, description="成文日期")
+
+    @field_validator("year", mode="before")
+    @classmethod
+    def _year(cls, v: object) -> object:
+        if isinstance(v, str):
+            try:
+                return parse_year(v)
+            except DateError as exc:
+                raise ValueError(str(exc)) from None
+        return v
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date(cls, v: object, info: ValidationInfo) -> object:
+        return _day(v, info)
 
     @property
     def display_title(self) -> str:

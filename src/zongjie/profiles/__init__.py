@@ -52,6 +52,13 @@ class Profile(_Strict):
     def function(self, key: str) -> FunctionSpec | None:
         return next((f for f in self.functions if f.key == key), None)
 
+    def resolve(self, word: str) -> FunctionSpec | None:
+        """The 职能 a user means by `word`: its key, its Chinese name or one of its aliases (食堂, 安保, 维修)."""
+        word = word.strip()
+        return self.function(word) or next(
+            (f for f in self.functions if word == f.name or word in f.aliases), None
+        )
+
     @property
     def keys(self) -> list[str]:
         return [f.key for f in self.functions]

@@ -312,7 +312,7 @@ class Reading:
     upper: Decimal | None = None
 
 
-_AR_FIELD = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_AR_FIELD = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+]?\d{1,3})?"
 _CN_FIELD = f"[{_CN_DIGITS}十百千万亿]+(?:点[{_CN_DIGITS}]+)?"
 _VALUE = re.compile(
     rf"(?P<pre>大约|约为|约|将近|接近|近|逾|超过)?(?P<sign>[+])?"
