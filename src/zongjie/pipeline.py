@@ -57,6 +57,7 @@ class RunResult:
     missing: list[str] = field(default_factory=list)  # section files deleted by hand (left out of draft.md)
     stale: list[str] = field(default_factory=list)  # hand-edited section files whose facts changed since
     edits: EditsTaken | None = None  # a hand-edited draft.md (or an imported .docx) split back into sections
+    doubts: list[str] = field(default_factory=list)  # probably wrong figures (facts.gaps)
 
     @property
     def findings(self) -> list[Finding]:
@@ -294,6 +295,7 @@ def _draft(
     state.facts_sha256 = sha256(facts_path.read_text(encoding="utf-8"))
     result = RunResult(workspace=ws, state=state)
     _take_draft_edits(result)
+    doubts: list[str] = field(default_factory=list)  # probably wrong figures (facts.gaps)
     result.backups += _drop_stale(ws, state, {t.id for t in tasks})
 
     identity = writer.name

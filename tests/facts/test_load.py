@@ -134,7 +134,9 @@ def test_yaml_syntax_error_names_file_line_and_column() -> None:
 def test_impossible_date_is_bad_input_with_its_line() -> None:
     text = BASE + "functions:\n  - key: facilities\n    cases: [{date: 2025-13-01, event: 停电}]\n"
     [msg] = problems_of(text)
-    assert msg.startswith("f.yaml:8: functions[0].cases[0].date: '2025-13-01' is not a valid date: there is no month 13")
+    assert msg.startswith(
+        "f.yaml:8: functions[0].cases[0].date: '2025-13-01' is not a valid date: there is no month 13"
+    )
 
 
 def test_non_finite_and_negative_numbers_are_rejected() -> None:

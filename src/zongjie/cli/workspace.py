@@ -157,6 +157,8 @@ def _report(result: RunResult, what: str) -> None:
         )
     for path in result.backups:
         say(f"backup kept: {path}")
+    for doubt in result.doubts:
+        say(f"warning: check this figure in the facts file — {doubt}")
     for file in result.stale:
         say(
             f"warning: {file} was edited by hand and kept, but its facts have changed since; "

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from zongjie import profiles
 from zongjie.facts.commitments import outcomes
-from zongjie.facts.model import Facts
+from zongjie.facts.model import Facts, Metric
 from zongjie.skeleton import SKELETON
 
 
@@ -19,9 +19,62 @@ class Gap:
     message: str
 
 
+def _metric_groups(facts: Facts) -> list[tuple[str, list[Metric]]]:
+    return [
+        ("summary", facts.summary.metrics),
+        *((f"functions[{i}]", fn.metrics) for i, fn in enumerate(facts.functions)),
+        ("team", facts.team.metrics),
+        *((f"highlights[{i}]", h.metrics) for i, h in enumerate(facts.highlights)),
+    ]
+
+
+# A figure 50 times last year's is almost always last year's typed in another unit (万元 vs 元).
+FACTOR = 50
+# 同比 above 1000% is possible (a new service) but far more often a typing slip.
+YOY_LIMIT = 1000
+
+
+def implausible(facts: Facts) -> list[Gap]:
+    """Figures that are probably wrong though valid: a rate typed as a fraction (0.95 for 95%), a value and
+    previous that differ 50-fold or more, a 同比 above 1000%. Warnings: the user decides."""
+    profile = profiles.load(facts.report.profile)
+    lower = {i.name for f in profile.functions for i in f.indicators if i.better == "lower"}
+    out: list[Gap] = []
+    for prefix, metrics in _metric_groups(facts):
+        for j, m in enumerate(metrics):
+            where = f"{prefix}.metrics[{j}]"
+            given = [v for v in (m.value, m.previous, m.target) if v is not None]
+            lower_better = m.better == "lower" or (m.better is None and m.name in lower)
+            if m.is_percent and len(given) >= 2 and all(0 < v < 1 for v in given) and not lower_better:
+                out.append(
+                    Gap(
+                        where,
+                        f"{m.name}：各数值都小于1%（{'、'.join(f'{v:g}' for v in given)}），"
+                        '是否把比率写成了小数？95%应写作 value: 95, unit: "%"',
+                    )
+                )
+            if m.previous is None or m.value <= 0 or m.previous <= 0 or m.is_percent:
+                continue
+            factor = max(m.value / m.previous, m.previous / m.value)
+            if factor >= FACTOR:
+                out.append(
+                    Gap(
+                        where,
+                        f"{m.name}：本年{m.value:g}{m.unit}与上年{m.previous:g}{m.unit}相差{factor:.0f}倍，"
+                        "上年数值是否用了别的单位（如元与万元）？",
+                    )
+                )
+            elif (m.value - m.previous) / m.previous * 100 > YOY_LIMIT:
+                yoy = (m.value - m.previous) / m.previous * 100
+                out.append(
+                    Gap(where, f"{m.name}：同比增长{yoy:.0f}%，超过{YOY_LIMIT}%，请核对本年与上年数值")
+                )
+    return out
+
+
 def gaps(facts: Facts) -> list[Gap]:
     profile = profiles.load(facts.report.profile)
-    out: list[Gap] = []
+    out: list[Gap] = implausible(facts)
     present = {f.key for f in facts.functions}
     for spec in profile.functions:
         if spec.key not in present:
@@ -37,13 +90,7 @@ def gaps(facts: Facts) -> list[Gap]:
         if not fn.metrics:
             label = fn.name or (fspec.name if fspec else fn.key)
             out.append(Gap(where, f"{label}：没有任何指标，这一小节将没有数据"))
-    metric_groups = [
-        ("summary", facts.summary.metrics),
-        *((f"functions[{i}]", fn.metrics) for i, fn in enumerate(facts.functions)),
-        ("team", facts.team.metrics),
-        *((f"highlights[{i}]", h.metrics) for i, h in enumerate(facts.highlights)),
-    ]
-    for prefix, metrics in metric_groups:
+    for prefix, metrics in _metric_groups(facts):
         for j, m in enumerate(metrics):
             if m.previous is None:
                 out.append(Gap(f"{prefix}.metrics[{j}]", f"{m.name}：没有上年数值（previous），无法计算同比"))

@@ -20,6 +20,22 @@ from zongjie.text.dates import DateError, leading_year, parse_when, parse_year
 __all__ = ["Loc", "cross_checks", "dotted", "load", "parse"]
 
 
+def _field_names(model: type[BaseModel]) -> frozenset[str]:
+    """Every field name a facts file may use, at any level (for spotting `key：` typed with a wide colon)."""
+    out: set[str] = set()
+    seen: set[type[BaseModel]] = set()
+    stack = [model]
+    while stack:
+        current = stack.pop()
+        seen.add(current)
+        for name, info in current.model_fields.items():
+            out.add(name)
+            inner = _inner_model(info.annotation)
+            if inner is not None and inner not in seen:
+                stack.append(inner)
+    return frozenset(out)
+
+
 def _known_fields(model: type[BaseModel], loc: Loc) -> list[str]:
     """The field names valid at `loc`, for a 'did you mean' hint."""
     current: type[BaseModel] | None = model
@@ -67,13 +83,51 @@ def _describe(err: Any, lines: dict[Loc, int], source: str) -> str:
         return f"{where}: {path}: is empty — fill it in, or delete the line"
     if err["type"] == "missing":
         return f"{where}: {path}: required field is missing"
-    msg = str(err["msg"]).removeprefix("Value error, ")
-    return f"{where}: {path}: {msg}"
+    return f"{where}: {path}: {_plain_words(err, loc)}"
+
+
+def _plain_words(err: Any, loc: Loc) -> str:
+    """What pydantic found, said as what to write instead (never its own English internals)."""
+    kind, ctx, given = err["type"], err.get("ctx") or {}, err.get("input")
+    if kind == "value_error":
+        return str(err["msg"]).removeprefix("Value error, ")
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        if given is None:
+            return "is empty: write its fields on the lines below it, indented, or delete it"
+        return f"should be a group of fields (`name: value` lines indented under it), not {_shown(given)}"
+    if kind == "list_type":
+        return f"should be a list: one entry a line, each starting with `- ` (not {_shown(given)})"
+    if kind == "literal_error":
+        return f"must be one of {ctx.get('expected', '')}, not {_shown(given)}"
+    if kind in ("string_type", "string_sub_type"):
+        return f"should be text, not {_shown(given)}; put it in quotes if it is meant as text"
+    if kind in ("float_type", "int_type", "float_parsing", "int_parsing", "int_from_float"):
+        return f"must be a number, not {_shown(given)}"
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"must be at least {ctx.get('ge', ctx.get('gt'))}, not {_shown(given)}"
+    if kind in ("less_than_equal", "less_than"):
+        return f"must be at most {ctx.get('le', ctx.get('lt'))}, not {_shown(given)}"
+    if kind.startswith(("date", "datetime")):
+        return f"{_shown(given)} is not a date: write e.g. 2025年7月23日 or 2025-07-23"
+    if kind == "bool_type":
+        return "must be true or false"
+    return f"has the wrong form ({_shown(given)}); see `zongjie init --example` for how to write it"
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, dict):
+        return "a group of fields"
+    if isinstance(value, list):
+        return "a list"
+    text = str(value)
+    return repr(text if len(text) <= 30 else text[:30] + "…")
 
 
 def parse(text: str, source: str = "<facts>") -> Facts:
     """Validates facts text; raises BadInput listing every problem with its path and line."""
-    parsed = read(text, source)
+    parsed = read(text, source, _field_names(Facts))
     data, lines = parsed.data, parsed.lines
     if not isinstance(data, dict):
         raise BadInput(f"{source}: expected a mapping with `report:` at the top")
@@ -120,11 +174,12 @@ def cross_checks(facts: Facts) -> list[tuple[Loc, str]]:
         if fn.name is None and profile.function(fn.key) is None:
             hint = difflib.get_close_matches(fn.key, profile.keys, n=1)
             did = f"did you mean `{hint[0]}`? " if hint else ""
+            known = "、".join(f"{f.name} ({f.key})" for f in profile.functions)
             out.append(
                 (
                     ("functions", fi, "key"),
                     f"unknown function key {fn.key!r} for profile {profile.id}: {did}"
-                    f"known: {', '.join(profile.keys)}; or add `name:` for a function of your own",
+                    f"known: {known}; or add `name:` for a function of your own",
                 )
             )
         for ci, case in enumerate(fn.cases):

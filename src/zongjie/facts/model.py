@@ -143,10 +143,13 @@ class Metric(_Strict):
             unit = data["unit"] if isinstance(data.get("unit"), str) else ""
             if r.unit and not unit:
                 data["unit"] = unit = r.unit
+            if not r.unit:
+                data[label] = float(r.value)
+                continue
             (written_factor, written_base), (factor, base) = split_unit(r.unit), split_unit(unit)
-            if r.unit and written_base != base:
+            if written_base != base:
                 continue  # "92.3%" for a metric in 次: the field validator names the clash
-            data[label] = float(r.value * written_factor / factor)
+            data[label] = float(r.value * written_factor / factor)  # "1.2万元" for a metric in 万元: 1.2
         return data
 
     @field_validator("value", "previous", "target", mode="before")
@@ -223,6 +226,9 @@ class Function(_Strict):
             return data
         data = dict(data)
         key, name = data.get("key"), data.get("name")
+        for label, word in (("key", key), ("name", name)):
+            if isinstance(word, str) and any(ord(c) < 32 or ord(c) == 127 for c in word):
+                raise FieldProblem(label, f"{word!r} holds an invisible control character: retype it")
         spec = None
         try:
             profile = profiles.load(str(_context(info, "profile") or "property"))

@@ -58,19 +58,23 @@ _FLOW_COLON = re.compile(rf"[{{,，]\s*(?P<key>{_KEY})\s*：")
 _TAB = re.compile(r"^[ ]*\t")
 
 
-def typing_slips(text: str, source: str) -> list[str]:
-    """Line-by-line slips an input method makes that YAML cannot read, each with what to type instead."""
+def typing_slips(text: str, source: str, fields: frozenset[str] | None = None) -> list[str]:
+    """Line-by-line slips an input method makes that YAML cannot read, each with what to type instead. With
+    `fields`, a key slip counts only for those field names (`key：`), not for any word before a colon."""
     out: list[str] = []
     for n, line in enumerate(text.splitlines(), 1):
         where = f"{source}:{n}"
         if _TAB.match(line):
             out.append(f"{where}: a tab in the indentation: indent with spaces (YAML does not accept tabs)")
-        if m := _WIDE_COLON.match(line) or _FLOW_COLON.search(line):
+        m = _WIDE_COLON.match(line) or _FLOW_COLON.search(line)
+        if m and fields is not None and m.group("key") not in fields:
+            m = None
+        if m:
             out.append(
                 f"{where}: `{m.group('key')}：` has a full-width colon: type `{m.group('key')}: ` "
                 "(ASCII colon, then a space)"
             )
-        elif m := _NO_SPACE.match(line):
+        elif (m := _NO_SPACE.match(line)) and (fields is None or m.group("key") in fields):
             out.append(f"{where}: `{m.group('key')}:` needs a space after the colon: `{m.group('key')}: `")
         if "{" in line and (m := _FLOW_WIDE.search(line)):
             out.append(
@@ -80,11 +84,18 @@ def typing_slips(text: str, source: str) -> list[str]:
     return out
 
 
-def read(text: str, source: str) -> Source:
-    """Parses facts text; raises BadInput with every problem found, each with its line."""
+def read(text: str, source: str, fields: frozenset[str] | None = None) -> Source:
+    """Parses facts text; raises BadInput with every problem found, each with its line. `fields` are the
+    field names of the format: a line `name：x` with one of them is a slip even where YAML reads it as text."""
     if source.endswith(".json"):
         return _read_json(text, source)
-    return _read_yaml(text, source)
+    parsed = _read_yaml(text, source)
+    slips = typing_slips(text, source, fields or frozenset())
+    if slips:
+        raise BadInput(
+            f"{source}: {len(slips)} typing slip(s) YAML reads differently from what was meant", slips
+        )
+    return parsed
 
 
 def _yaml_error(exc: yaml.YAMLError, text: str, source: str) -> BadInput:
@@ -120,9 +131,6 @@ def _read_yaml(text: str, source: str) -> Source:
         raise BadInput(f"{source}: not valid facts YAML: {exc}") from None
     finally:
         loader.dispose()
-    slips = typing_slips(text, source)
-    if slips and not isinstance(data, dict):
-        raise BadInput(f"{source}: not valid YAML", slips)
     return Source(data, lines)
 
 

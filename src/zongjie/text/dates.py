@@ -82,11 +82,15 @@ def _check(year: int, month: int | None, day: int | None, written: str) -> None:
     if not 1000 <= year <= 9999:
         raise DateError(f"{written!r}: {year} is not a year; write four digits, e.g. 2025年")
     if month is not None and not 1 <= month <= 12:
-        raise DateError(f"{written!r} is not a valid date: there is no month {month} (months run from 1 to 12)")
+        raise DateError(
+            f"{written!r} is not a valid date: there is no month {month} (months run from 1 to 12)"
+        )
     if month is not None and day is not None:
         last = calendar.monthrange(year, month)[1]
         if not 1 <= day <= last:
-            raise DateError(f"{written!r} is not a valid date: {year}年{month}月 has no day {day} (it has {last} days)")
+            raise DateError(
+                f"{written!r} is not a valid date: {year}年{month}月 has no day {day} (it has {last} days)"
+            )
 
 
 def _need_year(year: int | None, written: str) -> int:
