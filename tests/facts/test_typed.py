@@ -196,7 +196,7 @@ def test_impossible_dates_exit_2_from_check_and_draft_with_nothing_written(
     for command in (["check", str(facts)], ["draft", str(facts), "-o", str(tmp_path / "ws")]):
         code, out, err = run_cli(capsys, *command)
         assert code == 2, (command, out, err)
-        assert f"{field}: '{written[:9]}" in err and "is not a valid date" in err and words in err
+        assert f"{field}: '{written[:8]}" in err and "is not a valid date" in err and words in err
         assert "Traceback" not in err
     assert not (tmp_path / "ws").exists()
 
