@@ -123,7 +123,7 @@ def test_accepted_value_forms(fields: str, value: float, unit: str, previous: fl
         ("value: 约1200, unit: 件", "'约1200' is approximate: write the exact figure"),
         ("value: 3-5, unit: 件", "is a range: write one figure"),
         ("value: 无, unit: 件", "is required"),
-        ("value: 很多, unit: 件", "is not a number: write plain digits"),
+        ("value: 很多, unit: 件", "must be a number, not '很多': write plain digits"),
         ('value: "92.3%", unit: 件', "write the number alone and the unit in `unit`"),
         ("value: 1e28, unit: 元", "too large"),
         ("value: 100000000000000000000000000000, unit: 元", "too large"),

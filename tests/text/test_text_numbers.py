@@ -38,8 +38,8 @@ def test_one_exact_figure_in_any_form(text: str, value: str) -> None:
     ("text", "words"),
     [
         ("", "empty"),
-        ("abc", "not a number"),
-        ("1.2.3", "not a number"),
+        ("abc", "must be a number, not"),
+        ("1.2.3", "must be a number, not"),
         ("-5", "negative"),
         ("约1200", "approximate"),
         ("3000余", "approximate"),

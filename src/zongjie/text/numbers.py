@@ -355,7 +355,7 @@ def read_value(text: str) -> Reading:
     m = _VALUE.fullmatch(folded)
     value = _number(m.group("num")) if m else None
     if m is None or value is None:
-        raise NumberError(f"{written!r} is not a number: write plain digits such as 1326 or 98.5")
+        raise NumberError(f"must be a number, not {written!r}: write plain digits such as 1326 or 98.5")
     factor = split_unit(m.group("scale"))[0] if m.group("scale") else Decimal(1)
     upper = _number(m.group("num2")) if m.group("num2") else None
     hedge = "余" if (m.group("a1") or m.group("a2")) else _PRE_HEDGE.get(m.group("pre") or "", "")
