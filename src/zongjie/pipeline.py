@@ -14,6 +14,7 @@ from pathlib import Path
 
 from zongjie.errors import WorkspaceError, ZongjieError
 from zongjie.facts.commitments import outcomes
+from zongjie.facts.gaps import implausible
 from zongjie.facts.load import load as load_facts
 from zongjie.facts.model import Facts
 from zongjie.finding import Finding
@@ -295,7 +296,7 @@ def _draft(
     state.facts_sha256 = sha256(facts_path.read_text(encoding="utf-8"))
     result = RunResult(workspace=ws, state=state)
     _take_draft_edits(result)
-    doubts: list[str] = field(default_factory=list)  # probably wrong figures (facts.gaps)
+    result.doubts = [f"{g.where}: {g.message}" for g in implausible(facts)]
     result.backups += _drop_stale(ws, state, {t.id for t in tasks})
 
     identity = writer.name
