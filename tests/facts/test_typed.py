@@ -257,7 +257,9 @@ def test_deep_nesting_is_refused(tail: str) -> None:
 
 def test_a_control_character_in_a_key_is_named() -> None:
     [msg] = problems_of(BASE + 'functions:\n  - key: "a\\0b"\n')
-    assert msg.startswith("f.yaml:7: functions[0].key:") and "control character" in msg
+    assert msg.startswith("f.yaml:7: functions[0].key:") and "NUL" in msg
+    [msg] = problems_of(BASE + 'functions:\n  - name: "洗衣\\x07房"\n')
+    assert msg.startswith("f.yaml:7: functions[0].name:") and "control character" in msg
 
 
 @pytest.mark.parametrize(

@@ -226,23 +226,22 @@ class Function(_Strict):
             return data
         data = dict(data)
         key, name = data.get("key"), data.get("name")
-        for label, word in (("key", key), ("name", name)):
-            if isinstance(word, str) and any(ord(c) < 32 or ord(c) == 127 for c in word):
-                raise FieldProblem(label, f"{word!r} holds an invisible control character: retype it")
+        if isinstance(name, str) and any(ord(c) < 32 or ord(c) == 127 for c in name):
+            raise FieldProblem("name", f"{name!r} holds an invisible control character: retype it")
         spec = None
         try:
             profile = profiles.load(str(_context(info, "profile") or "property"))
         except BadInput:
             profile = None
-        if profile is not None:
-            for word in (key, name):
-                if isinstance(word, str) and word.strip() and spec is None:
-                    spec = profile.resolve(word)
-        if spec is not None and (
-            key is None or (isinstance(key, str) and profile and profile.function(key) is None)
-        ):
+        # An explicit key is read on its own (a key that is no 职能 stays an error, whatever the name says);
+        # the name stands in only when there is no key.
+        word = key if key is not None else name
+        spec = (
+            profile.resolve(word) if profile is not None and isinstance(word, str) and word.strip() else None
+        )
+        if spec is not None and (key is None or (profile is not None and profile.function(str(key)) is None)):
             data["key"] = spec.key
-            if name is None or name == key or (profile is not None and profile.resolve(str(name)) is spec):
+            if name is None or name == word or (profile is not None and profile.resolve(str(name)) is spec):
                 data.pop("name", None)
         elif key is None and isinstance(name, str) and name.strip():
             data["key"] = derived_key(name)
