@@ -303,3 +303,27 @@ def test_stdin_is_linted(capsys, monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
     code, out, _ = run_cli(capsys, "lint", "-")
     assert code == 1 and "placeholder" in out and "<stdin>" in out
+
+
+# --- fidelity ------------------------------------------------------------------------------------------------
+
+FACTS = """report: {organization: 城南小学, department: 总务处, profile: school, year: 2025}
+summary:
+  metrics:
+    - {name: 用电量, value: 330, unit: 万度, previous: 312}
+    - {name: 能耗下降率, value: 5, unit: "%"}
+    - {name: 投诉量, value: 120, unit: 件, previous: 100}
+    - {name: 投诉减少量, value: 30, unit: 件}
+"""
+
+
+def test_a_direction_word_inside_a_metrics_name_is_no_trend(tmp_path: Path):
+    from zongjie.facts.load import load
+
+    path = tmp_path / "facts.yaml"
+    path.write_text(FACTS, encoding="utf-8")
+    facts = load(path)
+    for text in ("用电量330万度，能耗下降率5%。", "投诉量120件，投诉减少量30件。"):
+        assert not [f for f in lint_markdown(text + "\n", facts) if f.rule == "trend-mismatch"], text
+    wrong = lint_markdown("用电量330万度，同比下降5.8%。\n", facts)
+    assert [f for f in wrong if f.rule == "trend-mismatch"]
