@@ -87,9 +87,10 @@ def _grid(ws: Any, fws: Any) -> list[list[Cell]]:
             for c in range(rng.min_col, rng.max_col + 1):
                 anchors[(r, c)] = (rng.min_row, rng.min_col)
     rows: list[list[Cell]] = []
-    for r in range(1, (ws.max_row or 0) + 1):
+    height, width = ws.max_row or 0, ws.max_column or 0  # openpyxl computes these on every access
+    for r in range(1, height + 1):
         row: list[Cell] = []
-        for c in range(1, (ws.max_column or 0) + 1):
+        for c in range(1, width + 1):
             ar, ac = anchors.get((r, c), (r, c))
             cell = ws.cell(ar, ac)
             formula = fws.cell(ar, ac)

@@ -48,9 +48,9 @@ class Reading:
     functions: Functions
     skipped: list[Skipped] = field(default_factory=list)
     unreadable: list[Skipped] = field(default_factory=list)
-    uncached: list[str] = field(
-        default_factory=list
-    )  # cells of formulas with no cached value, that we needed
+    # cells of formulas with no cached value, that we needed
+    uncached: list[str] = field(default_factory=list)
+    names: dict[int, dict[str, str]] = field(default_factory=dict)  # per metrics list: name → its cell
 
 
 def _problem(exc: ValidationError) -> str:
@@ -220,13 +220,12 @@ class SheetReader:
 
     def _add(self, entry: Entry, name: str, into: list[Entry]) -> None:
         """A second metric of one name in one 职能 would state two values for one fact: the first is kept."""
-        twin = next((e for e in into if isinstance(e.data, dict) and e.data.get("name") == name), None)
-        if twin is not None:
-            where = entry.where.split(" ", 1)[-1]
-            self.r.unreadable.append(
-                Skipped(where, f"{name}：与 {twin.where.split(' ', 1)[-1]} 重名（同一职能里只能有一个）")
-            )
+        seen = self.r.names.setdefault(id(into), {})
+        where = entry.where.split(" ", 1)[-1]
+        if name in seen:
+            self.r.unreadable.append(Skipped(where, f"{name}：与 {seen[name]} 重名（同一职能里只能有一个）"))
             return
+        seen[name] = where
         into.append(entry)
 
     # -- the other sheets ------------------------------------------------------------------------------
