@@ -327,3 +327,16 @@ def test_rows_that_would_break_the_file_are_listed(
     assert "案例!A2: 案例日期2024-08-03不在2025年内" in err
     assert "计划!B2" in err and "早于2025年" in err
     assert parse(text, "f.yaml").functions[0].metrics[0].value == 12
+
+
+def test_a_sheet_formatted_to_its_last_row_is_read_to_its_last_value(tmp_path: Path) -> None:
+    from zongjie.workbook.book import open_book
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["项目", "单位", "本年"])
+    ws.append(["设备巡检", "次", 412])
+    ws.cell(1048576, 1).number_format = "0.0%"  # a format with no value, at the very bottom
+    wb.save(tmp_path / "b.xlsx")
+    (sheet,) = open_book(tmp_path / "b.xlsx")
+    assert len(sheet.rows) == 2 and not sheet.cut

@@ -19,6 +19,8 @@ from zongjie.errors import BadInput
 _OLE = bytes.fromhex("d0cf11e0a1b11ae1")  # Compound File: an encrypted .xlsx, or an old .xls
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 MAX_BYTES = 50 * 1024 * 1024
+# A year's 台账 is hundreds of rows; a sheet formatted down to row 1048576 must not take minutes to read.
+MAX_ROWS, MAX_COLUMNS = 20000, 64
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class Cell:
 class Sheet:
     name: str
     rows: list[list[Cell]]  # merged cells carry their range's value; rows[i] is Excel row i + 1
+    cut: bool = False  # the sheet is larger than MAX_ROWS × MAX_COLUMNS and was read only that far
 
 
 def _check_bytes(data: bytes, source: str) -> None:
@@ -76,18 +79,32 @@ def open_book(path: Path) -> list[Sheet]:
         ) from None
     sheets = []
     for ws in values.worksheets:
-        sheets.append(Sheet(ws.title, _grid(ws, formulas[ws.title])))
+        height, width = _extent(ws, formulas[ws.title])
+        cut = height > MAX_ROWS or width > MAX_COLUMNS
+        grid = _grid(ws, formulas[ws.title], min(height, MAX_ROWS), min(width, MAX_COLUMNS))
+        sheets.append(Sheet(ws.title, grid, cut))
     return sheets
 
 
-def _grid(ws: Any, fws: Any) -> list[list[Cell]]:
+def _extent(ws: Any, fws: Any) -> tuple[int, int]:
+    """The last row and column that hold a value (or a formula). openpyxl's max_row counts cells that only
+    carry a format, and a sheet formatted down to row 1048576 would otherwise be read to its end."""
+    cells = getattr(fws, "_cells", None)
+    if not isinstance(cells, dict):  # openpyxl changed its internals: fall back to its dimensions
+        return ws.max_row or 0, ws.max_column or 0
+    filled = [rc for rc, cell in cells.items() if cell.value is not None]
+    for rng in ws.merged_cells.ranges:
+        filled.append((rng.max_row, rng.max_col))
+    return max((r for r, _ in filled), default=0), max((c for _, c in filled), default=0)
+
+
+def _grid(ws: Any, fws: Any, height: int, width: int) -> list[list[Cell]]:
     anchors: dict[tuple[int, int], tuple[int, int]] = {}
     for rng in ws.merged_cells.ranges:
         for r in range(rng.min_row, rng.max_row + 1):
             for c in range(rng.min_col, rng.max_col + 1):
                 anchors[(r, c)] = (rng.min_row, rng.min_col)
     rows: list[list[Cell]] = []
-    height, width = ws.max_row or 0, ws.max_column or 0  # openpyxl computes these on every access
     for r in range(1, height + 1):
         row: list[Cell] = []
         for c in range(1, width + 1):

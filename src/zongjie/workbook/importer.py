@@ -17,7 +17,7 @@ from zongjie.notes.files import FACTS_NAME, stamp, write_stamped
 from zongjie.notes.parse import TITLE, Heading, Notes
 from zongjie.notes.report import report_block
 from zongjie.notes.result import Extraction
-from zongjie.workbook.book import Sheet, open_book
+from zongjie.workbook.book import MAX_COLUMNS, MAX_ROWS, Sheet, open_book
 from zongjie.workbook.functions import Functions, infer_profile, is_generic
 from zongjie.workbook.headers import Header, find_header
 from zongjie.workbook.rows import Reading, SheetReader, Skipped
@@ -80,6 +80,10 @@ def import_workbook(
     found: list[tuple[Sheet, Header]] = []
     ignored: list[Skipped] = []
     for sheet in open_book(path):
+        if sheet.cut:
+            ignored.append(
+                Skipped(f"{sheet.name}!A1", f"表格超过{MAX_ROWS}行或{MAX_COLUMNS}列，只读了前面的部分")
+            )
         head = find_header(sheet)
         if head is None:
             if any(c.text for row in sheet.rows for c in row):
