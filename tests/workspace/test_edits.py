@@ -125,6 +125,7 @@ def _revise_in_word(exported: Path, revised: Path) -> None:
     for run in team.runs:
         if "新员工实行师徒结对。" in run.text:
             run.text = run.text.replace("新员工实行师徒结对。", "新员工实行师徒结对，老师傅带新人上岗。")
+    document.add_comment(team.runs[0], "这段再压缩一下", author="王科长", initials="王")
     heading = next(i for i, p in enumerate(paragraphs) if p.text == "（二）环境与绿化")
     paragraphs[heading + 1].insert_paragraph_before("东操场周边的乔木由后勤组自行养护。", style="Normal")
     preface = next(p for p in paragraphs if "现将全年工作总结如下。" in p.text)
@@ -148,6 +149,7 @@ def test_edited_docx_imported_then_regen_of_another_section_keeps_every_edit(
     assert code == 0, err
     assert "preface, review-environment, team" in out
     assert "table(s)" in err  # the tables are not read back, and it says so
+    assert "1 comment(s) (批注) by 王科长" in err
     changed = {n for n, data in before.items() if (ws / "sections" / n).read_bytes() != data}
     assert changed == {"01-preface.md", "03-review-environment.md", "09-team.md"}
     regen(ws, "plans", OfflineWriter())

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from zongjie.errors import BadInput
+from zongjie.export.comments import AUTHOR
 from zongjie.export.markdown import parse
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -150,6 +151,12 @@ def read_docx(path: Path, known: dict[str, str]) -> WordText:
     if tables:
         result.skipped.append(
             f"{tables} table(s): tables are made from the facts file; change the figures there"
+        )
+    theirs = [c for c in document.comments if c.author != AUTHOR]
+    if theirs:
+        result.skipped.append(
+            f"{len(theirs)} comment(s) (批注) by {', '.join(sorted({c.author or '?' for c in theirs}))}: "
+            "comments stay in the Word file; put what they ask for into the text"
         )
     if signoff:
         result.skipped.append("the 落款 and date at the end (made from report.author and report.date)")
