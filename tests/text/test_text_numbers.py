@@ -136,3 +136,10 @@ def test_signed_changes(text: str, direction: str, value: str, unit: str) -> Non
 def test_a_level_or_a_plain_figure_is_not_a_change() -> None:
     assert changes("故障由7起降至3起") == []
     assert changes("全年巡检1248次") == []
+
+
+def test_list_numbers_up_to_999_are_list_markers_not_figures() -> None:
+    """A plan list of 100+ items (issue 15): 100. and 128、 open an item, they state nothing."""
+    for text in ("100. 加强巡检", "128、完善台账", "**101.** 更换灯具"):
+        assert [q.kind for q in extract(text)] == ["index"], text
+    assert [q.kind for q in extract("100.5%的覆盖")] == ["percent"]

@@ -27,7 +27,11 @@ MAX_NODES = 200_000
 MAX_DEPTH = 40
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml when present (10× faster on a large file); the same safe constructor either way.
+_Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):  # type: ignore[valid-type,misc]
     """SafeLoader without the timestamp resolver: 2025-07-23 stays text, read by zongjie.text.dates."""
 
 

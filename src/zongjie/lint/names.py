@@ -4,6 +4,7 @@ not another metric's that happen to be in the facts."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from decimal import Decimal
@@ -12,6 +13,7 @@ from zongjie.facts.derive import dec
 from zongjie.lint.factset import Allowed, FactSet, metric_figures, states
 from zongjie.lint.numbers import Quantity, split_unit
 from zongjie.plan.task import MetricFact
+from zongjie.text.words import literal_alternation
 
 # Name suffixes too generic to stand for one metric.
 GENERIC = frozenset({"时间", "数量", "成本", "费用", "次数", "人数", "比例", "情况", "率"})
@@ -53,7 +55,7 @@ def metric_names(facts: FactSet) -> Names | None:
     if not by_name:
         return None
     words = sorted({n.lstrip("~") for n in by_name}, key=len, reverse=True)
-    return re.compile("|".join(re.escape(w) for w in words)), by_name
+    return re.compile(literal_alternation(words)), by_name
 
 
 # Where a metric's clause ends: the sentence (or a ；-separated part of it) is over.
@@ -82,13 +84,15 @@ def named_figures(
     if not marks:
         return out
     ends = [m.start() for m in _END.finditer(text)] + [len(text)]
+    # Numbers by position, so each clause takes its own by bisection: linear in the text, not clauses × numbers.
+    ordered = sorted(numbers, key=lambda q: q.start)
+    starts = [q.start - start for q in ordered]
     for i, (_, at, found) in enumerate(marks):
         if found is None:
             continue
-        stop = min(marks[i + 1][0] if i + 1 < len(marks) else len(text), next(e for e in ends if e >= at))
-        for q in numbers:
-            pos = q.start - start
-            if at <= pos < stop and "分别" not in text[at:pos]:
+        stop = min(marks[i + 1][0] if i + 1 < len(marks) else len(text), ends[bisect.bisect_left(ends, at)])
+        for q in ordered[bisect.bisect_left(starts, at) : bisect.bisect_left(starts, stop)]:
+            if "分别" not in text[at : q.start - start]:
                 out[q.start] = found
     return out
 

@@ -7,8 +7,10 @@ words and a reviewer can grow a list without touching code. `names()` lists what
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 LEXICON = Path(__file__).resolve().parent / "lexicon"
 
@@ -39,6 +41,28 @@ def words(name: str) -> tuple[str, ...]:
 def longest_first(entries: tuple[str, ...] | list[str] | set[str] | frozenset[str]) -> list[str]:
     """For a regex alternation: 个百分点 before 个, 进一步加强 before 加强."""
     return sorted(entries, key=lambda u: (-len(u), u))
+
+
+def literal_alternation(entries: Iterable[str]) -> str:
+    """A regex (no group) matching any of `entries` literally, the longest where several match — built as a
+    trie (保洁合格率|保洁员 → 保洁(?:合格率|员)), so matching thousands of metric names costs about the length
+    of the text, not the text times the number of names as a flat alternation does."""
+    trie: dict[str, Any] = {}
+    for entry in entries:
+        if entry:
+            node = trie
+            for ch in entry:
+                node = node.setdefault(ch, {})
+            node[""] = {}
+    return _emit(trie) or "(?!)"
+
+
+def _emit(node: dict[str, Any]) -> str:
+    branches = [re.escape(ch) + _emit(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 @lru_cache(maxsize=64)

@@ -16,6 +16,7 @@ from zongjie.lint.rules.base import Context, Example, rule, this
 from zongjie.lint.rules.fidelity import aliases
 from zongjie.lint.rules.style import blanks, has_number
 from zongjie.plan.task import MetricFact
+from zongjie.text.words import literal_alternation
 
 # A clause about next year (a plan, a resolve) claims nothing about this year's result.
 _FUTURE = re.compile(r"力争|争取|确保|将|计划|拟|明年|下一年|新的一年|下一步")
@@ -57,7 +58,7 @@ def target_mismatch(ctx: Context) -> Iterator[Finding]:
     if not targeted:
         return
     names = aliases(ctx.facts.metrics)
-    name_rx = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    name_rx = re.compile(literal_alternation(names))
     figures = _figures(targeted)
     for s in ctx.doc.sections:
         if s.kind == "plans":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from collections import defaultdict
@@ -16,6 +17,7 @@ from zongjie.lint.names import GENERIC, foreign, metric_names, named_figures
 from zongjie.lint.numbers import CLAIM_KINDS, Quantity, extract
 from zongjie.lint.rules.base import Context, Example, rule, this
 from zongjie.plan.task import MetricFact, PlanFact, ProblemFact
+from zongjie.text.words import literal_alternation
 from zongjie.wording import DOWN, OWNER, UP, zero_said
 
 
@@ -102,7 +104,7 @@ def aliases(metrics: list[MetricFact]) -> dict[str, MetricFact]:
         name = mf.metric.name
         for i in range(len(name) - 1):
             alias = name[i:]
-            if alias not in GENERIC and mf not in seen[alias]:
+            if alias not in GENERIC and not any(m is mf for m in seen[alias]):
                 seen[alias].append(mf)
     return {a: ms[0] for a, ms in seen.items() if len(ms) == 1 or all(m.metric.name == a for m in ms)}
 
@@ -130,10 +132,10 @@ def trend_mismatch(ctx: Context) -> Iterator[Finding]:
     if not trending:
         return
     names = aliases(trending)
-    name_rx = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    name_rx = re.compile(literal_alternation(names))
     # 用气量下降10%: a direction word inside any metric's own name is its name, not a trend.
     every = sorted({mf.metric.name for mf in facts.metrics}, key=len, reverse=True)
-    own_rx = re.compile("|".join(re.escape(n) for n in every if _DIRECTION.search(n)) or "(?!)")
+    own_rx = re.compile(literal_alternation(n for n in every if _DIRECTION.search(n)))
     by_derived: dict[tuple[Decimal, str], list[MetricFact]] = defaultdict(list)
     for mf in trending:
         for d in mf.derived:
@@ -162,17 +164,21 @@ def _trend_in(
     own_rx: re.Pattern[str],
 ) -> Iterator[Finding]:
     carried: MetricFact | None = None
+    starts = [q.start for q in numbers]  # extract() gives them in text order
     for off, clause in clauses(text):
         lo = start + off
         found = list(name_rx.finditer(clause))
         mentions = [(m.start(), names[m.group()]) for m in found]
         # 用气量下降10%: the 下降 inside a metric's own name is its name, not a trend said about it.
         inside = [(m.start(), m.end()) for m in (*found, *own_rx.finditer(clause))]
-        for q in numbers:
-            if lo <= q.start < lo + len(clause):
-                hits = by_derived.get((q.value, q.unit), [])
-                if len(hits) == 1:
-                    mentions.append((q.start - lo, hits[0]))
+        # numbers are in text order: the clause's own are found by bisection, not by scanning them all
+        i, hi = bisect.bisect_left(starts, lo), lo + len(clause)
+        while i < len(numbers) and numbers[i].start < hi:
+            q = numbers[i]
+            hits = by_derived.get((q.value, q.unit), [])
+            if len(hits) == 1:
+                mentions.append((q.start - lo, hits[0]))
+            i += 1
         mentions.sort(key=lambda x: x[0])
         for m in _DIRECTION.finditer(clause):
             if any(a <= m.start() < b for a, b in inside):
