@@ -106,3 +106,22 @@ def test_not_a_year(text: str) -> None:
 
 def test_gongwen_form_has_no_leading_zeros() -> None:
     assert fmt_date(D(2025, 7, 3)) == "2025年7月3日"
+
+
+def test_leading_date_reads_the_date_a_note_opens_with() -> None:
+    import datetime as _dt
+
+    from zongjie.text import leading_date
+
+    found = leading_date("2025年8月14日夜间门诊楼配电柜跳闸")
+    assert found is not None and found[0].first == _dt.date(2025, 8, 14) and found[1] == "2025年8月14日"
+    found = leading_date("2025-07-23停电")
+    assert found is not None and found[0].first == _dt.date(2025, 7, 23)
+    found = leading_date("7月23日暴雨", year=2025)
+    assert found is not None and found[0].is_day and found[1] == "7月23日"
+    assert leading_date("7月23日暴雨") is None  # no year to take it from: the caller asks
+    found = leading_date("3月份完成病房改造", year=2025)
+    assert found is not None and not found[0].is_day  # a month is a period, not a day
+    assert leading_date("暴雨导致地库进水") is None
+    with pytest.raises(DateError):
+        leading_date("2月30日停水", year=2025)

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from zongjie.lint.numbers import METRIC_KINDS, Quantity, extract
 from zongjie.notes.result import Entry, Extraction
+from zongjie.text import METRIC_KINDS, Quantity, extract
 
 
 @dataclass(frozen=True)

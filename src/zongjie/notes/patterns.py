@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from zongjie import wording
 from zongjie.facts.derive import fmt
-from zongjie.lint.numbers import METRIC_KINDS, extract
+from zongjie.text import METRIC_KINDS, extract
 from zongjie.units import ALL_UNITS, longest_first
 
 NUM = r"\d+(?:\.\d+)?"
@@ -127,10 +127,6 @@ FROM_TO = re.compile(
 APPROX_BEFORE = re.compile(r"(?:约|大约|大概|将近|接近|近|差不多|超过|逾|多达)$")
 PREVIOUS = re.compile(rf"^{_PAST}(?:为|是|有|共|达)?(?P<num>{NUM})(?P<unit>{UNIT})?$")
 TARGET = re.compile(rf"^(?:年度)?目标(?:值)?(?:为|是)?(?P<num>{NUM})(?P<unit>{UNIT})?$")
-# A note that opens with a date or month is an event (a case), whatever numbers it holds.
-DATE_START = re.compile(
-    r"^(?:(?P<y>20\d{2})[年./-])?(?P<m>\d{1,2})[月./-](?:(?P<d>\d{1,2})[日号]?)?(?:份)?(?:期间|中旬|上旬|下旬|初|底)?"
-)
 _WHEN = wording.WHEN
 DEADLINE = re.compile(rf"(?P<when>{_WHEN})(?:之?前|以前)?(?:完成)?")
 # 2026年6月底前完成地库照明改造: a deadline opening the clause, the goal after it.
@@ -138,7 +134,6 @@ DEADLINE_LEAD = re.compile(
     rf"^(?:争取|力争)?(?:在|于)?(?P<when>{_WHEN}|\d{{4}}年)"
     rf"(?:(?:之前|以前|前)|(?=(?:内)?(?:完成|建成|实现|启动|投用|上线|落实)))(?P<rest>.*)$"
 )
-FULL_DATE = re.compile(r"^(?P<y>20\d{2})(?:[年./-])(?P<m>\d{1,2})(?:[月./-])(?P<d>\d{1,2})[日号]?")
 # Notes name an owner tersely (负责人：李明, 李明负责) and a clause at a time, so the grammar is the notes' own;
 # the labels are the shared ones.
 OWNER = re.compile(

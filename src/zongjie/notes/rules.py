@@ -29,6 +29,7 @@ from zongjie.notes.report import report_block
 from zongjie.notes.result import Entry, Extraction, Slot, Unplaced
 from zongjie.notes.sections import highlight_data, plan_data, problem_data
 from zongjie.profiles import Profile
+from zongjie.text import DateError, When, leading_date
 
 
 def extract(
@@ -334,42 +335,44 @@ def _qualifier(clause: str) -> bool:
     )
 
 
+def _opening_date(text: str, year: int | None) -> tuple[When, str] | None:
+    try:
+        return leading_date(text, year=year)
+    except DateError:
+        return None
+
+
 def is_case(text: str) -> bool:
-    return bool(pt.DATE_START.match(text) or pt.FULL_DATE.match(text)) or any(
-        w in text for w in pt.CASE_WORDS
-    )
+    """A note that opens with a date or a month (7月23日暴雨…, 3月份…) is an event, whatever it holds."""
+    return _opening_date(text, 2000) is not None or any(w in text for w in pt.CASE_WORDS)
 
 
 def case_data(
     text: str, year: int, *, year_certain: bool = True
 ) -> tuple[dict[str, Any], list[str], set[str]]:
-    """Event, response, result; a full date goes to `date`, a month alone stays in the event text. A day
-    without a year (7月23日) takes the report year only when that year is certain; otherwise it stays in the
-    event text and the user is asked."""
+    """Event, response, result; a day goes to `date`, a month alone stays in the event text. A day without a
+    year (7月23日) takes the report year only when that year is certain; otherwise it stays in the event text
+    and the user is asked. Dates are read by the text layer."""
     comments: list[str] = []
     computed: set[str] = set()
     when: dt.date | None = None
-    m = pt.FULL_DATE.match(text) or pt.DATE_START.match(text)
-    if m and m.group("d") and not m.group("y") and not year_certain:
-        comments.append(
-            f"? 日期“{m.group()}”没有写年份，报告年度{year}年也是推定的，日期留在事件文字里；"
-            "请确认年度（--year）或写全日期"
-        )
-        m = None
-    if m and m.group("d"):
-        y = int(m.group("y")) if m.group("y") else year
-        try:
-            when = dt.date(y, int(m.group("m")), int(m.group("d")))
-        except ValueError:
-            when = None
-        if when is not None and when.year != year:
-            comments.append(f"? 日期“{m.group()}”不在报告年度{year}内，保留在事件文字里，请核对")
-            when = None
-        if when is not None:
-            if not m.group("y"):
-                comments.append(f"计算：date = {when.isoformat()}（“{m.group()}”加报告年度{year}）")
+    found = _opening_date(text, year)
+    if found is not None and found[0].is_day:
+        day, token = found
+        written_year = _opening_date(text, None) is not None
+        if not written_year and not year_certain:
+            comments.append(
+                f"? 日期“{token}”没有写年份，报告年度{year}年也是推定的，日期留在事件文字里；"
+                "请确认年度（--year）或写全日期"
+            )
+        elif day.year != year:
+            comments.append(f"? 日期“{token}”不在报告年度{year}内，保留在事件文字里，请核对")
+        else:
+            when = day.first
+            if not written_year:
+                comments.append(f"计算：date = {when.isoformat()}（“{token}”加报告年度{year}）")
                 computed.add("date")
-            text = text[m.end() :].lstrip("，, ")
+            text = text[len(token) :].lstrip("，, ")
     parts = pt.clauses(text) or [text]
     result = parts.pop() if len(parts) > 1 and any(w in parts[-1] for w in pt.RESULT_WORDS) else None
     cut = next((i for i, p in enumerate(parts) if i > 0 and any(w in p for w in pt.RESPONSE_WORDS)), None)

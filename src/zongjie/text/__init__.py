@@ -15,6 +15,7 @@ units     spelling(unit)                      ％ → %, ㎡/平米 → 平方�
 dates     parse_when(text, year=) -> When     a day or period (2026年6月底, 2026年上半年, 第三季度, 年底), 公文 text
           parse_date(text, year=) -> date     one day (2025/3/15, 2025年7月23日, 7月23日 with year=)
           parse_year(text) -> int             2025, "2025年", "2025年度", "二〇二五年"
+          leading_date(text, year=)           the date a text opens with (7月23日暴雨…) and its written token
           fmt_date(date) -> str               2025年7月3日; DateError (a ValueError) names what is wrong
 markdown  read_lines(text), read_blocks(text) one Markdown reader: headings, items, paragraphs, with offsets
 sentences sentences(text), clauses(text)      (offset, text) spans
@@ -24,7 +25,7 @@ width     fold(text)                          full-width digits and signs to ASC
 
 from __future__ import annotations
 
-from zongjie.text.dates import DateError, When, fmt_date, parse_date, parse_when, parse_year
+from zongjie.text.dates import DateError, When, fmt_date, leading_date, parse_date, parse_when, parse_year
 from zongjie.text.markdown import Block, Line, read_blocks, read_lines
 from zongjie.text.numbers import (
     CLAIM_KINDS,
@@ -62,6 +63,7 @@ __all__ = [
     "extract",
     "fmt_date",
     "fold",
+    "leading_date",
     "normalize",
     "parse_date",
     "parse_number",

@@ -223,3 +223,31 @@ def leading_year(text: str) -> int | None:
     """The year a text opens with (2026年6月底前完成改造 → 2026), or None."""
     m = _LEADING_YEAR.match(fold(text))
     return int(m.group(1)) if m else None
+
+
+def leading_date(text: str, *, year: int | None = None) -> tuple[When, str] | None:
+    """The date or period a text opens with (2025年7月23日暴雨…, 7月23日…, 2025-07-23…, 3月份…) and the written
+    token; None when it opens with none, or with a date that needs a year (7月23日) and `year` is None.
+    Raises DateError for an impossible date (2月30日)."""
+    from zongjie.text.numbers import extract
+
+    head = fold(text[:24])
+    first = next((q for q in extract(head) if q.kind in ("year", "date")), None)
+    if first is None or not head.startswith(first.raw):
+        return None
+    token = text[: len(first.raw)]
+    try:
+        when = parse_when(first.raw.removesuffix("份"), year=year)
+    except DateError:
+        if year is None and _needs_year(first.raw):
+            return None
+        raise
+    return when, token
+
+
+def _needs_year(written: str) -> bool:
+    try:
+        parse_when(written.removesuffix("份"), year=2000)
+    except DateError:
+        return False
+    return True
