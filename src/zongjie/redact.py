@@ -14,7 +14,7 @@ import io
 import re
 import threading
 from typing import TextIO
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 MASK = "***"
 MIN_SECRET = 6  # shorter "keys" (e.g. "x" for a local server) would mask ordinary text
@@ -25,7 +25,9 @@ _guard = threading.Lock()
 _PATTERNS = [
     # Authorization: Bearer sk-… / "authorization": "Basic …" (header dumps, echoed requests, JSON)
     re.compile(r"(?i)(\bauthorization[\"']?\s*[:=]\s*[\"']?)[^\"'\r\n,}]+"),
-    re.compile(r"(?i)(\b(?:bearer|basic)\s+)[A-Za-z0-9._~+/=-]{6,}"),
+    # a bearer/basic token outside a header: token-like (12+ characters with a digit), so that ordinary
+    # English ("basic principles") in a user's file is left alone
+    re.compile(r"(?i)(\b(?:bearer|basic)\s+)(?=[A-Za-z0-9._~+/=-]*\d)[A-Za-z0-9._~+/=-]{12,}"),
     # api_key=… / "api-key": "…" / x-api-key: …
     re.compile(r"(?i)(\b(?:x-)?api[_-]?key[\"']?\s*[:=]\s*[\"']?)[^\s\"'&,}]+"),
     # OpenAI-style keys, whoever they belong to
@@ -60,18 +62,6 @@ def url_credentials(url: str) -> bool:
     except ValueError:
         return False
     return parts.username is not None or parts.password is not None
-
-
-def strip_credentials(url: str) -> str:
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return redact(url)
-    if parts.username is None and parts.password is None:
-        return url
-    host = parts.hostname or ""
-    netloc = f"{host}:{parts.port}" if parts.port else host
-    return urlunsplit(parts._replace(netloc=netloc))
 
 
 class RedactingStream(io.TextIOBase):
