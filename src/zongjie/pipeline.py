@@ -271,6 +271,7 @@ def draft(
     ws.check_usable()
     existed = out.exists()  # before the lock makes the folder: a folder we made is removed on failure
     with workspace_lock(out, command="draft"):
+        ws.check_usable(locked=True)  # again: another run may have made the folder while we waited
         return _draft(facts_path, facts, tasks, ws, existed, writer, jobs, endpoint, on_event, on_tokens)
 
 

@@ -62,7 +62,7 @@ def test_a_second_writer_exits_2_naming_the_holder(
             assert "--wait" in err
     finally:
         proc.kill()
-        proc.wait()
+        proc.communicate()
     assert {p: p.read_bytes() for p in (ws / "sections").iterdir()} == before
 
 
@@ -70,7 +70,7 @@ def test_wait_waits_for_the_holder(ws: Path, capsys: pytest.CaptureFixture[str])
     proc = _holder(ws, 0.6)
     start = time.monotonic()
     code, _, err = run_cli(capsys, "assemble", str(ws), "--wait")
-    proc.wait()
+    proc.communicate()
     assert code == 0, err
     assert "waiting:" in err and time.monotonic() - start >= 0.3
 
@@ -78,7 +78,7 @@ def test_wait_waits_for_the_holder(ws: Path, capsys: pytest.CaptureFixture[str])
 def test_a_lock_left_by_a_killed_process_is_cleared(ws: Path, capsys: pytest.CaptureFixture[str]) -> None:
     proc = _holder(ws, 30)
     os.kill(proc.pid, signal.SIGKILL)
-    proc.wait()
+    proc.communicate()
     assert lock_path(ws).read_text(encoding="utf-8")  # the dead run's record is still there
     code, _, err = run_cli(capsys, "assemble", str(ws))
     assert code == 0, err
@@ -123,7 +123,8 @@ def test_two_drafts_at_once_do_not_interleave(tmp_path: Path, full_facts: Path) 
     out = tmp_path / "ws"
     cmd = [sys.executable, "-m", "zongjie", "draft", str(full_facts), "-o", str(out), "--offline"]
     procs = [subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True) for _ in range(2)]
-    results = [(p.wait(timeout=60), p.stderr.read() if p.stderr else "") for p in procs]
+    results = [(p.communicate(timeout=60)[1], p.returncode) for p in procs]
+    results = [(code, err) for err, code in results]
     codes = sorted(code for code, _ in results)
     # Either they ran one after the other (both 0) or one was turned away: never both at once.
     assert codes in ([0, 0], [0, 2]), results

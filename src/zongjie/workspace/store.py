@@ -167,8 +167,10 @@ class Workspace:
     def exists(self) -> bool:
         return self.state_path.is_file()
 
-    def check_usable(self) -> None:
-        """A directory is usable if it is missing, empty, or already a zongjie workspace."""
+    def check_usable(self, *, locked: bool = False) -> None:
+        """A directory is usable if it is missing, empty, or already a zongjie workspace. Before the lock is
+        taken (`locked` False), a folder with zongjie's lock file may be a first draft under way: the lock
+        decides ("workspace in use"), and the check is made again once it is held."""
         if self.root.exists() and not self.root.is_dir():
             raise WorkspaceError(f"{self.root} exists and is not a directory")
         # facts.yaml is what `draft NOTES.md` extracts into the workspace before drafting; never overwritten here.
@@ -183,6 +185,10 @@ class Workspace:
             else []
         )
         if foreign and not self.exists():
+            from zongjie.workspace.lock import lock_path
+
+            if not locked and lock_path(self.root).is_file():
+                return
             raise WorkspaceError(
                 f"{self.root} is not empty and not a zongjie workspace; choose another -o directory"
             )
@@ -284,10 +290,11 @@ def section_file_name(index: int, section_id: str) -> str:
 
 
 def _only_lock(path: Path) -> bool:
-    """A .zongjie folder holding nothing but the lock file: a run that stopped before writing any state."""
+    """A .zongjie folder holding nothing but the lock file (or not even that yet): a run that is starting,
+    or one that stopped before writing any state."""
     from zongjie.workspace.lock import LOCK_FILE
 
     try:
-        return path.name == STATE_DIR and [p.name for p in path.iterdir()] == [LOCK_FILE]
+        return path.name == STATE_DIR and [p.name for p in path.iterdir()] in ([], [LOCK_FILE])
     except OSError:
         return False
