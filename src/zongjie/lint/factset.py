@@ -161,8 +161,9 @@ class FactSet:
         base, unit = q.base()
         if (base, unit) in self._exact or (base, unit) in CONVENTIONAL:
             return True
-        # Every way a figure can state a fact (rounding, 余/约/近/成) stays within this distance of it.
-        margin = max(abs(base) * _WINDOW, _step(q), _POINTS)
+        # Every way a figure can state a fact stays within this distance of it: rounding within one step of
+        # its last digit, 余/约/近/成 within 60% or 6 points.
+        margin = max(abs(base) * _WINDOW, _step(q), _POINTS) if q.hedge else _step(q)
         units = [unit, ""] if unit else list(self._sorted)
         return any(states(q, a.value, a.unit) for u in units for a in self._window(u, base, margin))
 
