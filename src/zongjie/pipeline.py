@@ -97,6 +97,7 @@ def _record(
         findings=draft.findings,
         usage=draft.usage,
         attempts=draft.attempts,
+        sentences=draft.sentences,
         generated_at=dt.datetime.now().isoformat(timespec="seconds"),
     )
 
@@ -229,6 +230,7 @@ def write_report(ws: Workspace, state: State, facts: Facts | None = None) -> Non
             "attempts": r.attempts,
             "findings": [f.model_dump(exclude_none=True) for f in r.findings],
             "usage": r.usage.model_dump(),
+            **({"sentences": r.sentences.model_dump()} if r.sentences else {}),
         }
         for r in state.sections
     ]

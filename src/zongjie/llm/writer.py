@@ -5,7 +5,10 @@ Outcome per section (SectionDraft.status):
 - repaired  it passed after one or more repair turns;
 - flagged   with --on-fail keep: it never passed, and the best attempt is kept as the model wrote it, with
             its problems as error findings (rule llm-invalid), so the run exits 1;
-- fallback  the model could not produce a passing answer (or the endpoint failed) and the offline writer's
+- spliced   (prose sections) the model's sentences that pass the checks, with those carrying an error
+            dropped and the offline writer's sentence added for each metric left out; a warning finding
+            (rule llm-spliced) gives the counts, also in report.json (`sentences`);
+- fallback  the model could not produce a usable answer (or the endpoint failed) and the offline writer's
             text replaces it; an error finding (rule llm-fallback) says so, so the run exits 1.
 The title is deterministic: no model call.
 """
@@ -20,13 +23,14 @@ from pydantic import BaseModel
 from zongjie.config import Settings
 from zongjie.finding import Finding
 from zongjie.llm.answer import Answer
-from zongjie.llm.checks import check_section
+from zongjie.llm.checks import PROSE, check_section
 from zongjie.llm.errors import EndpointFailed, InvalidOutput
 from zongjie.llm.sections import SPECS, fact_ids
 from zongjie.llm.session import Session
+from zongjie.llm.splice import splice
 from zongjie.plan.task import SectionTask
 from zongjie.punctuation import fix_text
-from zongjie.writer.base import Progress, SectionDraft, Usage, Writer
+from zongjie.writer.base import Progress, SectionDraft, Sentences, Usage, Writer
 
 
 def section_variables(task: SectionTask, hint: str | None) -> dict[str, Any]:
@@ -88,7 +92,8 @@ class LLMWriter:
         spec = SPECS[task.kind]
 
         def check(value: BaseModel) -> list[str]:
-            return check_section(task, value)
+            # A prose section's missing metric is filled in from the offline text rather than re-asked.
+            return check_section(task, value, fill_missing=True)
 
         try:
             answer = await self.session.ask(
@@ -100,11 +105,19 @@ class LLMWriter:
                 progress=progress,
             )
         except InvalidOutput as exc:
-            return await self._failed(task, hint, exc.answer)
+            spliced = await self._spliced(task, hint, exc.answer)
+            return spliced or await self._failed(task, hint, exc.answer)
         except EndpointFailed as exc:
             message = f"模型调用失败，本节已改用离线文本：{exc}"
             return await self._fallback(task, hint, exc.answer, message)
         assert answer.value is not None
+        if task.kind in PROSE:
+            spliced = await self._spliced(task, hint, answer)  # fills the metrics it left out, if any
+            if spliced is None:
+                message = "模型输出遗漏了指标且无法补写，本节已改用离线文本"
+                return await self._fallback(task, hint, answer, message)
+            if spliced.sentences is not None and spliced.sentences.filled:
+                return spliced
         return SectionDraft(
             section_id=task.id,
             body=_body(task, answer.value),
@@ -114,6 +127,46 @@ class LLMWriter:
             fact_ids=fact_ids(answer.value),
             usage=answer.usage,
             attempts=len(answer.attempts),
+        )
+
+    async def _spliced(self, task: SectionTask, hint: str | None, answer: Answer[Any]) -> SectionDraft | None:
+        """The model's answer with its faulty sentences dropped and the facts it left out filled from the
+        offline text (llm/splice.py); None for an item section, no parsed answer, or no usable splice."""
+        if task.kind not in PROSE or answer.value is None:
+            return None
+        offline = await self.offline.write(task, hint=hint)
+        result = splice(task, _body(task, answer.value), offline.body)
+        if result is None:
+            return None
+        counts = Sentences(kept=result.kept, dropped=result.dropped, filled=result.filled)
+        findings = []
+        if result.dropped or result.filled:
+            why = "；".join(result.problems[:3])
+            findings.append(
+                Finding(
+                    rule="llm-spliced",
+                    severity="warning",
+                    section=task.id,
+                    message=f"模型输出保留{result.kept}句，删去有误的{result.dropped}句"
+                    + (f"（{why}）" if why else "")
+                    + f"，补写遗漏的事实{result.filled}处（离线文本）",
+                    suggestion="核对本节；需要时运行 zongjie regen 重新生成",
+                )
+            )
+        known = set(task.fact_ids())
+        return SectionDraft(
+            section_id=task.id,
+            body=result.body,
+            status="spliced" if findings else ("repaired" if answer.repaired else "ok"),
+            writer=self.name,
+            prompt_version=answer.prompt_version,
+            fact_ids=list(
+                dict.fromkeys([*(i for i in fact_ids(answer.value) if i in known), *result.fact_ids])
+            ),
+            findings=findings,
+            usage=answer.usage,
+            attempts=len(answer.attempts),
+            sentences=counts if findings else None,
         )
 
     async def _failed(self, task: SectionTask, hint: str | None, answer: Answer[Any]) -> SectionDraft:

@@ -14,7 +14,7 @@ from zongjie.files import atomic_write as atomic_write  # re-exported: workspace
 from zongjie.finding import Finding
 from zongjie.redact import redact
 from zongjie.workspace.paths import inside, relative_problem
-from zongjie.writer.base import Status, Usage
+from zongjie.writer.base import Sentences, Status, Usage
 
 STATE_DIR = ".zongjie"
 STATE_FILE = "state.json"
@@ -45,6 +45,7 @@ class SectionRecord(BaseModel):
     findings: list[Finding] = Field(default_factory=list)
     usage: Usage = Field(default_factory=Usage)
     attempts: int = 1
+    sentences: Sentences | None = None  # a spliced section's kept/dropped/filled sentence counts
     generated_at: str = ""
 
     # state.json is read like user input: a shared workspace's state may have been edited by anyone.

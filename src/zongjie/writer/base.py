@@ -37,6 +37,15 @@ class Usage(BaseModel):
         )
 
 
+class Sentences(BaseModel):
+    """A spliced section: model sentences kept as written, dropped for an error, and offline sentences added
+    for the facts left out."""
+
+    kept: int = 0
+    dropped: int = 0
+    filled: int = 0
+
+
 class SectionDraft(BaseModel):
     """A section's body (Markdown, without its heading: assembly adds and numbers headings)."""
 
@@ -49,6 +58,7 @@ class SectionDraft(BaseModel):
     findings: list[Finding] = Field(default_factory=list)
     usage: Usage = Field(default_factory=Usage)
     attempts: int = 1
+    sentences: Sentences | None = None  # set when status is "spliced"
 
 
 # progress(tokens so far, seconds since the first token): a model writer calls it as its answer streams in.

@@ -344,36 +344,49 @@ STATE_ALL = frozenset({"preface", "review", "team", "highlights"})
 def fact_dropped(ctx: Context) -> Iterator[Finding]:
     facts = _facts(ctx)
     strict = ctx.config.strict
-    said: dict[str, list[Quantity]] = defaultdict(list)
-    exact: set[tuple[Decimal, str]] = set()
-    for _, b in _blocks(ctx):
-        for q in ctx.numbers(b):
-            if q.kind in CLAIM_KINDS and not (strict and q.hedge):
-                base, unit = q.base()
-                exact.add((base, unit))
-                said[unit].append(q)
-    texts = [b.text for _, b in _blocks(ctx)]
     single = next(iter(s.id for s in ctx.doc.sections), None) if not ctx.whole else None
     kinds = {s.id: s.kind for s in ctx.doc.sections}
-    for sid, metrics in facts.sections.items():
-        if single is not None and sid != single:
+    todo = [(sid, mf) for sid, ms in facts.sections.items() if single in (None, sid) for mf in ms]
+    numbers = [q for _, b in _blocks(ctx) for q in ctx.numbers(b)]
+    texts = [b.text for _, b in _blocks(ctx)]
+    missing = {mf.id for mf in missing_metrics([mf for _, mf in todo], numbers, texts, strict=strict)}
+    for sid, mf in todo:
+        if mf.id not in missing:
             continue
-        for mf in metrics:
-            m = mf.metric
-            q0 = Quantity(dec(m.value), m.unit, 0, 0, "", "quantity")
-            base, unit = q0.base()
-            if (base, unit) in exact or any(states(q, dec(m.value), m.unit) for q in said[unit] + said[""]):
-                continue
-            if m.value == 0 and any(zero_said(t, m.name) for t in texts):
-                continue  # 全年未发生安全事故 states 安全事故 0起
-            finding = ctx.finding(
-                this("fact-dropped"),
-                f"事实“{m.name}{q0.value.normalize():f}{m.unit}”未在正文中出现",
-                section=sid,
-            )
-            if strict and kinds.get(sid) in STATE_ALL:
-                finding = finding.model_copy(update={"severity": "error"})  # a review without its figures
-            yield finding
+        m = mf.metric
+        finding = ctx.finding(
+            this("fact-dropped"),
+            f"事实“{m.name}{dec(m.value).normalize():f}{m.unit}”未在正文中出现",
+            section=sid,
+        )
+        if strict and kinds.get(sid) in STATE_ALL:
+            finding = finding.model_copy(update={"severity": "error"})  # a review without its figures
+        yield finding
+
+
+def missing_metrics(
+    metrics: list[MetricFact], numbers: list[Quantity], texts: list[str], *, strict: bool
+) -> list[MetricFact]:
+    """The metrics that `numbers` (read from `texts`) do not state: exactly, rounded, or within a hedge's
+    tolerance — in strict mode a hedged figure (约1250次) states nothing. A zero count is stated by saying it
+    did not happen (全年未发生安全事故). Shared by fact-dropped and the LLM writer's sentence-level repair."""
+    said: dict[str, list[Quantity]] = defaultdict(list)
+    exact: set[tuple[Decimal, str]] = set()
+    for q in numbers:
+        if q.kind in CLAIM_KINDS and not (strict and q.hedge):
+            base, unit = q.base()
+            exact.add((base, unit))
+            said[unit].append(q)
+    out = []
+    for mf in metrics:
+        m = mf.metric
+        base, unit = Quantity(dec(m.value), m.unit, 0, 0, "", "quantity").base()
+        if (base, unit) in exact or any(states(q, dec(m.value), m.unit) for q in said[unit] + said[""]):
+            continue
+        if m.value == 0 and any(zero_said(t, m.name) for t in texts):
+            continue
+        out.append(mf)
+    return out
 
 
 _FUTURE = re.compile(r"计划|将|明年|下一年|下年|力争|争取|预算|目标|前|底|预计|拟|新的一年|启动|开工")
