@@ -77,6 +77,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("llm", "writer.base"): "the LLM writer implements the Writer protocol and reports Usage",
     ("llm", "lint"): "by design: the repair loop validates each answer with the linter",
     ("llm", "writer.offline"): "a section the model cannot write falls back to the offline drafter",
+    ("llm", "text"): "sentence-level repair splits the model's prose with the shared sentence splitter",
     ("writer.factory", "base"): "settings decide which writer",
     ("writer.factory", "writer.base"): "it returns a Writer",
     ("writer.factory", "writer.offline"): "the default writer",
