@@ -340,3 +340,24 @@ def test_a_sheet_formatted_to_its_last_row_is_read_to_its_last_value(tmp_path: P
     wb.save(tmp_path / "b.xlsx")
     (sheet,) = open_book(tmp_path / "b.xlsx")
     assert len(sheet.rows) == 2 and not sheet.cut
+
+
+def test_plan_targets_as_people_write_them(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "明年计划"
+    for row in [
+        ["目标", "指标", "目标值", "责任人"],
+        ["提高报修响应率", "报修响应率", "≥98.5%", "李明"],
+        ["控制重大故障", "重大故障", "控制在2起以内", "李明"],
+        ["推进智慧物业", None, "见方案", "王芳"],
+        [None, None, "3项", "王芳"],
+    ]:
+        ws.append(row)
+    wb.save(tmp_path / "b.xlsx")
+    text, err = _import(tmp_path, capsys, tmp_path / "b.xlsx", "--profile", "property", "--year", "2025")
+    plans = parse(text, "f.yaml").plans
+    targets = [(p.target.name, p.target.value, p.target.unit) if p.target else None for p in plans]
+    assert targets == [("报修响应率", 98.5, "%"), ("重大故障", 2, "起"), None]
+    assert "? 目标值没有读成数字" in text  # the plan is kept; its target is asked for
+    assert "明年计划!C5: 目标为空" in err

@@ -53,12 +53,30 @@ class Reading:
     names: dict[int, dict[str, str]] = field(default_factory=dict)  # per metrics list: name → its cell
 
 
+_LABELS = {"problem": "问题", "goal": "目标", "title": "亮点", "event": "事件", "name": "指标名称"}
+
+
 def _problem(exc: ValidationError) -> str:
     parts = []
     for e in exc.errors():
         loc = ".".join(str(x) for x in e["loc"])
+        if e["type"] in ("string_too_short", "missing") and loc in _LABELS:
+            parts.append(f"{_LABELS[loc]}为空")  # a row with 原因 and 措施 but no 问题
+            continue
         parts.append(f"{loc}: {str(e['msg']).removeprefix('Value error, ')}" if loc else str(e["msg"]))
     return "; ".join(parts)
+
+
+# 目标值 as people write it: ≥98%, 不低于98%, 控制在2起以内. The bound's direction comes from the metric.
+_BOUND = re.compile(
+    r"^(?:≥|>=|＞=|≤|<=|＜=|>|<|＞|＜|不低于|不少于|不高于|不超过|达到|提高到|提升到|降至|控制在)|(?:以内|以上|以下)$"
+)
+
+
+def _bare(cell: Cell) -> Cell:
+    stripped = _BOUND.sub("", plain(text(cell)))
+    stripped = _BOUND.sub("", stripped)
+    return Cell(stripped, cell.number_format, cell.coord) if isinstance(cell.value, str) else cell
 
 
 class SheetReader:
@@ -230,7 +248,14 @@ class SheetReader:
 
     # -- the other sheets ------------------------------------------------------------------------------
 
-    def _entry(self, row: list[Cell], model: type[Any], data: dict[str, Any], slot: str) -> None:
+    def _entry(
+        self,
+        row: list[Cell],
+        model: type[Any],
+        data: dict[str, Any],
+        slot: str,
+        comments: list[str] | None = None,
+    ) -> None:
         first = self._first(row)
         data = {k: v for k, v in data.items() if v not in (None, "", [])}
         try:
@@ -238,7 +263,9 @@ class SheetReader:
         except ValidationError as exc:
             self._bad(first, _problem(exc))
             return
-        self.ext.top[slot].append(Entry([], data, [], where=f"{self.r.source} {self.where(first)}"))
+        self.ext.top[slot].append(
+            Entry([], data, comments or [], where=f"{self.r.source} {self.where(first)}")
+        )
 
     def problem(self, row: list[Cell]) -> None:
         data = {k: self._text(row, k) for k in ("problem", "cause", "measure")}
@@ -250,6 +277,10 @@ class SheetReader:
 
     def plan(self, row: list[Cell]) -> None:
         data: dict[str, Any] = {"goal": self._text(row, "goal"), "owner": self._text(row, "owner")}
+        comments: list[str] = []
+        if not data["goal"]:
+            self._bad(self._first(row), "目标为空")
+            return
         actions = self._text(row, "actions")
         data["actions"] = [a for a in re.split(r"[；;\n]|\d+[.、]", actions) if a.strip()]
         deadline_cell = self._get(row, "deadline")
@@ -269,15 +300,15 @@ class SheetReader:
         target_cell = self._get(row, "target_value")
         if target_cell is not None and target_cell.text:
             try:
-                n = number(target_cell)
-            except Unreadable as exc:
-                self._bad(target_cell, f"目标值：{exc}")
-                return
+                n = number(_bare(target_cell))
+            except Unreadable as exc:  # the plan stays; only its measurable target is missing
+                n = None
+                comments.append(f"? 目标值没有读成数字（{exc}），请补上 target")
             if n is not None:
                 name = self._text(row, "target_name") or data["goal"]
                 value = int(n.value) if n.value.is_integer() else n.value
                 data["target"] = {"name": name, "value": value, "unit": n.unit}
-        self._entry(row, Plan, data, "plans")
+        self._entry(row, Plan, data, "plans", comments)
 
     def case(self, row: list[Cell]) -> None:
         first = self._first(row)
