@@ -59,13 +59,15 @@ def _block(document: Any, block: Block) -> Any:
     return para
 
 
-def _caption(document: Any, text: str, font: str) -> None:
+def _caption(document: Any, text: str, font: str, *, above: bool = True) -> Any:
+    """A 表 caption stands above its table and goes with it; a 图 caption is below, and ties to nothing."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     para = document.add_paragraph(style="Normal")
     para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    para.paragraph_format.keep_with_next = True
+    para.paragraph_format.keep_with_next = above
     _add_runs(para, [Run(text)], font, CAPTION_SIZE)
+    return para
 
 
 def _cell_text(cell: Any, lines: list[str], *, header: bool, left: bool) -> None:
@@ -159,8 +161,8 @@ def _figure(document: Any, figure: Figure) -> None:
         # Only the last row is tied to the caption below it: earlier rows may end a page on their own.
         pf.keep_with_next = i == len(figure.rows) - 1
         para.add_run().add_picture(io.BytesIO(png), width=Mm(min(TEXT_WIDTH_MM, width)))
-    _caption(document, figure.caption, BODY_FONT)
-    document.add_paragraph(style="Normal")
+    # One blank line after it, as space rather than an empty paragraph: at a page foot it costs nothing.
+    _caption(document, figure.caption, BODY_FONT, above=False).paragraph_format.space_after = Pt(LINE_PITCH)
 
 
 def _signoff(document: Any, lines: list[str]) -> None:
