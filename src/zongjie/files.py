@@ -108,7 +108,7 @@ def slug_problem(value: str, *, limit: int = SLUG_MAX) -> str | None:
     if len(value) > limit:
         return f"is {len(value)} characters long (at most {limit})"
     if not _SLUG.match(value):
-        return "may only hold letters, digits, '-' and '_' (no '/', '.', spaces)"
+        return "may only hold letters, digits, '-' and '_' (no '/', '.', spaces or brackets)"
     return None
 
 

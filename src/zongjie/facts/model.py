@@ -214,7 +214,10 @@ class Function(_Strict):
         # The key becomes part of a section file's name (sections/NN-review-KEY.md): it must stay a name.
         problem = slug_problem(v)
         if problem is not None:
-            raise ValueError(f"the key {v[:80]!r} {problem}")
+            raise ValueError(
+                f"the key {v[:80]!r} {problem}; it names the section file: keep it short "
+                "(e.g. baojie or 保洁外包) and put the full name under name:"
+            )
         return v
 
     @model_validator(mode="before")
