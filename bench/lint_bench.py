@@ -46,17 +46,19 @@ def main() -> int:
     worst = 0.0
     for size in (50_000, 100_000):
         text = draft(size)
-        best = min(_time(text, facts) for _ in range(3))
+        runs = [_time(text, facts) for _ in range(3)]
+        best, cpu = min(w for w, _ in runs), min(c for _, c in runs)
         worst = max(worst, best) if size == 100_000 else worst
-        print(f"{len(text):>7} chars  {best:.3f} s  {len(text) / best:,.0f} chars/s")
+        # CPU time too: on a shared machine the wall clock also counts other people's work.
+        print(f"{len(text):>7} chars  {best:.3f} s  (cpu {cpu:.3f} s)  {len(text) / best:,.0f} chars/s")
     print("target ≤ 0.5 s at 100k:", "met" if worst <= 0.5 else "MISSED")
     return 0 if worst <= 0.5 else 1
 
 
-def _time(text: str, facts: Facts) -> float:
-    t = time.perf_counter()
+def _time(text: str, facts: Facts) -> tuple[float, float]:
+    t, c = time.perf_counter(), time.process_time()
     lint_markdown(text, facts)
-    return time.perf_counter() - t
+    return time.perf_counter() - t, time.process_time() - c
 
 
 if __name__ == "__main__":
