@@ -23,7 +23,6 @@ BASE = frozenset(
         "punctuation",
         "resources",
         "skeleton",
-        "units",
         "wording",
     }
 )
@@ -53,7 +52,7 @@ LAYERS = (
     "main",
 )
 ALLOWED: dict[tuple[str, str], str] = {
-    ("base", "text"): "units re-exports the unit table; wording reads its word lists",
+    ("base", "text"): "wording reads its word lists",
     ("lint", "text"): "the number reader, units, the Markdown reader, sentences and word lists",
     ("facts", "text"): "values, units and dates in a facts file are read by the text layer",
     ("notes", "text"): "years, dates and changes in notes are read by the text layer",
@@ -66,6 +65,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("lint", "base"): "findings, the punctuation normaliser, wording, skeleton, units",
     ("lint", "facts"): "the linter checks numbers against the facts",
     ("lint", "plan"): "lint_section checks one SectionTask; the whole draft is checked against build_plan",
+    ("writer.offline", "text"): "the unit table (what counts as a count)",
     ("writer.offline", "base"): "the punctuation normaliser, wording and units it shares with the linter",
     ("writer.offline", "facts"): "number and date formatting (fmt, fmt_date)",
     ("writer.offline", "plan"): "it renders SectionTasks",
@@ -94,6 +94,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("workbook", "notes"): "a workbook is written like extracted notes: the same entries, emitter and stamp",
     ("workspace", "base"): "atomic files, findings, errors, the skeleton's review heading",
     ("workspace", "writer.base"): "section records keep a draft's status and usage",
+    ("export", "text"): "the one Markdown reader reads the draft into Word blocks",
     ("export", "base"): "errors, findings, files",
     ("export", "facts"): "the metrics tables come from the facts",
     ("export", "plan"): "tables and charts follow the section plan",

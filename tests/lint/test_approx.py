@@ -11,7 +11,7 @@ from tests.lint.conftest import fixture_facts
 
 from zongjie.lint.api import lint_markdown
 from zongjie.lint.factset import hedged
-from zongjie.lint.numbers import CLAIM_KINDS, extract
+from zongjie.text.numbers import CLAIM_KINDS, extract
 
 CORPUS = Path(__file__).parent / "corpus"
 CLEAN = (CORPUS / "01-clean-full.md").read_text(encoding="utf-8")

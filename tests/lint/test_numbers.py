@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from zongjie.facts.derive import fmt, fmt_quantity
-from zongjie.lint.numbers import extract, normalize
+from zongjie.text.numbers import extract
+from zongjie.text.units import normalize
 
 
 def one(text: str):
@@ -105,7 +106,7 @@ def test_cn2an_never_sees_free_text(monkeypatch):
     seen: list[str] = []
     real = cn2an.cn2an
     monkeypatch.setattr(cn2an, "cn2an", lambda s, mode="strict": seen.append(s) or real(s, mode))
-    from zongjie.lint import numbers
+    from zongjie.text import numbers
 
     numbers.chinese_value.cache_clear()
     extract("进一步加强一线统一调度，完成巡检二十七次")

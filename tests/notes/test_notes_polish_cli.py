@@ -10,10 +10,10 @@ import yaml
 from cli_helpers import run_cli
 from zongjie import profiles
 from zongjie.facts.load import load
-from zongjie.lint.numbers import METRIC_KINDS, extract
 from zongjie.notes import notes_to_facts_file
 from zongjie.notes.parse import read
 from zongjie.notes.polish import polish_file, section_task, smooth, verify
+from zongjie.text.numbers import METRIC_KINDS, extract
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTES = sorted(p for p in (ROOT / "fixtures").glob("notes-*") if ".expected." not in p.name)

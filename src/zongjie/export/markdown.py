@@ -6,12 +6,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from zongjie.text.markdown import Line, read_blocks
+
 BlockKind = Literal["title", "heading", "para"]
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_ITEM = re.compile(r"^(?:[-*+]\s+|\d+[.、．](?!\d)\s*|（\d+）)")
-_BULLET = re.compile(r"^[-*+]\s+")
-_ORDERED = re.compile(r"^(\d+)\.\s+")
 _BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十百]+、|（[一二三四五六七八九十百]+）)\s*")
 
@@ -63,43 +61,27 @@ def _join(lines: list[str]) -> str:
     return out
 
 
-def _item_text(line: str) -> str:
-    """`1. 文字` → `1.文字` (公文 numbering has no space); `- 文字` → `文字`."""
-    if _BULLET.match(line):
-        return _BULLET.sub("", line)
-    m = _ORDERED.match(line)
-    return f"{m.group(1)}.{line[m.end() :]}" if m else line
+def _item_text(line: Line) -> str:
+    """`1. 文字` → `1.文字` (公文 numbering has no space); `- 文字` → `文字`; other numbering as written."""
+    if line.style == "bullet":
+        return line.content
+    if line.style == "number" and line.marker.endswith((".", "．")):
+        return f"{line.marker[:-1]}.{line.content}"
+    return line.raw.strip()
 
 
 def parse(markdown: str) -> list[Block]:
+    """The draft as Word blocks, read by the one Markdown reader (zongjie.text.markdown): a heading is a
+    title or heading block, every list item and paragraph a paragraph (soft-wrapped lines joined)."""
     blocks: list[Block] = []
-    pending: list[str] = []
-    start = 0
-
-    def flush() -> None:
-        if pending:
-            blocks.append(Block("para", inline(_join(pending)), line=start))
-            pending.clear()
-
-    for number, raw in enumerate(markdown.splitlines(), 1):
-        line = raw.strip()
-        heading = _HEADING.match(line)
-        if not line or line in ("---", "***"):
-            flush()
-        elif heading:
-            flush()
-            level, text = len(heading.group(1)), heading.group(2).strip()
-            has_title = any(b.kind == "title" for b in blocks)
-            kind: BlockKind = "title" if level == 1 and not has_title else "heading"
-            level = max(level, 2) if kind == "heading" else 1
-            blocks.append(Block(kind, inline(text), level=level, line=number))
-        elif _ITEM.match(line):
-            flush()  # a list item starts its own paragraph even without a blank line before it
-            pending.append(_item_text(line))
-            start = number
-        else:
-            if not pending:
-                start = number
-            pending.append(line)
-    flush()
+    for b in read_blocks(markdown):
+        if b.kind == "heading":
+            has_title = any(x.kind == "title" for x in blocks)
+            kind: BlockKind = "title" if b.level == 1 and not has_title else "heading"
+            level = max(b.level, 2) if kind == "heading" else 1
+            blocks.append(Block(kind, inline(b.first.content), level=level, line=b.number))
+            continue
+        first = _item_text(b.first) if b.kind == "item" else b.first.raw.strip()
+        lines = [first, *(line.raw.strip() for line in b.lines[1:])]
+        blocks.append(Block("para", inline(_join(lines)), line=b.number))
     return blocks

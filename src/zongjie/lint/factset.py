@@ -9,8 +9,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from zongjie.facts.derive import dec, fmt_date
 from zongjie.facts.model import Facts
-from zongjie.lint.numbers import CLAIM_KINDS, Quantity, extract, normalize, split_unit
 from zongjie.plan.task import CommitmentFact, MetricFact, PlanFact, ProblemFact, SectionTask
+from zongjie.text.numbers import CLAIM_KINDS, Quantity, extract
+from zongjie.text.units import normalize, split_unit
 
 # Set phrases whose numbers are not claims about the year's work (24小时值守).
 CONVENTIONAL = frozenset({(Decimal(24), "小时"), (Decimal(365), "天"), (Decimal(7), "天")})

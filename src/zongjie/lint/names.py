@@ -11,8 +11,9 @@ from decimal import Decimal
 
 from zongjie.facts.derive import dec
 from zongjie.lint.factset import Allowed, FactSet, metric_figures, states
-from zongjie.lint.numbers import Quantity, split_unit
 from zongjie.plan.task import MetricFact
+from zongjie.text.numbers import Quantity
+from zongjie.text.units import split_unit
 from zongjie.text.words import literal_alternation
 
 # Name suffixes too generic to stand for one metric.

@@ -10,7 +10,7 @@ from decimal import Decimal
 from zongjie import wording
 from zongjie.facts.derive import fmt
 from zongjie.text import METRIC_KINDS, extract
-from zongjie.units import ALL_UNITS, longest_first
+from zongjie.text.units import ALL_UNITS, longest_first
 
 NUM = r"\d+(?:\.\d+)?"
 # Longest first, so 万平方米 is not read as 万 + 平方米 and 个百分点 not as 个.

@@ -26,7 +26,7 @@ _COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
 _MARKERS: tuple[tuple[MarkerStyle, re.Pattern[str]], ...] = (
     # `*` and `+` need a space (`**粗体**` is not a bullet); a `-` or `•` does not (people type `-巡检100次`).
     ("bullet", re.compile(r"^\s*(?:[*+]\s+|-(?![-\d.])\s*|[•·]\s*)")),
-    ("number", re.compile(r"^\s*(?:\d{1,2}[.、．)）](?![\d.])|[（(]\d{1,2}[)）])\s*")),
+    ("number", re.compile(r"^\s*(?:\d{1,3}[.、．)）](?![\d.])|[（(]\d{1,3}[)）])\s*")),
     (
         "chinese",
         re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])\s*"),

@@ -10,7 +10,7 @@ from zongjie.finding import Finding, Severity
 from zongjie.lint.config import LintConfig
 from zongjie.lint.document import Block, Document, Section, Sentence, sentences
 from zongjie.lint.factset import FactSet
-from zongjie.lint.numbers import Quantity, extract
+from zongjie.text.numbers import Quantity, extract
 
 
 @dataclass(frozen=True)

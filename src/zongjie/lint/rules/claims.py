@@ -11,11 +11,11 @@ from zongjie.facts.derive import Derived, dec, fmt_quantity
 from zongjie.finding import Finding
 from zongjie.lint.document import Section, Sentence, clauses, plain
 from zongjie.lint.factset import FactSet
-from zongjie.lint.numbers import CLAIM_KINDS, Quantity
 from zongjie.lint.rules.base import Context, Example, rule, this
 from zongjie.lint.rules.fidelity import aliases
 from zongjie.lint.rules.style import blanks, has_number
 from zongjie.plan.task import MetricFact
+from zongjie.text.numbers import CLAIM_KINDS, Quantity
 from zongjie.text.words import literal_alternation
 
 # A clause about next year (a plan, a resolve) claims nothing about this year's result.

@@ -8,13 +8,13 @@ from collections.abc import Callable, Iterator
 from zongjie import wording
 from zongjie.finding import Finding
 from zongjie.lint.document import Block, Section, plain
-from zongjie.lint.numbers import METRIC_KINDS, extract
 from zongjie.lint.rules.base import Context, Example, rule, this
 from zongjie.lint.rules.fidelity import plan_for as _plan_for
 from zongjie.lint.rules.fidelity import problem_for as _problem_for
 from zongjie.lint.rules.style import blank_kinds, blanks, vague_only
 from zongjie.lint.sections import MEASURES, items
 from zongjie.skeleton import HEADINGS, ORDER, SKELETON
+from zongjie.text.numbers import METRIC_KINDS, extract
 
 # The facts field that feeds each section, for suggestions.
 FACTS_FIELD = {p.id: p.field for p in SKELETON if p.field}

@@ -9,8 +9,8 @@ from functools import lru_cache
 from zongjie.finding import Finding
 from zongjie.lint import lexicon
 from zongjie.lint.document import Block, Section, Sentence, plain
-from zongjie.lint.numbers import METRIC_KINDS, extract
 from zongjie.lint.rules.base import Context, Example, rule, this
+from zongjie.text.numbers import METRIC_KINDS, extract
 from zongjie.text.words import words
 from zongjie.wording import DEADLINE
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from zongjie.facts.derive import Direction, fmt_quantity
 from zongjie.plan.task import MetricFact
-from zongjie.units import COUNT_UNITS
+from zongjie.text.units import COUNT_UNITS
 from zongjie.writer.offline import kinds
 from zongjie.writer.offline.phrases import CONNECTORS, Prose, clean, end, rotate
 
