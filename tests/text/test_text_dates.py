@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from zongjie.text import DateError, fmt_date, parse_date, parse_when, parse_year
+from zongjie.text.dates import check_dates_in, is_numeric_day, leading_year
 
 D = dt.date
 
@@ -125,3 +126,13 @@ def test_leading_date_reads_the_date_a_note_opens_with() -> None:
     assert leading_date("暴雨导致地库进水") is None
     with pytest.raises(DateError):
         leading_date("2月30日停水", year=2025)
+
+
+def test_dates_inside_free_text() -> None:
+    check_dates_in("下学期开学前")  # no date, nothing to check
+    check_dates_in("2026年6月底前完成改造")
+    with pytest.raises(DateError, match="no month 13"):
+        check_dates_in("2026年13月底前完成改造")
+    assert is_numeric_day("2026/6/30") and is_numeric_day("２０２６．６．３０")
+    assert not is_numeric_day("2026年6月30日")
+    assert leading_year("2026年6月底前完成") == 2026 and leading_year("年底前") is None

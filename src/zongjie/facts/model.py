@@ -18,7 +18,7 @@ from zongjie import profiles
 from zongjie.errors import BadInput
 from zongjie.files import slug_problem
 from zongjie.profiles import Better
-from zongjie.text.dates import DateError, parse_date, parse_when, parse_year
+from zongjie.text.dates import DateError, check_dates_in, is_numeric_day, parse_date, parse_year
 from zongjie.text.numbers import NumberError, parse_number, read_value
 from zongjie.text.units import spelling, split_unit
 
@@ -314,24 +314,13 @@ class Plan(_Strict):
             return v
         year = _context(info, "year")
         plan_year = year + 1 if isinstance(year, int) else None
-        if _NUMERIC_DAY.fullmatch(v.strip()):
-            try:
+        try:
+            if is_numeric_day(v):
                 return parse_date(v, year=plan_year)
-            except DateError as exc:
-                raise ValueError(str(exc)) from None
-        for piece in _DATE_LIKE.finditer(v):
-            try:
-                parse_when(piece.group(), year=plan_year or 2000)
-            except DateError as exc:
-                raise ValueError(str(exc)) from None
+            check_dates_in(v, year=plan_year)
+        except DateError as exc:
+            raise ValueError(str(exc)) from None
         return v
-
-
-_NUMERIC_DAY = re.compile(r"[\d０-９]{4}\s*[-/.．／]\s*[\d０-９]{1,2}\s*[-/.．／]\s*[\d０-９]{1,2}")
-# A date inside a written deadline: 2026年13月底前 has a month that cannot be.
-_DATE_LIKE = re.compile(
-    r"(?:[\d０-９]{4}\s*年\s*)?[\d０-９]{1,2}\s*月(?:\s*[\d０-９]{1,2}\s*[日号])?|[\d０-９]{4}\s*[-/.]\s*[\d０-９]{1,2}(?:\s*[-/.]\s*[\d０-９]{1,2})?"
-)
 
 
 class Report(_Strict):

@@ -251,3 +251,22 @@ def _needs_year(written: str) -> bool:
     except DateError:
         return False
     return True
+
+
+_NUMERIC_DAY = re.compile(r"\d{4}\s*[-/.／]\s*\d{1,2}\s*[-/.／]\s*\d{1,2}")
+# A date inside free text: 2026年13月底前完成改造 holds 2026年13月.
+_DATE_LIKE = re.compile(
+    r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|\d{4}\s*[-/.]\s*\d{1,2}(?:\s*[-/.]\s*\d{1,2})?"
+)
+
+
+def is_numeric_day(text: str) -> bool:
+    """True for a day written with separators only (2026/6/30, 2026-06-30, ２０２６．６．３０)."""
+    return bool(_NUMERIC_DAY.fullmatch(fold(text).strip()))
+
+
+def check_dates_in(text: str, *, year: int | None = None) -> None:
+    """Raises DateError for the first impossible date inside free text (下学期开学前 has none; 2026年13月底前
+    has one); `year` fills in a date written without one."""
+    for piece in _DATE_LIKE.finditer(fold(text)):
+        parse_when(piece.group(), year=year or 2000)
