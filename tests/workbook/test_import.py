@@ -361,3 +361,27 @@ def test_plan_targets_as_people_write_them(tmp_path: Path, capsys: pytest.Captur
     assert targets == [("报修响应率", 98.5, "%"), ("重大故障", 2, "起"), None]
     assert "? 目标值没有读成数字" in text  # the plan is kept; its target is asked for
     assert "明年计划!C5: 目标为空" in err
+
+
+@pytest.mark.parametrize("merged", [True, False])
+def test_a_title_row_above_the_header_is_a_title(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], merged: bool
+) -> None:
+    # The reviewer's 台账: a title row over `职能|指标名称|单位|2025年|2024年|目标值` was once joined with the
+    # header as a two-row header, so both year columns read 2025 and every value was last year's.
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "2025年指标台账"
+    ws.append(["2025年度后勤处工作台账"])
+    ws.append(["职能", "指标名称", "单位", "2025年", "2024年", "目标值"])
+    ws.append(["设施运维", "报修工单", "件", 1326, 1180, None])
+    ws.append([None, "平均响应时间", "分钟", 25, 40, 30])
+    ws.append(["保洁", "保洁合格率", "％", 96.5, 95, 95])
+    if merged:
+        ws.merge_cells("A1:F1")
+    wb.save(tmp_path / "台账.xlsx")
+    text, _ = _import(tmp_path, capsys, tmp_path / "台账.xlsx")
+    facts = parse(text, "f.yaml")
+    got = {name: (m.value, m.previous, m.target) for name, (_, m) in _metrics(facts).items()}
+    assert got == {"报修工单": (1326, 1180, None), "平均响应时间": (25, 40, 30), "保洁合格率": (96.5, 95, 95)}
+    assert (facts.report.department, facts.report.year) == ("后勤处", 2025)

@@ -129,6 +129,13 @@ def sheet_kind(name: str) -> Kind | None:
     return next((kind for kind, words in _SHEET_NAMES if any(w in label for w in words)), None)
 
 
+def is_title(cells: list[Cell]) -> bool:
+    """A title row (2025年度后勤处工作台账, merged across the table or typed into one cell): a single text,
+    so it is a title above the header, never the top half of a two-row header."""
+    texts = {c.text for c in cells if c.text}
+    return len(texts) == 1 and all(isinstance(c.value, str) for c in cells if c.text)
+
+
 def _subheader(cells: list[Cell]) -> bool:
     """A second header row (目标 | 完成 under a merged 2025年): only labels, one of them a figure's."""
     labels = [plain(c.text) for c in cells if c.text]
@@ -159,6 +166,8 @@ def find_header(sheet: Sheet) -> Header | None:
     order = [named, *(k for k in kinds if k != named)] if named else kinds
     rows = sheet.rows[:HEADER_SCAN]
     for r, cells in enumerate(rows):
+        if is_title(cells):
+            continue
         below = rows[r + 1] if r + 1 < len(rows) else []
         two = _subheader(below)
         for kind in order:

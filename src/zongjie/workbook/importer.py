@@ -4,6 +4,7 @@ Nothing is written when the workbook cannot be read; rows that cannot be read ar
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,6 +37,15 @@ class Imported:
     @property
     def entries(self) -> int:
         return len(self.reading.extraction.entries())
+
+
+# What a workbook's title calls the table: 2025年度后勤处工作台账 names the department 后勤处, not 后勤处工作台账.
+_LEDGER = re.compile(r"(?:工作|指标|数据)?(?:台账|统计表?|汇总表?|一览表|明细表?|报表|数据表|指标表)$")
+
+
+def _as_report_title(title: str) -> str:
+    """The title read the way a summary's title is (…后勤处工作总结), so only its department is kept."""
+    return _LEDGER.sub("工作总结", title.strip())
 
 
 def _title(sheet: Sheet, header: Header) -> str:
@@ -114,7 +124,8 @@ def import_workbook(
                 raise
             profile, why = ask(profiles.available()), "你的选择"
     spec = profiles.load(profile)
-    notes = Notes(source, title, [], [], Heading(1, title, 1) if title else None)
+    heading = Heading(1, _as_report_title(title), 1) if title else None
+    notes = Notes(source, title, [], [], heading)
     report, comments, _, _ = report_block(
         notes, spec, year=report_year, organization=organization, department=department, today=today
     )
