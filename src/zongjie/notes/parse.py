@@ -9,6 +9,7 @@ from pathlib import Path
 
 from zongjie.errors import BadInput
 from zongjie.files import read_stdin, read_text, warn_stderr
+from zongjie.text import fold
 
 _BULLET = re.compile(r"^\s*(?:[-*+•·]\s*|\d{1,2}[.、．)）]\s*|[（(]\d{1,2}[)）]\s*|[①-⑳]\s*)")
 _MD_HEADING = re.compile(r"^\s*(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -39,10 +40,13 @@ class Heading:
 
 
 # A title line names the year and what the notes are: “阳光花园项目物业后勤科2025年工作笔记”.
-TITLE = re.compile(r"(20\d{2})\s*(?:年度?|学年)?.{0,8}?(?:总结|笔记|小结|记录|汇报|工作|盘点|材料|素材)")
+# “2025年 市人民医院 总务科 工作要点（草）”: the unit's full name may stand between the year and what it is.
+TITLE = re.compile(
+    r"(20\d{2})\s*(?:年度?|学年)?.{0,16}?(?:总结|笔记|小结|记录|汇报|工作|盘点|材料|素材|要点)"
+)
 # A title without a year: “锦绣园物业后勤科工作情况”; the year is then inferred from the notes.
 UNDATED_TITLE = re.compile(
-    r"^(?P<who>[^\d，,。；;：:]{2,24}?)(?:年度|全年)?工作(?:总结|笔记|小结|记录|汇报|情况|素材)\S{0,2}$"
+    r"^(?P<who>[^\d，,。；;：:]{2,24}?)(?:年度|全年)?工作(?:总结|笔记|小结|记录|汇报|情况|素材|要点)\S{0,3}$"
 )
 
 
@@ -62,7 +66,9 @@ _THOUSANDS = re.compile(r"(?<![\d,.])(\d{1,3})((?:,\d{3})+)(?![\d,])")
 
 def tidy(text: str) -> str:
     """No thousands separators (1,326 → 1326), no space between 汉字 and digits or between a number and
-    its unit (公文 convention), no trailing punctuation."""
+    its unit (公文 convention), no trailing punctuation; full-width digits, ． and ％ folded to ASCII by the
+    text layer (８２．３％ → 82.3%), so no figure is ever half normalised."""
+    text = fold(text)
     text = _THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(",", ""), text.strip())
     text = re.sub(r"(?<=\d)[ \t\u3000]+(?=[%％])", "", text)
     text = re.sub(rf"(?<=[{_CJK}])[ \t\u3000]+(?=[0-9A-Za-z%])", "", text)

@@ -76,7 +76,7 @@ def report_block(
 
 # What a title says after its year and its department: 2025总务处年终材料 → 总务处.
 _TITLE_TAIL = re.compile(
-    r"(?:年度|全年|学年|年终|年末)?(?:工作)?(?:总结|笔记|小结|记录|汇报|情况|素材|材料|盘点)\S{0,4}$"
+    r"(?:年度|全年|学年|年终|年末)?(?:工作)?(?:总结|笔记|小结|记录|汇报|情况|素材|材料|盘点|要点)\S{0,4}$"
 )
 
 

@@ -55,20 +55,30 @@ OWNER_AT_END = re.compile(
 )
 
 
+# 2026年6月前 is before June starts, 2026年6月 (底前) when June ends: a 前 after a bare month or year is kept,
+# or the draft would give a month (or a year) more than the note does.
+_BARE_SPAN = re.compile(r"(?:\d|[一二三四五六七八九十])月$|^\d{4}年$")
+
+
+def _as_written(when: str, after: str) -> str:
+    return when + after[: len(after) - len(after.lstrip("之以前"))] if _BARE_SPAN.search(when) else when
+
+
 def _deadline(clause: str) -> tuple[str | None, str]:
-    """(deadline as the note writes it, without 前/完成; the rest of the clause)."""
+    """(deadline as the note writes it, without 完成 — and without 前 when the deadline ends a span, 6月底前;
+    the rest of the clause)."""
     whole = pt.DEADLINE.fullmatch(clause)
     if whole:
-        return whole.group("when"), ""
+        return _as_written(whole.group("when"), clause[whole.end("when") :]), ""
     lead = pt.DEADLINE_LEAD.match(clause)
     if lead and lead.group("rest").strip("，, "):
-        return lead.group("when"), lead.group("rest").strip("，, ")
+        return _as_written(lead.group("when"), clause[lead.end("when") :]), lead.group("rest").strip("，, ")
     return None, clause
 
 
 def plan_data(text: str, year: int) -> tuple[dict[str, Any], list[str]]:
     # 明年/2026年 as the opening word is the plan marker; 2026年6月底前 is a deadline and stays.
-    lead = rf"^(?:明年|下一年度?|下年度|来年|{year + 1}年(?!\d|内?(?:完成|建成|实现|启动|投用|上线|落实)))?(?:度)?(?:计划|打算|准备|争取|要)*[:：]?"
+    lead = rf"^(?:明年|下一年度?|下年度|来年|{year + 1}年(?!\d|前|内?(?:完成|建成|实现|启动|投用|上线|落实)))?(?:度)?(?:计划|打算|准备|争取|要)*[:：]?"
     text = re.sub(lead, "", text) or text
     who, text = pt.owner(text)
     deadline = None

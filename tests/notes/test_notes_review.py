@@ -1,0 +1,63 @@
+"""Notes written the way a newcomer's notes were (a plain title line, full-width figures, a space between two
+figures, 6月前 deadlines): each mechanism tested with notes in our own words."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from zongjie.notes import extract_notes
+from zongjie.writer.offline.items import deadline_phrase
+
+TODAY = dt.date(2026, 1, 10)
+
+
+def _facts(tmp_path: Path, text: str) -> dict[str, Any]:
+    path = tmp_path / "n.md"
+    path.write_text(text, encoding="utf-8")
+    data = yaml.safe_load(extract_notes(path, today=TODAY).text)
+    assert isinstance(data, dict)
+    return data
+
+
+def _metrics(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    found = [m for f in data.get("functions", []) for m in f.get("metrics", [])]
+    found += data.get("summary", {}).get("metrics", [])
+    return {m["name"]: m for m in found}
+
+
+def test_plain_first_line_with_year_and_unit_is_the_title(tmp_path: Path) -> None:
+    data = _facts(
+        tmp_path,
+        "2024年 县中医院 后勤保障科 年终要点（初稿）\n\n一、维修\n• 维修工单3,210单\n",
+    )
+    assert data["report"]["year"] == 2024
+    assert data["report"]["organization"] == "县中医院"
+    assert data["report"]["department"] == "后勤保障科"
+    assert "unplaced" not in extract_notes(tmp_path / "n.md", today=TODAY).text  # the title line is used
+
+
+def test_full_width_figures_are_folded_whole(tmp_path: Path) -> None:
+    path = tmp_path / "n.md"
+    path.write_text("# 2025年物业工作笔记\n- 维修：今年及时率达到９４．７％\n", encoding="utf-8")
+    text = extract_notes(path, today=TODAY).text
+    assert "．" not in text and "％" not in text
+    rates = [m for m in _metrics(yaml.safe_load(text)).values() if m["value"] == 94.7]
+    assert rates and rates[0]["unit"] == "%"
+
+
+def test_space_between_figures_separates_this_year_from_last(tmp_path: Path) -> None:
+    data = _facts(tmp_path, "# 2025年保卫科工作笔记\n- 应急疏散演练9次 去年5次\n")
+    drill = _metrics(data)["应急疏散演练"]
+    assert (drill["value"], drill["previous"]) == (9, 5)
+
+
+def test_month_deadline_keeps_its_before(tmp_path: Path) -> None:
+    data = _facts(tmp_path, "# 2025年总务处工作笔记\n- 明年计划：2026年5月前完成锅炉房改造，负责人周明\n")
+    plan = data["plans"][0]
+    assert plan["deadline"] == "2026年5月前"
+    assert deadline_phrase(plan["deadline"]) == "于2026年5月前完成"  # never 5月底前: a month later
+    assert deadline_phrase("2026年12月") == "于2026年12月底前完成"  # a bare month still ends the span
