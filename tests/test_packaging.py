@@ -28,6 +28,9 @@ def test_wheel_carries_data() -> None:
     assert (root / "_data" / "fixtures" / "property-full.yaml").is_file()
     assert (root / "_data" / "prompts").is_dir()
     assert (root / "profiles" / "property.yaml").is_file()
+    assert (root / "web" / "templates" / "facts.html").is_file() and (
+        root / "web" / "static" / "app.js"
+    ).is_file()
 
 
 def test_example_drafts_from_any_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -107,7 +107,7 @@ def test_invalid_facts_show_checks_message_at_the_field_and_write_nothing(
     assert "required field is missing" in org[:600]
     # the row is now the function's first metric (the empty recommended rows were not kept)
     value = r.text[r.text.index('name="functions.0.metrics.0.value"') :]
-    assert 'value="很多"' in value[:100] and 'class="num invalid"' in value[:200]
+    assert 'value="很多"' in value[:100] and 'class="fig invalid"' in value[:200]
     assert "must be a number" in value[: value.index("</tbody>")]
     assert (served / sid / "facts.yaml").read_text(encoding="utf-8") == before
 

@@ -258,3 +258,83 @@ def test_bad_settings_are_a_message(client: TestClient) -> None:
     assert r.status_code == 400 and "no API key" in r.text
     r = client.post("/settings", data={"offline": "1"}, follow_redirects=True)
     assert "离线写作" in r.text
+
+
+def test_other_sites_cannot_drive_the_page(served: Path) -> None:
+    from zongjie.web.app import make_app
+
+    local = TestClient(
+        make_app(served, allowed_hosts={"127.0.0.1", "localhost"}), base_url="http://127.0.0.1:8000"
+    )
+    assert local.get("/").status_code == 200
+    r = local.post(
+        "/settings", data={"base_url": "https://evil.example/v1"}, headers={"origin": "https://evil.example"}
+    )
+    assert r.status_code == 403
+    assert (
+        local.post(
+            "/settings", data={"offline": "1"}, headers={"origin": "http://127.0.0.1:8000"}
+        ).status_code
+        == 200
+    )
+    rebound = TestClient(
+        make_app(served, allowed_hosts={"127.0.0.1", "localhost"}), base_url="http://evil.example"
+    )
+    assert rebound.get("/").status_code == 403
+
+
+def test_a_kept_key_is_not_sent_to_a_new_address(client: TestClient) -> None:
+    client.post("/settings", data={"base_url": "http://127.0.0.1:9/v1", "model": "m", "api_key": "sk-1"})
+    assert "已设置（不显示）" in client.get("/settings").text
+    client.post("/settings", data={"base_url": "http://127.0.0.1:10/v1", "model": "m"})
+    assert "已设置（不显示）" not in client.get("/settings").text
+
+
+SCHOOL_NOTES = """城南实验中学后勤保障中心2025年工作小结
+
+一、设施
+- 全年报修工单2,186件，去年2412件
+- 维修及时率97.4%（去年95.1%），目标96%
+- 教学楼照明改造完成
+
+绿化
+- 校园补种草坪大概800平
+
+食堂：
+- 食品抽检合格率100%
+- 就餐满意度大概九成
+
+其它
+- 挺忙的
+"""
+
+
+def _answered(comments: str) -> str:
+    """What the 已处理 button does to a row's hidden comments: its questions are dropped."""
+    import json
+
+    grouped = json.loads(comments)
+    return json.dumps({k: [c for c in v if not c.startswith("?")] for k, v in grouped.items()})
+
+
+def test_from_notes_to_word_without_a_terminal(client: TestClient, served: Path) -> None:
+    """The newcomer's path over the API: notes → questions at their fields → save → draft → docx."""
+    from web.test_facts_form import form_fields, post_form
+
+    r = client.post("/notes", data={"profile": "school", "text": SCHOOL_NOTES})
+    assert r.status_code == 200, r.text
+    sid = sid_of(str(r.url).replace("http://testserver", ""))
+    assert "挺忙的" in r.text  # an unplaced note, shown beside the form
+    assert "data-dismiss" in r.text  # a question at its row
+    fields = form_fields(r.text)
+    # answer every question (the page's 已处理 button drops it from the row's comments)
+    fields = [(n, _answered(v) if n.endswith("__c") else v) for n, v in fields]
+    r = post_form(client, f"/s/{sid}/facts", fields)
+    assert r.status_code == 200 and "已保存" in r.text, r.text[:3000]
+    text = (served / sid / "facts.yaml").read_text(encoding="utf-8")
+    assert not [line for line in text.splitlines() if line.strip().startswith("# ?")] and "2186" in text
+    client.post(f"/s/{sid}/draft")
+    assert wait_done(client, sid)["error"] is None
+    assert "2186件" in client.get(f"/s/{sid}/review").text
+    r = client.get(f"/s/{sid}/export/docx?confirm=true")
+    assert r.status_code == 200 and r.content[:2] == b"PK"

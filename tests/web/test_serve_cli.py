@@ -60,3 +60,28 @@ def test_a_taken_port_and_a_file_are_messages(
     code, _, err = run_cli(capsys, "serve", str(tmp_path / "f.txt"))
     assert code == 2 and "not a folder" in err
     assert not started
+
+
+def test_the_served_app_answers_only_this_machine_and_open_opens_it(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    started: list[dict[str, Any]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+    import webbrowser
+
+    from fastapi.testclient import TestClient
+
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url: opened.append(url))
+    monkeypatch.setattr(
+        threading, "Timer", lambda delay, fn, args: type("T", (), {"start": lambda self: fn(*args)})()
+    )
+    port = _free_port()
+    code, _, err = run_cli(capsys, "serve", str(tmp_path), "--port", str(port), "--open")
+    assert code == 0, err
+    assert opened == [f"http://127.0.0.1:{port}/"]
+    app = started[0]["app"]
+    assert TestClient(app, base_url=f"http://127.0.0.1:{port}").get("/").status_code == 200
+    assert TestClient(app, base_url="http://attacker.example").get("/").status_code == 403

@@ -68,4 +68,6 @@ def register(app: typer.Typer) -> None:
             import webbrowser
 
             threading.Timer(1.0, webbrowser.open, args=(url,)).start()
-        uvicorn.run(make_app(folder, debug=debug), host=host, port=port, log_level="warning")
+        allowed = {"127.0.0.1", "localhost", "::1"} if host in LOCAL_HOSTS else None
+        app = make_app(folder, debug=debug, allowed_hosts=allowed)
+        uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -82,7 +82,9 @@ def message(request: Request, text: str, status: int) -> Response:
     return page(request, "message.html", status, message=text, title="出错了")
 
 
-def make_app(root: Path, *, debug: bool = False) -> FastAPI:
+def make_app(root: Path, *, debug: bool = False, allowed_hosts: set[str] | None = None) -> FastAPI:
+    """The app serving `root`. `allowed_hosts`: the Host names it answers (None: any, for tests and for a
+    server started on another address on purpose)."""
     from zongjie.web import draft, export, facts, review, settings, start
 
     app = FastAPI(title="zongjie", docs_url=None, redoc_url=None, openapi_url=None)
@@ -92,7 +94,16 @@ def make_app(root: Path, *, debug: bool = False) -> FastAPI:
         app.include_router(module.router)
 
     @app.middleware("http")
-    async def _limit(request: Request, call_next: Any) -> Response:
+    async def _guard(request: Request, call_next: Any) -> Response:
+        # Another web site open in the same browser must not drive this page: a cross-site form post (its
+        # Origin is not this server) is refused, and so is a Host this server was not started for (DNS
+        # rebinding makes evil.example resolve to 127.0.0.1).
+        host = request.headers.get("host", "")
+        if allowed_hosts is not None and host.rsplit(":", 1)[0].strip("[]") not in allowed_hosts:
+            return message(request, f"这个页面只接受 {', '.join(sorted(allowed_hosts))} 的访问", 403)
+        origin = request.headers.get("origin")
+        if request.method not in ("GET", "HEAD") and origin and origin.split("://", 1)[-1] != host:
+            return message(request, "拒绝来自其他网站的提交", 403)
         size = request.headers.get("content-length")
         if size is not None and (not size.isdigit() or int(size) > MAX_BODY):
             return message(request, f"上传内容太大（上限 {MAX_BODY // 1024 // 1024} MB）", 413)

@@ -140,7 +140,9 @@ def status(the_site: Site, sid: str) -> dict[str, Any]:
                 "status": rec.status if rec else None,
                 "status_words": STATUS_WORDS.get(rec.status, rec.status) if rec else "",
                 "writer": rec.writer if rec else "",
-                "html": render_section(text, task, rec.findings, level=rec.level) if text and rec else "",
+                "html": render_section(text, task, rec.findings, level=rec.level, heading=False)
+                if text and rec
+                else "",
             }
         )
     if state is not None:

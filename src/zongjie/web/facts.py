@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -115,7 +116,8 @@ def facts_page(request: Request, sid: str, saved: str | None = None) -> Response
     _, marks = form.validate(text, path.name)
     notice = None
     if saved is not None:
-        notice = "已保存。" + (f"原来的文件保存为 {saved}。" if saved else "")
+        backup = re.fullmatch(r"[\w.-]{1,80}\.bak\d*", saved)  # only a backup's name is echoed
+        notice = "已保存。" + (f"原来的文件保存为 {saved}。" if backup else "")
     return _render(request, sid, form.Posted(data, comments, head, tail), marks, notice=notice)
 
 

@@ -43,11 +43,14 @@ class ModelChoice:
         offline: bool = False,
     ) -> None:
         """Applies the settings form; an empty key field keeps the key already given."""
+        same_endpoint = (provider or None, base_url or None) == (self.provider, self.base_url)
+        # A key kept from before goes only to the endpoint it was given for: a new address needs it again.
+        kept = self.api_key if same_endpoint else None
         candidate = ModelChoice(
             provider=provider or None,
             base_url=base_url or None,
             model=model or None,
-            api_key=None if forget else SecretStr(api_key) if api_key else self.api_key,
+            api_key=None if forget else SecretStr(api_key) if api_key else kept,
             offline=offline,
         )
         settings = candidate.settings()  # bad input (an unknown provider, …) raises here, nothing changes

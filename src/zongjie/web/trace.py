@@ -134,8 +134,12 @@ def body_start(text: str, level: int) -> int:
     return end
 
 
-def render_section(text: str, task: SectionTask | None, findings: list[Finding], *, level: int) -> Markup:
-    """The section file as HTML (headings, paragraphs, lists) with traced numbers and marked findings."""
+def render_section(
+    text: str, task: SectionTask | None, findings: list[Finding], *, level: int, heading: bool = True
+) -> Markup:
+    """The section file as HTML (headings, paragraphs, lists) with traced numbers and marked findings;
+    without its heading line when the page shows the heading already (and the title section then shows
+    nothing more)."""
     start = body_start(text, level)
     nums = number_spans(text, task) if task is not None else []
     marks, loose = finding_spans(text, start, findings)
@@ -168,6 +172,8 @@ def render_section(text: str, task: SectionTask | None, findings: list[Finding],
             html.append("</ul>")
             in_list = False
         if not stripped:
+            continue
+        if stripped.startswith("#") and not heading and a < start:
             continue
         if stripped.startswith("#"):
             depth = min(len(stripped) - len(stripped.lstrip("#")), 4)

@@ -111,3 +111,13 @@ document.addEventListener("DOMContentLoaded", () => {
   });
   if (box.dataset.running === "true") poll(box);
 });
+
+// Facts form: a figure that is not a number is marked as it is typed (the save still runs check's rules).
+document.addEventListener("input", (event) => {
+  const input = event.target;
+  if (!(input instanceof HTMLInputElement) || input.inputMode !== "decimal") return;
+  const plain = input.value.normalize("NFKC").replace(/[,，\s]/g, "");
+  const bad = plain !== "" && !/^\d+(\.\d+)?$/.test(plain);
+  input.classList.toggle("invalid", bad);
+  input.title = bad ? "请填写数字（单位写在“单位”一栏）" : "";
+});
