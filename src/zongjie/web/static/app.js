@@ -115,6 +115,8 @@ document.addEventListener("DOMContentLoaded", () => {
 // Facts form: a figure that is not a number is marked as it is typed (the save still runs check's rules).
 document.addEventListener("input", (event) => {
   const input = event.target;
+  const suggested = input.closest && input.closest("tbody.sugg");
+  if (suggested) suggested.classList.remove("sugg");  // filled in: no longer just a suggestion
   if (!(input instanceof HTMLInputElement) || input.inputMode !== "decimal") return;
   const plain = input.value.normalize("NFKC").replace(/[,，\s]/g, "");
   const bad = plain !== "" && !/^\d+(\.\d+)?$/.test(plain);
