@@ -119,7 +119,8 @@ document.addEventListener("input", (event) => {
   if (suggested) suggested.classList.remove("sugg");  // filled in: no longer just a suggestion
   if (!(input instanceof HTMLInputElement) || input.inputMode !== "decimal") return;
   const plain = input.value.normalize("NFKC").replace(/[,，\s]/g, "");
-  const bad = plain !== "" && !/^\d+(\.\d+)?$/.test(plain);
+  // Arabic figures, or Chinese numerals (the facts loader reads 九十七 as 97).
+  const bad = plain !== "" && !/^(\d+(\.\d+)?|[零〇一二两三四五六七八九十百千万亿点]+)$/.test(plain);
   input.classList.toggle("invalid", bad);
   input.title = bad ? "请填写数字（单位写在“单位”一栏）" : "";
 });
