@@ -338,3 +338,20 @@ def test_from_notes_to_word_without_a_terminal(client: TestClient, served: Path)
     assert "2186件" in client.get(f"/s/{sid}/review").text
     r = client.get(f"/s/{sid}/export/docx?confirm=true")
     assert r.status_code == 200 and r.content[:2] == b"PK"
+
+
+def test_a_cli_workspace_is_served_as_it_is(tmp_path: Path) -> None:
+    """`zongjie serve out` on a folder `zongjie draft` wrote: the folder itself is the summary ("-"); a facts
+    file outside the served folder is named, never read or written through the page."""
+    from zongjie.web.app import make_app
+    from zongjie.writer.offline import OfflineWriter
+
+    facts = tmp_path / "facts.yaml"
+    facts.write_text((FIXTURES / "property-small.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    pipeline.draft(facts, tmp_path / "out", OfflineWriter())
+    client = TestClient(make_app(tmp_path / "out"), raise_server_exceptions=False)
+    assert "（本文件夹）" in client.get("/").text
+    assert client.get("/s/-/review").status_code == 200
+    r = client.get("/s/-/facts")
+    assert r.status_code == 400 and "outside the served folder" in r.text
+    no_traceback(r.text)
