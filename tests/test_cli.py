@@ -141,9 +141,13 @@ def test_init_force_twice_keeps_both_earlier_versions(
 
 def test_init_bad_profile_or_directory_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run_cli(capsys, "init", str(tmp_path / "f.yaml"), "--profile", "hotel")
-    assert code == 2 and "unknown profile 'hotel'; known: enterprise, hospital, property, school" in err
+    assert code == 2 and "unknown profile 'hotel'; known: enterprise (企业后勤), hospital" in err
     code, _, err = run_cli(capsys, "init", str(tmp_path), "--force")
     assert code == 2 and "is a directory" in err
+    code, _, err = run_cli(capsys, "init", str(tmp_path / "学校.yaml"), "--profile", "学校", "--example")
+    assert code == 0, err
+    assert "profile: school" in (tmp_path / "学校.yaml").read_text(encoding="utf-8")
+    (tmp_path / "学校.yaml").unlink()
     assert list(tmp_path.iterdir()) == []
 
 

@@ -61,6 +61,7 @@ def test_unknown_profile_is_bad_input_naming_the_known_ones() -> None:
     from zongjie.errors import BadInput
 
     with pytest.raises(
-        BadInput, match=r"^unknown profile 'hotel'; known: enterprise, hospital, property, school$"
+        BadInput,
+        match=r"^unknown profile 'hotel'; known: enterprise \(企业后勤\), hospital \(医院后勤\), property \(物业后勤\), school \(学校后勤\)$",
     ):
         profiles.load("hotel")

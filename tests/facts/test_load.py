@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from zongjie import profiles
 from zongjie.errors import BadInput
 from zongjie.facts.load import load, parse
 
@@ -173,3 +174,22 @@ def test_plan_deadline_before_the_report_year() -> None:
         "plans[0].deadline: 2024-06-30 is before the report year 2025",
         "plans[1].deadline: 2024年底 is before the report year 2025",
     ]
+
+
+@pytest.mark.parametrize(
+    ("word", "pid"),
+    [
+        ("学校", "school"),
+        ("学校后勤", "school"),
+        (" 物业 ", "property"),
+        ("医院", "hospital"),
+        ("公司", "enterprise"),
+        ("School", "school"),
+    ],
+)
+def test_profile_named_in_chinese(word: str, pid: str) -> None:
+    # Reviewer item 11: `profile: 学校` was "unknown profile" although `key: 食堂` is accepted.
+    fn = profiles.load(pid).functions[-1]
+    text = BASE.replace("profile: property", f"profile: {word}")
+    facts = parse(text + f"functions:\n  - key: {fn.name}\n    work: [日常工作]\n", "f.yaml")
+    assert (facts.report.profile, facts.functions[0].key) == (pid, fn.key)

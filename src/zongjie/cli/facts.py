@@ -56,7 +56,7 @@ def register(app: typer.Typer) -> None:
                 raise BadInput("--from and --example cannot be used together")
             text = carry_forward(load(source), source.name)
         elif example:
-            found = sorted(data_dir("fixtures").glob(f"{profile}-*.yaml"))
+            found = sorted(data_dir("fixtures").glob(f"{spec.id}-*.yaml"))
             if not found:
                 raise BadInput(f"--example: no example facts file ships for profile {profile!r}")
             text = next((p for p in found if p.stem.endswith("full")), found[0]).read_text(encoding="utf-8")

@@ -332,6 +332,12 @@ class Report(_Strict):
     author: str | None = Field(default=None, description="落款")
     date: dt.date | None = Field(default=None, description="成文日期")
 
+    @field_validator("profile", mode="before")
+    @classmethod
+    def _profile(cls, v: object) -> object:
+        """`profile: 学校` is the school profile, as `key: 食堂` is a 职能; an unknown one is said later."""
+        return (profiles.resolve_id(v) or v) if isinstance(v, str) else v
+
     @field_validator("year", mode="before")
     @classmethod
     def _year(cls, v: object) -> object:

@@ -94,6 +94,6 @@ def infer(text: str) -> Choice:
 
 def choose(text: str, given: str | None) -> Choice:
     if given is not None:
-        profiles.load(given)  # an unknown id is bad input, named
-        return Choice(given, True, (), given=True)
+        # an unknown one is bad input, named; 学校 / 物业 are the school / property profiles
+        return Choice(profiles.load(given).id, True, (), given=True)
     return infer(text)

@@ -44,6 +44,7 @@ class FunctionSpec(_Strict):
 class Profile(_Strict):
     id: str
     name: str
+    aliases: list[str] = Field(default_factory=list)  # 学校, 医院, 物业, 公司: a profile named in Chinese
     department: str
     served: str = "服务对象"
     emphasis: list[str] = Field(default_factory=list)
@@ -69,11 +70,26 @@ def available() -> list[str]:
     return sorted(p.name.removesuffix(".yaml") for p in root.iterdir() if p.name.endswith(".yaml"))
 
 
-@cache
-def load(profile_id: str) -> Profile:
-    """Loads a shipped profile; an unknown id is BadInput naming the known ones."""
+def resolve_id(word: str) -> str | None:
+    """The profile id a user means: its id (school), its name (学校后勤) or an alias (学校, 中学)."""
+    word = word.strip()
     known = available()
-    if profile_id not in known:
-        raise BadInput(f"unknown profile {profile_id!r}; known: {', '.join(known)}")
+    if word.lower() in known:
+        return word.lower()
+    return next((pid for pid in known if word == (p := _read(pid)).name or word in p.aliases), None)
+
+
+@cache
+def _read(profile_id: str) -> Profile:
     text = resources.files(__package__).joinpath(f"{profile_id}.yaml").read_text(encoding="utf-8")
     return Profile.model_validate(yaml.safe_load(text))
+
+
+@cache
+def load(profile_id: str) -> Profile:
+    """Loads a shipped profile by id, Chinese name or alias; an unknown one is BadInput naming the known ones."""
+    found = resolve_id(profile_id)
+    if found is None:
+        names = ", ".join(f"{pid} ({_read(pid).name})" for pid in available())
+        raise BadInput(f"unknown profile {profile_id!r}; known: {names}")
+    return _read(found)

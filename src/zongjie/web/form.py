@@ -267,7 +267,8 @@ def questions(grouped: dict[str, dict[str, list[str]]], row: str) -> list[str]:
 def profile_of(data: dict[str, Any]) -> profiles.Profile:
     report = data.get("report")
     wanted = report.get("profile") if isinstance(report, dict) else None
-    return profiles.load(wanted if wanted in profiles.available() else "property")
+    found = profiles.resolve_id(wanted) if isinstance(wanted, str) else None  # profile: 学校 too
+    return profiles.load(found or "property")
 
 
 def suggestions(data: dict[str, Any], profile: profiles.Profile) -> dict[int, list[dict[str, Any]]]:
