@@ -205,7 +205,7 @@ _SCAFFOLD = ("首先", "其次", "最后")
 @rule(
     "ai-cliche",
     "warning",
-    "套话：首先/其次/最后的八股结构、“赋能”“抓手”“闭环”堆砌、“在……的正确领导下”“时光荏苒”式穿靴戴帽开头。",
+    "套话：首先/其次/最后的八股结构、“赋能”“抓手”“闭环”堆砌、“在……的正确领导下”“时光荏苒”式开头、“再接再厉”“为……作出更大贡献”式结尾。",
     examples=[
         Example("首先，我们加强设备巡检。其次，我们完善维保制度。最后，我们提升服务质量。", True),
         Example("以智能巡检为抓手，赋能设备管理，形成闭环。", True),
@@ -235,12 +235,13 @@ def ai_cliche(ctx: Context) -> Iterator[Finding]:
                     yield ctx.finding(
                         r, f"新词堆砌（{'、'.join(words)}）：用具体做法代替", sent.start, sent.text
                     )
-                m = _OPENING.search(plain(sent.text))
-                if m:
+                # One finding a sentence, naming each set phrase in it (在……领导下，紧紧围绕……中心工作).
+                found = [m.group() for m in _OPENING.finditer(plain(sent.text))]
+                if found:
                     yield ctx.finding(
                         r,
-                        f"穿靴戴帽的开头“{m.group()}”：直接写事实",
-                        sent.start + max(sent.text.find(m.group()), 0),
+                        f"穿靴戴帽的套话{''.join(f'“{w}”' for w in found)}：删去，直接写事实",
+                        sent.start + max(sent.text.find(found[0]), 0),
                         sent.text,
                     )
 
