@@ -35,6 +35,10 @@ _LEAD_PROBLEMS = re.compile(r"(?:问题|不足|短板|差距)[^。]{0,6}[：:]\s
 _LEAD_PLANS = re.compile(r"(?:打算|计划|措施|思路|安排|努力方向)[^。]{0,6}[：:]\s*$")
 # A closing paragraph with no heading: 新的一年，……将…… / 2026年，中心将继续…… / 总之，……
 _CLOSING = re.compile(r"^(?:新的一年|新年度|新的一年里|展望|总之|总而言之|今后|回首|在新的|\d{4}年[，,])")
+# …or one that says what closings say, however it opens: 后勤工作任重道远……再接再厉 / 不足之处，敬请批评指正。
+_CLOSING_WORDS = re.compile(
+    r"再接再厉|任重道远|饱满的热情|更大的?贡献|砥砺前行|新局面|新篇章|新台阶|批评指正|不足之处|以上是|更加优异的成绩"
+)
 
 # Run-in items inside one paragraph: 一是……二是……, （一）……（二）……, 1.……2.……
 _ITEM_MARK = re.compile(
@@ -159,7 +163,9 @@ def _closing(doc: Document) -> None:
         return
     b = body[-1]
     text = plain(b.text).strip()
-    if _CLOSING.match(text) and "将" in text:
+    if (_CLOSING.match(text) and "将" in text) or (
+        _CLOSING_WORDS.search(text) and not _ITEM_MARK.match(text)
+    ):
         _split(doc, last, last.blocks.index(b), "closing", None, None)
 
 
@@ -183,10 +189,35 @@ def _preface(doc: Document) -> None:
         first.blocks = [b for b in first.blocks if b not in intro]
 
 
+# A run-in sub-heading opening a paragraph: **（一）设施维修。** / （二）食堂管理：
+_SUBHEAD = re.compile(r"^[\s\u3000]*(?:\*\*)?[（(][一二三四五六七八九十]{1,2}[)）]")
+
+
+def _review_in_preface(doc: Document) -> None:
+    """## 一、基本情况 holding （一）设施维修。……（二）食堂管理。…… is the work review, as people write it: the
+    chapter's opening paragraph (if any) is the preface, the run-in sub-headed paragraphs are the review."""
+    tops = _top(doc)
+    if any(s.kind == "review" for s in doc.sections):
+        return
+    for sec in [s for s in tops if s.kind == "preface" and s.heading]:
+        body = sec.body
+        marked = [i for i, b in enumerate(body) if b.kind != "heading" and _SUBHEAD.match(b.text)]
+        if len(marked) < 2 or content_kind("\n".join(plain(body[i].text) for i in marked)) != "review":
+            continue
+        at = sec.blocks.index(body[marked[0]])
+        if marked[0] > 0:
+            _split(doc, sec, at, "review", None, None)
+        elif any(s.kind == "preface" and s is not sec and not s.empty for s in tops):
+            sec.kind = "review"
+            sec.id = _unique_id(doc, "review", sec.heading or "review")
+        return
+
+
 def refine(doc: Document) -> None:
     if _pasted(doc):
         _run_in_headings(doc)
     _preface(doc)
+    _review_in_preface(doc)
     _by_content(doc)
     _lead_ins(doc)
     _closing(doc)

@@ -68,7 +68,13 @@ def missing_section(ctx: Context) -> Iterator[Finding]:
                     facts_gap=True,
                 )
                 continue
-            yield ctx.finding(this("missing-section"), f"缺少“{HEADINGS[kind]}”", section=kind)
+            found = ctx.finding(this("missing-section"), f"缺少“{HEADINGS[kind]}”", section=kind)
+            # Many real summaries end on their plans; in someone else's summary (no facts) that is a warning.
+            yield (
+                found.model_copy(update={"severity": "warning"})
+                if kind == "closing" and not ctx.facts
+                else found
+            )
         elif kind != "title" and sec.empty and not any(s.parent == sec.id for s in ctx.doc.sections):
             where = sec.heading_start if sec.heading_start is not None else None
             yield ctx.finding(
