@@ -6,7 +6,9 @@ Every request body is recorded in `requests` (in arrival order).
 Like a local llama.cpp/Ollama server it can stream (SSE, when the request says `stream: true`, with usage in
 a last chunk when `stream_options.include_usage` is set), write slowly (`seconds` per answer, spread over its
 tokens), stall after some tokens, serve `slots` requests at a time (the others wait in its queue), and stop
-generating when the client hangs up (`abandoned` counts those)."""
+generating when the client hangs up (`abandoned` counts those). Like some gateways and proxies it can also
+ignore `stream: true` and answer with one plain chat.completion JSON body (`streams = False`, or `unstreamed`
+on one reply)."""
 
 from __future__ import annotations
 
@@ -26,7 +28,7 @@ from typing import Any
 class Scripted:
     content: str | None = None  # a 200 chat completion with this content
     status: int = 200
-    body: str | None = None  # raw body for an error status
+    body: str | None = None  # raw body (JSON) for an error status, or instead of a completion
     finish_reason: str = "stop"
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0  # seconds before answering (a hang when longer than the client's timeout)
@@ -35,6 +37,7 @@ class Scripted:
     seconds: float = 0.0  # streaming: the time the whole answer takes, spread evenly over its tokens
     stall_after: int | None = None  # streaming: go silent after this many tokens (until the client hangs up)
     token_chars: int = 16  # characters per streamed chunk (a real server sends ~1-2 汉字; tests stay fast)
+    unstreamed: bool = False  # a plain JSON body even when the request asks for a stream
 
 
 def ok(content: str | dict[str, Any], **kw: Any) -> Scripted:
@@ -59,6 +62,7 @@ class FakeServer:
         # One-at-a-time serving: requests beyond `slots` wait (silently) in the server's queue.
         self._slots = threading.Semaphore(slots) if slots else None
         self.props = props  # GET /props (llama.cpp reports total_slots there); None: 404
+        self.streams = True  # False: every answer is one JSON body, whatever the request asks
         self.abandoned = 0  # streams the client closed before the end (generation stopped)
         self.other_posts: list[str] = []  # paths of POSTs that are not chat completions (e.g. trace uploads)
         self.arrivals: list[float] = []  # time.monotonic() of each chat request
@@ -161,10 +165,10 @@ class FakeServer:
                     self.connection.close()
                     self.close_connection = True
                     return
-                if reply.status != 200:
+                if reply.status != 200 or reply.body is not None:  # an error, or a raw 200 body
                     self._send(reply.status, reply.body or "{}", reply.headers)
                     return
-                if request.get("stream"):
+                if request.get("stream") and server.streams and not reply.unstreamed:
                     self._stream(request, reply)
                     return
                 body = {

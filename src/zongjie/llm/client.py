@@ -8,6 +8,11 @@ time. So a call times out on *silence* — no token for `silence` seconds — no
 only a generous cap). A request that has not started yet while another of ours is receiving tokens is queued
 behind it at the server, not stalled. A call given up on closes its stream, so the server stops generating.
 
+Some gateways and proxies ignore `stream: true` and send the whole chat.completion as one JSON body; the
+SDK's stream reader would find no events in it (and its structured-output helper then fails an assert).
+The HTTP transport below (`_Unstreamed`) turns such an answer into the equivalent event stream, so it is
+read as the complete answer it is, and counts it (`unstreamed`) for `doctor` and the tests.
+
 The SDK's own retries are off (max_retries=0): llm/transport.py is the one retry layer. LangSmith tracing is
 off unless zongjie's own settings turn it on: an unrelated LANGSMITH_TRACING in the environment must not send
 an office's figures elsewhere.
@@ -35,6 +40,7 @@ from zongjie.llm.types import Message, Reply
 
 NO_KEY = "not-needed"  # local servers ignore the key; the SDK insists on having one
 CONNECT_TIMEOUT = 10.0
+LIMITS = httpx2.Limits(max_connections=1000, max_keepalive_connections=100)  # the SDK's defaults
 # on_chunk(tokens so far, seconds since the first): a server streams one token per chunk, so chunks with
 # text are counted (no tokenizer at run time); the final usage chunk gives the real count.
 OnChunk = Callable[[int, float], None]
@@ -78,6 +84,7 @@ class ChatClient:
         self._http: httpx2.AsyncClient | None = None
         self._chat: ChatOpenAI | None = None
         self._last_token = 0.0  # monotonic time any of this client's streams last received a chunk
+        self._transport: _Unstreamed | None = None
 
     async def open(self) -> None:
         """Creates the HTTP client (on the running loop); `aclose` closes it. Reopening after close works."""
@@ -85,7 +92,8 @@ class ChatClient:
             return
         # httpx's read timeout is only a backstop: silence is measured per parsed chunk below.
         timeout = httpx2.Timeout(self.total, connect=CONNECT_TIMEOUT)
-        self._http = openai.DefaultAsyncHttpxClient(timeout=timeout)
+        self._transport = _Unstreamed(limits=LIMITS)
+        self._http = openai.DefaultAsyncHttpxClient(timeout=timeout, transport=self._transport)
         self._chat = ChatOpenAI(
             model=self.model,
             base_url=self.base_url,
@@ -108,6 +116,11 @@ class ChatClient:
         http, self._http, self._chat = self._http, None, None
         if http is not None:
             await http.aclose()
+
+    @property
+    def unstreamed(self) -> int:
+        """Answers that came as one JSON body although a stream was asked for (read as complete answers)."""
+        return self._transport.unstreamed if self._transport is not None else 0
 
     async def complete(
         self,
@@ -146,9 +159,15 @@ class ChatClient:
             raise _connection_failure(exc) from exc
         except openai.APIStatusError as exc:
             raise _status_failure(exc) from exc
-        except (ValueError, KeyError, TypeError) as exc:
-            # A 200 whose body is not a chat completion (proxies, error objects in a 200 body).
+        except openai.APIError as exc:
+            # An error object in a 200 stream (the SDK raises it as a plain APIError).
             raise TransportFailure("bad-response", str(exc)[:300]) from exc
+        except (ValueError, KeyError, TypeError, AssertionError) as exc:
+            # A 200 whose body is not a chat completion (proxies, error objects in a 200 body); the SDK's
+            # stream helper asserts that a stream had at least one chunk.
+            raise TransportFailure(
+                "bad-response", f"not a chat completion ({type(exc).__name__}: {exc})"[:300]
+            ) from exc
         return Reply(
             content="".join(parts),
             finish_reason=reply.finish,
@@ -220,6 +239,65 @@ class ChatClient:
         except (httpx2.HTTPError, ValueError, AttributeError):
             return None
         return value if isinstance(value, int) and value > 0 else None
+
+
+class _Unstreamed(httpx2.AsyncHTTPTransport):
+    """Passes every exchange through, except a streamed chat request answered with a complete
+    `chat.completion` JSON body: that answer is re-expressed as the event stream it stands for (one chunk
+    with the whole text and the finish reason, one with the usage, then [DONE])."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.unstreamed = 0
+
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
+        response = await super().handle_async_request(request)
+        kind = response.headers.get("content-type", "")
+        if response.status_code != 200 or "json" not in kind or not _asks_stream(request):
+            return response
+        try:
+            raw = await response.aread()
+        finally:
+            await response.aclose()
+        events = _as_events(raw)
+        if events is None:  # not a completion: the SDK sees the body as it came
+            return httpx2.Response(200, headers=response.headers, content=raw, request=request)
+        self.unstreamed += 1
+        headers = {"content-type": "text/event-stream; charset=utf-8"}
+        return httpx2.Response(200, headers=headers, content=events, request=request)
+
+
+def _asks_stream(request: httpx2.Request) -> bool:
+    if request.method != "POST" or not request.url.path.endswith("/chat/completions"):
+        return False
+    try:
+        return json.loads(request.content or b"{}").get("stream") is True
+    except (ValueError, AttributeError, httpx2.RequestNotRead):
+        return False
+
+
+def _as_events(raw: bytes) -> bytes | None:
+    """The SSE form of a complete chat.completion body; None when the body is something else."""
+    try:
+        body = json.loads(raw)
+        choices = body["choices"]
+        message = choices[0]["message"]
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+    if not isinstance(message, dict):
+        return None
+    head = {k: body[k] for k in ("id", "created", "model") if k in body}
+    head["object"] = "chat.completion.chunk"
+    delta = {k: v for k, v in message.items() if k in ("role", "content", "reasoning_content", "refusal")}
+    chunk = {
+        **head,
+        "choices": [{"index": 0, "delta": delta, "finish_reason": choices[0].get("finish_reason")}],
+    }
+    out = [chunk]
+    if isinstance(body.get("usage"), dict):
+        out.append({**head, "choices": [], "usage": body["usage"]})
+    text = "".join(f"data: {json.dumps(e, ensure_ascii=False)}\n\n" for e in out) + "data: [DONE]\n\n"
+    return text.encode("utf-8")
 
 
 class _Partial:

@@ -24,12 +24,13 @@ from zongjie.config import Settings
 from zongjie.finding import Finding
 from zongjie.llm.answer import Answer
 from zongjie.llm.checks import PROSE, check_section
-from zongjie.llm.errors import EndpointFailed, InvalidOutput
+from zongjie.llm.errors import AuthFailed, EndpointFailed, InvalidOutput
 from zongjie.llm.sections import SPECS, fact_ids
 from zongjie.llm.session import Session
 from zongjie.llm.splice import splice
 from zongjie.plan.task import SectionTask
 from zongjie.punctuation import fix_text
+from zongjie.redact import redact
 from zongjie.writer.base import Progress, SectionDraft, Sentences, Usage, Writer
 
 
@@ -110,6 +111,14 @@ class LLMWriter:
         except EndpointFailed as exc:
             message = f"模型调用失败，本节已改用离线文本：{exc}"
             return await self._fallback(task, hint, exc.answer, message)
+        except AuthFailed:
+            raise  # a rejected key stops the whole run (exit 2)
+        except Exception as exc:  # one section's surprise must not end the run
+            # Anything else (an SDK or server oddity nobody foresaw) is this section's failure, not the run's:
+            # the offline text replaces it and report.json carries the (redacted) reason.
+            detail = redact(f"{type(exc).__name__}: {exc}")[:300]
+            message = f"模型调用出现意外错误，本节已改用离线文本：{detail}"
+            return await self._fallback(task, hint, None, message)
         assert answer.value is not None
         if task.kind in PROSE:
             spliced = await self._spliced(task, hint, answer)  # fills the metrics it left out, if any
