@@ -61,3 +61,52 @@ def test_month_deadline_keeps_its_before(tmp_path: Path) -> None:
     assert plan["deadline"] == "2026年5月前"
     assert deadline_phrase(plan["deadline"]) == "于2026年5月前完成"  # never 5月底前: a month later
     assert deadline_phrase("2026年12月") == "于2026年12月底前完成"  # a bare month still ends the span
+
+
+def test_label_before_colon_names_a_figure_with_no_name(tmp_path: Path) -> None:
+    data = _facts(tmp_path, "# 2025年总务处工作笔记\n- 报修：全年2015件，上年1870件，及时率96.1%\n")
+    found = _metrics(data)
+    assert "全年" not in found
+    orders = found["报修工单"]  # the label 报修, named as the school profile's indicator
+    assert (orders["value"], orders["previous"], orders["unit"]) == (2015, 1870, "件")
+    assert found["报修及时率"]["value"] == 96.1
+
+
+def test_change_in_words_then_the_value(tmp_path: Path) -> None:
+    data = _facts(
+        tmp_path,
+        "# 2025年后勤科工作笔记\n"
+        "- 病房保洁满意度提高了4个百分点，达到93.5%\n"
+        "- 食堂：日均就餐1800人次，满意度比上年(81%)有提高，达到84%\n",
+    )
+    found = _metrics(data)
+    cleaning = found["病房保洁满意度"]
+    assert (cleaning["value"], cleaning["previous"]) == (93.5, 89.5)
+    assert "保洁满意度提高" not in " ".join(found)
+    canteen = found["食堂满意度"]  # the label's, never 日均就餐满意度
+    assert (canteen["value"], canteen["previous"]) == (84, 81)
+    text = extract_notes(tmp_path / "n.md", today=TODAY).text
+    assert "计算：previous = 93.5 - 4 = 89.5" in text  # computed by code, and marked so
+
+
+def test_fragments_and_plans_are_never_written_as_work_done(tmp_path: Path) -> None:
+    path = tmp_path / "n.md"
+    path.write_text(
+        "# 2025年后勤处工作总结素材\n"
+        "- 绿化外包后，草坪养护合格率达到97%\n"
+        "- 寒假前完成实验楼外墙清洗8000平方米\n"
+        "- 下学期：元旦前完成风雨操场照明改造（后勤处）\n"
+        "- 拟于明年3月更换学生公寓热水器\n",
+        encoding="utf-8",
+    )
+    result = extract_notes(path, today=TODAY)
+    data = yaml.safe_load(result.text)
+    work = [w for f in data["functions"] for w in f.get("work", [])]
+    goals = [p["goal"] for p in data["plans"]]
+    assert "绿化外包后" not in work and any("绿化外包后" in line for line in result.text.splitlines())
+    assert not any("照明改造" in w or "热水器" in w for w in work)
+    assert any("照明改造" in g for g in goals) and any("热水器" in g for g in goals)
+    from zongjie.writer.offline.review import work_item
+
+    assert work_item("寒假前完成实验楼外墙清洗8000平方米") == "寒假前完成实验楼外墙清洗8000平方米"
+    assert work_item("空调清洗120台").startswith(("完成", "开展"))

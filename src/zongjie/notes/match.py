@@ -11,7 +11,7 @@ from zongjie.notes.patterns import FUNCTION_LABEL
 from zongjie.profiles import FunctionSpec, Indicator, Profile
 
 SECTION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("plans", ("计划", "打算", "明年", "下一年", "来年", "下一步", "思路")),
+    ("plans", ("计划", "打算", "明年", "下一年", "来年", "下一步", "思路", "下学期", "下一学期", "新学年")),
     ("problems", ("问题", "不足", "短板", "困难")),
     ("highlights", ("亮点", "创新", "特色")),
     ("lessons", ("经验", "体会", "启示", "心得")),
@@ -19,7 +19,7 @@ SECTION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("summary", ("总体", "概况", "基本情况", "综述", "总述")),
 )
 LABEL = re.compile(
-    r"^(?P<label>问题|不足|短板|计划|明年计划|明年|亮点|创新|经验|体会|启示|培训|团队|概况|总体情况|总体)[:：]\s*"
+    r"^(?P<label>问题|不足|短板|计划|明年计划|明年|下学期|下一学期|新学年|亮点|创新|经验|体会|启示|培训|团队|概况|总体情况|总体)[:：]\s*"
 )
 TEAM_WORDS = ("培训", "持证", "证书", "师带徒", "员工", "人才", "队伍", "团队", "招聘", "流失率", "技能")
 SUMMARY_WORDS = ("在岗", "员工", "住户", "户数", "栋", "服务面积", "建筑面积", "满意度", "投诉")

@@ -60,14 +60,28 @@ def _name_ok(name: str) -> bool:
     return pt.NAMED_CHANGE.match(name) is None
 
 
-def read(text: str) -> Reading:
+def read(text: str, subject: str | None = None) -> Reading:
     """Every metric-shaped clause with its qualifiers; the caller decides which ones are really metrics.
-    Clauses are read with Chinese numerals in Arabic; `clause` and `rest` keep the note's own wording."""
+    Clauses are read with Chinese numerals in Arabic; `clause` and `rest` keep the note's own wording.
+    `subject` is the label before the note's colon (报修：全年1326件): what a figure with no name counts."""
     metrics: list[MetricDraft] = []
     rest: list[str] = []
     pending: tuple[str, pt.Change, str, list[str]] | None = None  # a named change waiting for its value
-    for original in pt.clauses(pt.BRACKETED_PREVIOUS.sub(r"\1\2", text)):
+    originals = pt.clauses(pt.BRACKETED_PREVIOUS.sub(r"\1\2", text))
+    skip = False
+    for i, original in enumerate(originals):
+        if skip:
+            skip = False
+            continue
         clause, numerals = pt.arabic(original)
+        ahead = _change_then_value(clause, original, originals[i + 1 : i + 2])
+        if pending is None and ahead is not None:
+            # 保洁满意度提高了3个百分点，达到92% / 满意度比上年78.5%有提高，达到86%: the value follows.
+            ahead.numerals += numerals
+            _name_by(ahead, subject, metrics[-1] if metrics else None)
+            metrics.append(ahead)
+            skip = True
+            continue
         if pending is not None:
             name, stated, said, said_numerals = pending
             pending = None
@@ -88,19 +102,54 @@ def read(text: str) -> Reading:
         if named is not None:
             pending = (named[0], named[1], original, numerals)
             continue
-        m = _metric(clause, original)
+        m = _metric(clause, original, subject if not metrics else None)
         if m is None:
             rest.append(original)
         else:
             m.numerals += numerals
-            if last is not None and _generic_rate(m.name):
-                # 学生公寓报修2140单，及时率96.5%: the rate is the 报修's, and is named so.
-                m.comments.append(f"名称：笔记写作“{m.name}”，按前文记为“{last.name}{m.name}”，请确认")
-                m.name = f"{last.name}{m.name}"
+            _name_by(m, subject, last)
             metrics.append(m)
     if pending is not None:
         rest.append(pending[2])  # a change with no value (宿舍维修同比减少近一半) stays as the note says it
     return Reading(metrics, rest)
+
+
+def _name_by(m: MetricDraft, subject: str | None, last: MetricDraft | None) -> None:
+    """A rate or 满意度 that names no work of its own takes the note's label (报修：…及时率 → 报修及时率,
+    食堂：…满意度 → 食堂满意度), else the metric before it (学生公寓报修2140单，及时率96.5%)."""
+    satisfaction = m.name == "满意度"  # 日均就餐3200人次，满意度…: never 日均就餐满意度
+    if not (_generic_rate(m.name) or satisfaction):
+        return
+    owner = subject if subject and subject not in m.name else None
+    if owner is None and last is not None and not satisfaction:
+        owner = last.name
+    if owner:
+        m.comments.append(f"名称：笔记写作“{m.name}”，按前文记为“{owner}{m.name}”，请确认")
+        m.name = f"{owner}{m.name}"
+
+
+def _change_then_value(clause: str, original: str, following: list[str]) -> MetricDraft | None:
+    """A named change whose value is the next clause: 保洁满意度提高了3个百分点，达到92%."""
+    if not following:
+        return None
+    value = pt.METRIC.match(pt.arabic(following[0])[0])
+    if not (value and pt.bare_name(value.group("name")) and _exact(value)):
+        return None
+    named = pt.NAMED_CHANGE.match(clause)
+    spoken = pt.SPOKEN_CHANGE.match(clause)
+    if named is not None:
+        name, said = pt.metric_name(named.group("name")), named.group("change")
+    elif spoken is not None:
+        name, said = pt.metric_name(spoken.group("name")), "同比" + spoken.group("change")
+    else:
+        return None
+    if not _name_ok(name):
+        return None
+    draft = MetricDraft(name, Decimal(value.group("num")), pt.unit_of(value.group("unit")), original)
+    if not _qualify(draft, said, original):
+        return None
+    draft.note = [n if n != said else original for n in draft.note]
+    return draft
 
 
 def _generic_rate(name: str) -> bool:
@@ -154,7 +203,7 @@ def _qualify(last: MetricDraft, clause: str, original: str) -> bool:
     return False
 
 
-def _metric(clause: str, original: str) -> MetricDraft | None:
+def _metric(clause: str, original: str, subject: str | None = None) -> MetricDraft | None:
     span = pt.FROM_TO.match(clause)
     if span:
         name = pt.metric_name(span.group("name"))
@@ -168,6 +217,11 @@ def _metric(clause: str, original: str) -> MetricDraft | None:
     if m is None or not _exact(m):
         return None  # 1.5万余平方米, 98%以上, 约1.5万平方米: not an exact figure
     name = pt.metric_name(m.group("name"))
+    if pt.bare_name(m.group("name")):
+        # 报修：全年1326件 counts 报修; a figure with no name and no label (全年38件) is no metric at all.
+        if not subject:
+            return None
+        name = subject
     if not _name_ok(name):
         return None
     return MetricDraft(name, Decimal(m.group("num")), pt.unit_of(m.group("unit")), original)

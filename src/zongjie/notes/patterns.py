@@ -113,6 +113,8 @@ PREV_DELTA = re.compile(
 BRACKETED_PREVIOUS = re.compile(rf"((?:比|较|相比|与){_PAST})[（(]([^（()）]{{1,12}})[)）]")
 # 师生就餐投诉比去年少了120件: a name, then its change; the value may follow in the next clause (全年38件).
 NAMED_CHANGE = re.compile(rf"^(?P<name>.+?)(?P<change>(?:(?:比|较|相比|与){_PAST}(?:相比)?|同比).+)$")
+# 保洁满意度提高了3个百分点: a name and its change with no 比上年 (the value may follow: ，达到92%).
+SPOKEN_CHANGE = re.compile(rf"^(?P<name>.+?)(?P<change>(?:{'|'.join(UP + _DOWN)}){NUM}(?:{UNIT})?)$")
 # A bound (早餐≤5元, 不超过30分钟, 10分钟以内) stays in the text: it is not a figure the year reached.
 BOUND = re.compile(r"[≤≥<>＜＞≦≧]|不超过|不高于|不低于|不少于|不多于|控制在|以内|以下|以上|低于|高于|超过$")
 # What a clause opens with when it continues the one before it instead of saying something of its own.
@@ -120,8 +122,8 @@ _CONTINUES = ("比", "较", "同比", "环比", "相比", "与上年", "与去�
 
 # 业主满意度从88%提高到91.5%: previous and current in one clause.
 FROM_TO = re.compile(
-    rf"^(?P<name>.*?)(?:由|从)(?P<prev>{NUM})(?P<punit>{UNIT})?"
-    rf"(?:{'|'.join(UP + _DOWN)})(?:到|至|为)(?P<num>{NUM})(?P<unit>{UNIT})?$"
+    rf"^(?P<name>.*?)(?:由|从)(?:{_PAST})?(?P<prev>{NUM})(?P<punit>{UNIT})?"
+    rf"(?:{'|'.join(UP + _DOWN)})(?:到|至|为)(?:今年|本年|本年度)?(?:的)?(?P<num>{NUM})(?P<unit>{UNIT})?$"
 )
 # A number the note only estimates (约1.5万平方米) is not an exact metric: it stays as text.
 APPROX_BEFORE = re.compile(r"(?:约|大约|大概|将近|接近|近|差不多|超过|逾|多达)$")
@@ -274,12 +276,17 @@ def bare_name(raw: str) -> bool:
     return not name.strip(" ：:")
 
 
+# 保洁外包后, 疫情期间, 开学以来: a time or condition clause that needs the clause after it.
+_CONDITION = re.compile(r"(?:[^\d小]时|以后|之后|[^\d\s]后|期间|以来)$")
+
+
 def fragment(clause: str) -> bool:
     """A piece of a note that cannot stand as a sentence: a comparison or change with no subject (比上年，
-    同比减少近一半, 有提高), or a figure with no name (全年38件). It is attached to its metric, or listed."""
+    同比减少近一半, 有提高), a figure with no name (全年38件) or a condition split off its main clause
+    (保洁外包后). It is attached to its metric, or listed."""
     text = arabic(clause)[0]
     said = text.removeprefix("有")
-    if text.startswith(_CONTINUES) or said.startswith(tuple(UP + _DOWN)):
+    if text.startswith(_CONTINUES) or said.startswith(tuple(UP + _DOWN)) or _CONDITION.search(text):
         return True
     m = METRIC.match(text)
     return bool(m and bare_name(m.group("name")))

@@ -18,6 +18,7 @@ from zongjie.notes.match import (
     TEAM_WORDS,
     describe,
     function_label,
+    indicator_of,
     match_function,
     promote_headings,
     section_of_heading,
@@ -98,8 +99,12 @@ class _Rules:
         hint = (
             function_label(text, self.profile) if section is None or section.startswith("function:") else None
         )
+        subject = None
         if hint:
             # 安全：演练6次 — the label says where the note belongs; the metric is 演练, not 安全：演练.
+            # It is also what a figure with no name counts (报修：全年1326件).
+            labelled_by = pt.FUNCTION_LABEL.match(text)
+            subject = labelled_by.group("label") if labelled_by else None
             section, text = f"function:{hint[0]}", hint[1]
         if not text:
             return
@@ -115,7 +120,7 @@ class _Rules:
             self._notes_and_metrics(section, item, text)
         else:
             key = section.removeprefix("function:") if section else None
-            self._functional(item, text, key)
+            self._functional(item, text, key, subject)
 
     def _heading_section(self, heading: str | None) -> str | None:
         if heading is None:
@@ -125,7 +130,8 @@ class _Rules:
         return self._headings[heading]
 
     def _line_section(self, text: str) -> str | None:
-        if re.match(rf"^(?:明年|下一年|下年度|来年|{self.year + 1}年|计划)", text):
+        # Future markers: what the note says will be done is a plan, never work done in the year.
+        if re.match(rf"^(?:明年|下一年|下年度|来年|下学期|下一学期|新学年|{self.year + 1}年|计划|拟)", text):
             return "plans"
         if re.match(r"^(?:存在|问题|不足)", text) or any(w in text for w in ("问题是", "不足是", "短板")):
             return "problems"
@@ -146,11 +152,11 @@ class _Rules:
 
     # -- metrics, work and cases -------------------------------------------------------------------------
 
-    def _functional(self, item: Item, text: str, key: str | None) -> None:
+    def _functional(self, item: Item, text: str, key: str | None, subject: str | None = None) -> None:
         if is_case(text):
             self._case(item, text, key)
             return
-        reading = read(text)
+        reading = read(text, subject if subject and "/" not in subject and "、" not in subject else None)
         single = len(pt.clauses(text)) == 1
         accepted = []
         rest = list(reading.rest)
@@ -194,7 +200,10 @@ class _Rules:
                 out.append(c)
             else:
                 self.out.unplaced.append(
-                    Unplaced(item, f"片段“{c}”没有主语，不能单独成句：请并入相关指标或改写成完整的一句")
+                    Unplaced(
+                        item,
+                        f"片段“{c}”不能单独成句（没有主语，或是离开主句的条件/时间）：请并入相关指标或改写成完整的一句",
+                    )
                 )
         return out
 
@@ -207,8 +216,15 @@ class _Rules:
         indicator = found.indicator
         if key and self.profile.function(key):
             spec = self.profile.function(key)
-            indicator = next((i for i in (spec.indicators if spec else []) if i.matches(m.name)), None)
-        if indicator is not None and _counted_alias(m.name, indicator.name, indicator.aliases):
+            # The longest name or alias it contains: 报修及时率 is 维修及时率's (及时率), not 报修工单's (报修).
+            longest = indicator_of(m.name, spec)[1] if spec else None
+            indicator = longest or next(
+                (i for i in (spec.indicators if spec else []) if i.matches(m.name)), None
+            )
+        if indicator is not None and (
+            _counted_alias(m.name, indicator.name, indicator.aliases)
+            or (m.name in indicator.aliases and indicator.name.startswith(m.name))  # 报修 → 报修工单
+        ):
             m.comments.insert(0, f"名称：笔记写作“{m.name}”，按档案记为“{indicator.name}”")
             m.name = indicator.name
         unit_questions(m, indicator)

@@ -40,12 +40,17 @@ _NAME_FIGURE = re.compile(
 )
 
 
+_HAS_VERB = ("完成", "开展", "组织", "实施", "进行", "举办")
+
+
 def work_item(text: str) -> str:
     """The item as a clause that can follow a lead: 消防演练两次 → 开展消防演练两次; anything else as it is."""
     m = _NAME_FIGURE.match(text)
     if not m or text.startswith(kinds.VERB_PREFIXES):
         return text
     name = m.group("name")
+    if any(v in name for v in _HAS_VERB):
+        return text  # 开学前完成教室空调清洗120台 has its verb: 完成开学前完成… is not Chinese
     if any(w in name for w in (*_TREND, "同比", "环比", "比上年", "比去年")):
         return text  # 宿舍维修同比减少近一半 states a change: 完成宿舍维修同比减少… is not Chinese
     k = kinds.kind(name, "")
