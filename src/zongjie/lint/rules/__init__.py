@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from zongjie.lint.rules import claims, fidelity, punctuation, structure, style
+from zongjie.lint.rules import claims, fidelity, punctuation, roles, structure, style
 from zongjie.lint.rules.base import REGISTRY, Context, Example, Rule
 
 __all__ = [
@@ -13,6 +13,7 @@ __all__ = [
     "claims",
     "fidelity",
     "punctuation",
+    "roles",
     "structure",
     "style",
 ]
