@@ -113,3 +113,22 @@ def test_report_json_gives_the_counts(server: FakeServer, tmp_path: Path, capsys
     section = next(s for s in data["sections"] if s["id"] == "review-facilities")
     assert section["status"] == "spliced" and section["sentences"]["dropped"] == 1
     assert data["totals"]["spliced"] == 1
+
+
+def test_last_years_figure_stated_as_this_years_is_dropped_and_the_right_one_filled(
+    server: FakeServer, settings_for: MakeSettings
+) -> None:
+    # Every number is in the facts (98.7% is 设备完好率's previous), yet "达到98.7%" is false: the sentence goes,
+    # and the metric's true figure comes back from the offline text.
+    good = json.loads(Responder(FULL).answer("review-facilities"))
+    right = "此外，设备完好率达到99.1%，较上年提高0.4个百分点，优于年度目标（99%）0.1个百分点（上年98.7%）。"
+    assert right in good["paragraphs"][0]
+    paragraphs = [good["paragraphs"][0].replace(right, "此外，设备完好率达到98.7%，保持较高水平。")]
+    answer = {**good, "paragraphs": paragraphs + good["paragraphs"][1:]}
+    server.responder = lambda request: ok(answer)  # the model says the same on every re-ask
+    draft = write(new_writer(settings_for(server)), "review-facilities")
+    assert (draft.status, server.calls) == ("spliced", 3)  # re-asked first: an error, not a dropped fact
+    assert "达到98.7%" not in draft.body and "99.1%" in draft.body
+    assert draft.sentences is not None
+    assert (draft.sentences.dropped, draft.sentences.filled) == (1, 1)
+    _no_invented_number("review-facilities", draft.body)

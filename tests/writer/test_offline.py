@@ -8,7 +8,7 @@ import re
 from typing import Any, get_args
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from writer.offline_helpers import (
@@ -294,6 +294,17 @@ def metric_dicts(draw: st.DrawFn) -> dict[str, Any]:
     st.lists(metric_dicts(), min_size=1, max_size=9, unique_by=lambda m: m["name"]),
     st.sampled_from(["facilities", "security", "energy"]),
 )
+# Found by Hypothesis: "同比下降100%" (设备巡检's change) was read as 报修响应率's target figure (100%), so the
+# next clause's "达到年度目标（0次）" was checked against 报修响应率's unmet target.
+@example(
+    [
+        {"name": "设备巡检", "value": 0.0, "unit": "次", "previous": 1.0, "target": 0.0},
+        {"name": "报修响应率", "value": 0.0, "unit": "%", "target": 100.0},
+    ],
+    "facilities",
+)
+# "优于年度目标（1起）1起": the gap to the target equals the target; it is not the target stated as this year's.
+@example([{"name": "重大故障", "value": 0.0, "unit": "起", "target": 1.0}], "facilities")
 def test_any_metrics_are_stated_faithfully(metrics: list[dict[str, Any]], key: str) -> None:
     task = task_of(make_facts(functions=[{"key": key, "metrics": metrics}]), f"review-{key}")
     body = WRITER.render(task)

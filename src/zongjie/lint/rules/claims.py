@@ -17,6 +17,7 @@ from zongjie.lint.rules.style import blanks, has_number
 from zongjie.plan.task import MetricFact
 from zongjie.text.numbers import CLAIM_KINDS, Quantity
 from zongjie.text.words import literal_alternation
+from zongjie.wording import DOWN_BY, UP_BY
 
 # A clause about next year (a plan, a resolve) claims nothing about this year's result.
 _FUTURE = re.compile(r"力争|争取|确保|将|计划|拟|明年|下一年|新的一年|下一步")
@@ -30,6 +31,9 @@ _TARGET = re.compile(
     r"(?P<tail>[（(][^）)]{0,16}[）)])?(?P<of>的\s*[\d〇一二三四五六七八九十百])?"
 )
 _MISSED = re.compile(r"尚差|仍差|还差")
+# A change (同比下降100%, 较上年减少1次) is said of a metric, it is not one of its figures: 100% there must not
+# point to the metric whose target is 100%. 降为/增至 give the new level, which is a figure.
+_CHANGE = re.compile(r"同比|环比|较|比|(?:" + literal_alternation(UP_BY + DOWN_BY) + ")(?![至到为])")
 
 
 def _target_of(mf: MetricFact) -> Derived | None:
@@ -96,9 +100,13 @@ def _targets_in(
     for off, clause in clauses(sent.text):
         lo = sent.start + off
         mentions = [(m.start(), names[m.group()]) for m in name_rx.finditer(clause)]
+        prev = lo
         for q in numbers:
+            if not lo <= q.start < lo + len(clause):
+                continue
+            said_before, prev = sent.text[prev - sent.start : q.start - sent.start], q.end
             hit = figures.get((q.value.normalize(), q.unit))
-            if hit is not None and lo <= q.start < lo + len(clause):
+            if hit is not None and not _CHANGE.search(said_before):
                 mentions.append((q.start - lo, hit))
         mentions.sort(key=lambda x: x[0])
         if not _FUTURE.search(clause):

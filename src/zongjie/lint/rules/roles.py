@@ -84,6 +84,8 @@ def figure_role_mismatch(ctx: Context) -> Iterator[Finding]:
                     role = _stale(facts, q, mf) if mf is not None else None
                     if mf is None or role is None or _marked(before, after, last):
                         continue
+                    if _derived(q, mf) and _OTHER_ROLE.search(t[lo : q.start - at]):
+                        continue  # 优于年度目标（1起）1起: the gap, in a clause about the target
                     words = t[max(lo, q.start - at - 12) : q.end - at]
                     yield _finding(ctx, s.id, q, mf, role, words)
 
@@ -98,6 +100,10 @@ def _stale(facts: FactSet, q: Quantity, mf: MetricFact) -> str | None:
     if m.target is not None and states(q, dec(m.target), m.unit):
         return "目标"
     return None
+
+
+def _derived(q: Quantity, mf: MetricFact) -> bool:
+    return any(states(q, dec(d.value), d.unit) for d in mf.derived)
 
 
 def _only_other_role(facts: FactSet, q: Quantity) -> MetricFact | None:
