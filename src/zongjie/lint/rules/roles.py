@@ -75,6 +75,7 @@ def figure_role_mismatch(ctx: Context) -> Iterator[Finding]:
                     last = i + 1 == len(mine)
                     before = t[mine[i - 1].end - at if i else lo : q.start - at]
                     after = t[q.end - at : hi if last else mine[i + 1].start - at]
+                    mf: MetricFact | None = None
                     if q.start in named:
                         mf = named[q.start][0]
                     elif _THIS_YEAR.search(before):
