@@ -20,7 +20,9 @@ from zongjie.wording import DOWN_BY, UP_BY
 # Words before a figure that make it last year's, the target, or a change (较上年增加1次, 由上年1次降为0次,
 # 优于年度目标（98%）): such a figure is not said to be this year's value.
 _OTHER_ROLE = re.compile(
-    r"上年|去年|上一年|前一年|往年|同比|环比|目标|计划|较|比|由|从|原|" + literal_alternation(UP_BY + DOWN_BY)
+    r"上年|去年|上一年|前一年|往年|同比|环比|目标|计划|较|比|由|从|原|(?:"
+    + literal_alternation(UP_BY + DOWN_BY)
+    + ")(?![至到为])"  # 提升至95.1% gives the new level: said as this year's
 )
 # A bound, not a value: 达到95%以上 is true of 97.6%.
 _BOUND_AFTER = re.compile(r"\s*(?:以上|以下|以内|左右|上下|多)")
