@@ -11,9 +11,9 @@ from zongjie.finding import Finding
 from zongjie.lint.document import clauses
 from zongjie.lint.factset import FactSet, states
 from zongjie.lint.names import metric_names, named_figures
-from zongjie.lint.numbers import CLAIM_KINDS, Quantity
 from zongjie.lint.rules.base import Context, Example, rule, this
 from zongjie.plan.task import MetricFact
+from zongjie.text.numbers import CLAIM_KINDS, Quantity
 from zongjie.text.words import literal_alternation
 from zongjie.wording import DOWN_BY, UP_BY
 
