@@ -3,6 +3,7 @@ messages (BadInput) instead of tracebacks. Every command writes and reads user f
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 import shutil
@@ -172,8 +173,16 @@ def _damaged_utf8(data: bytes) -> bool:
 
 
 def decode(data: bytes, what: str, where: str) -> tuple[str, bool]:
-    """UTF-8 (a BOM dropped), else GB18030 — what Windows Notepad saves as "ANSI" on a Chinese system.
+    """UTF-8 (a BOM dropped), UTF-16 with its BOM, else GB18030 — what Windows Notepad saves as "ANSI" on a Chinese system.
     Returns (text, True if it was GB18030). Binary data is BadInput naming the file."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Notepad's "Unicode" save
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise BadInput(f"{what}: {where}: UTF-16 text cut short; save it as UTF-8") from None
+        if looks_binary(text):
+            raise BadInput(f"{what}: {where}: not a text file (it holds binary data); save it as UTF-8 text")
+        return text, False
     try:
         text, legacy = data.decode("utf-8-sig"), False
     except UnicodeDecodeError as exc:

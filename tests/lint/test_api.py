@@ -206,8 +206,9 @@ def test_cli_unreadable_file_says_why(capsys, tmp_path):
     assert code == 2 and f"Markdown file: {tmp_path}: is a directory" in err and "Traceback" not in err
     gbk = tmp_path / "gbk.md"
     gbk.write_bytes("# 标题\n\n全年完成巡检。\n".encode("gbk"))
-    code, _, err = run_cli(capsys, "lint", str(gbk))
-    assert code == 2 and "not UTF-8 text" in err
+    code, _, err = run_cli(capsys, "lint", str(gbk))  # someone else's GBK file is read, with a warning
+    assert code != 2 and "is not UTF-8; read it as GB18030" in err
+    assert gbk.read_bytes() == "# 标题\n\n全年完成巡检。\n".encode("gbk")  # lint only reads
     code, _, err = run_cli(capsys, "lint", str(CORPUS / "01-clean-full.md"), "--facts", str(tmp_path))
     assert code == 2 and f"facts file: {tmp_path}: is a directory" in err
 

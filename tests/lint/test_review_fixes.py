@@ -3,6 +3,11 @@ the way a 后勤处 writes them — the finding that must appear and the false a
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import docx
+
+from cli_helpers import run_cli
 from zongjie.lint.api import lint_markdown
 
 TITLE = "# 市第三中学后勤处2025年度工作总结\n\n"
@@ -87,3 +92,60 @@ def test_no_closing_at_all_is_a_warning_not_an_error() -> None:
     text = TITLE + PREFACE + REVIEW + PROBLEMS + PLANS
     missing = [(s, m) for r, s, m in found(text) if r == "missing-section"]
     assert missing == [("warning", "缺少“结语”")]
+
+
+# --- item 1: the files other people send ------------------------------------------------------------------
+
+SUMMARY = (
+    TITLE
+    + PREFACE
+    + REVIEW
+    + PROBLEMS
+    + PLANS.replace("98%", "xx%")
+    + "## 四、结语\n\n　　新的一年，我们将继续努力。\n"
+)
+
+
+def test_gbk_utf16_and_bom_files_are_read_and_never_rewritten(capsys, tmp_path: Path) -> None:
+    for name, data in (
+        ("gbk.txt", SUMMARY.encode("gb18030")),
+        ("utf16.txt", SUMMARY.encode("utf-16")),  # with its BOM, as Notepad's "Unicode" saves
+        ("utf16be.md", b"\xfe\xff" + SUMMARY.encode("utf-16-be")),
+        ("bom.md", SUMMARY.encode("utf-8-sig")),
+    ):
+        path = tmp_path / name
+        path.write_bytes(data)
+        code, out, err = run_cli(capsys, "lint", str(path))
+        assert code == 1 and "未填写的占位符“xx%”" in out, (name, err)
+        assert "not UTF-8 text" not in err and "Traceback" not in err
+        assert ("read it as GB18030" in err) == (name == "gbk.txt")
+        assert path.read_bytes() == data
+
+
+def test_a_docx_is_linted_as_markdown(capsys, tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_heading("市第三中学后勤处2025年度工作总结", 0)
+    document.add_paragraph("2025年，后勤处现有职工38人，负责全校1600余名师生的后勤保障。")
+    for heading, body in (
+        ("一、主要工作", "全年受理报修工单1326件，比上年增长12.4%，维修及时率97.6%。"),
+        ("二、存在的问题", "部分设备老化严重，原因是更新资金未列入预算，下一步将申请专项资金。"),
+        ("三、2026年工作打算", "1.维修及时率达到xx%，由维修组长张伟负责，2026年12月底前完成。"),
+        ("四、结语", "总之，我们将再接再厉，为学校发展作出更大贡献。"),
+    ):
+        document.add_heading(heading, 1)
+        document.add_paragraph(body)
+    path = tmp_path / "别人的总结.docx"
+    document.save(str(path))
+    code, out, err = run_cli(capsys, "lint", str(path))
+    assert code == 1 and "Traceback" not in err
+    assert "未填写的占位符“xx%”" in out and "再接再厉" in out
+    assert "missing-section" not in out  # headings came through as Markdown headings
+    code, _, err = run_cli(capsys, "lint", str(path), "--fix")
+    assert code == 2 and "not a Word file" in err
+
+
+def test_an_old_doc_says_what_to_do(capsys, tmp_path: Path) -> None:
+    path = tmp_path / "总结.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    code, _, err = run_cli(capsys, "lint", str(path))
+    assert code == 2 and "save it as .docx" in err and "Traceback" not in err

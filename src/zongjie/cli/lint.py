@@ -44,7 +44,7 @@ def register(app: typer.Typer) -> None:
         config = read_config()
         skip = {r.strip() for item in disable for r in item.replace("，", ",").split(",") if r.strip()}
         check_rule_ids(skip, "--disable")
-        text = report.read_draft(file)
+        text = _read(file, fix)
         loaded = None
         if facts is not None:
             from zongjie.facts.load import load
@@ -60,3 +60,35 @@ def register(app: typer.Typer) -> None:
         name = "<stdin>" if str(file) == "-" else str(file)
         typer.echo(report.as_json(findings) if fmt == "json" else report.as_text(findings, name))
         raise typer.Exit(exit_code(findings))
+
+
+# A Word file starts as a zip (.docx) or an OLE compound file (.doc, .wps).
+_ZIP = b"PK\x03\x04"
+_OLE = b"\xd0\xcf\x11\xe0"
+
+
+def _read(file: Path, fix: bool) -> str:
+    """The summary's text: Markdown or plain text in any encoding people save, or a .docx read as Markdown
+    (its headings become # headings) with the Word engineer's reader, so someone's Word file can be linted."""
+    from zongjie.errors import BadInput
+    from zongjie.lint import report
+
+    head = b""
+    if str(file) != "-" and file.is_file():
+        with file.open("rb") as fh:
+            head = fh.read(4)
+    if head == _OLE:
+        raise BadInput(
+            f"{file}: a Word 97–2003 (.doc/.wps) file; lint reads Markdown, text or .docx: "
+            "save it as .docx (Word: 另存为 → Word 文档) or as UTF-8 text (.txt)"
+        )
+    if head != _ZIP:
+        return report.read_draft(file)
+    if fix:
+        raise BadInput(f"{file}: --fix edits Markdown or text files, not a Word file")
+    from zongjie.export.wordread import read_docx
+
+    text = read_docx(file, {}).markdown
+    if not text.strip():
+        raise BadInput(f"{file}: empty: nothing to lint (the Word file has no text)")
+    return text

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Literal
 
 from zongjie.errors import BadInput
-from zongjie.files import decode, read_capped, read_text, replace_keeping_backup
+from zongjie.files import decode, read_capped, read_text, replace_keeping_backup, warn_stderr
 from zongjie.finding import Finding
 
 OutputFormat = Literal["text", "json"]  # `zongjie lint --format`
@@ -65,7 +65,8 @@ def read_draft(path: Path) -> str:
         )
         where = "<stdin>"
     else:
-        text = read_text(path, "Markdown file")
+        # Someone else's summary is often saved as GB18030 or UTF-16: lint only reads it, so read it, and say so.
+        text = read_text(path, "Markdown file", legacy=warn_stderr)
         where = str(path)
     if not text.strip():
         raise BadInput(f"{where}: empty: nothing to lint (give the summary's text)")
