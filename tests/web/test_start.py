@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 from fastapi.testclient import TestClient
 
@@ -34,11 +35,28 @@ def test_unknown_profile_and_bad_year_are_messages(client: TestClient, served: P
     r = client.post("/new", data={"profile": "../../etc", "year": "2025"})
     assert r.status_code == 400 and "unknown profile" in r.text
     r = client.post("/new", data={"profile": "school", "year": "99999"})
-    assert r.status_code == 400 and "year" in r.text
+    assert r.status_code == 400 and "报告年度" in r.text and "--year" not in r.text
     r = client.post("/new", data={"profile": "school", "year": "明年"})
     assert r.status_code == 400
     no_traceback(r.text)
     assert list(served.iterdir()) == []
+
+
+@pytest.mark.parametrize("year", ["99999", "0", "明年", "25"])
+def test_a_bad_year_with_notes_names_the_form_field_not_the_cli_flag(
+    client: TestClient, served: Path, year: str
+) -> None:
+    r = client.post("/notes", data={"profile": "school", "year": year, "text": "- 全年维修 120 件\n"})
+    assert r.status_code == 400
+    assert "报告年度" in r.text and "2000 到 2100" in r.text
+    assert "--year" not in r.text and "give the report year" not in r.text
+    no_traceback(r.text)
+    assert list(served.iterdir()) == []
+
+
+def test_a_full_width_year_with_notes_is_taken(client: TestClient) -> None:
+    r = client.post("/notes", data={"profile": "school", "year": "２０２５", "text": "- 全年维修 120 件\n"})
+    assert r.status_code == 200 and "2025" in r.url.path
 
 
 def test_pasted_notes_become_a_facts_file_with_questions(client: TestClient, served: Path) -> None:

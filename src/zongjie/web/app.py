@@ -5,71 +5,22 @@ messages at the edge, never a traceback)."""
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from fastapi.templating import Jinja2Templates
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from starlette.exceptions import HTTPException
 
-from zongjie.errors import BadInput, ZongjieError
+from zongjie.errors import ZongjieError
+from zongjie.web import draft, export, facts, review, settings, start
 from zongjie.web.folder import Folder, NotFound
-from zongjie.web.jobs import Busy, Jobs
-from zongjie.web.model import ModelChoice
+from zongjie.web.jobs import Busy
+from zongjie.web.site import MAX_BODY, Site, TooLarge, package_dir, page
 
 log = logging.getLogger("zongjie.web")
-
-# Uploads and form posts larger than this are refused before they are read.
-MAX_BODY = 4 * 1024 * 1024
-MAX_UPLOAD = 1024 * 1024  # one notes or facts file
-
-
-class TooLarge(BadInput):
-    """An upload or text over its size limit (HTTP 413)."""
-
-
-@dataclass
-class Site:
-    """What the routes share: the served folder, the running drafts, the model chosen on the settings page
-    (kept in memory only: the key is never written anywhere)."""
-
-    folder: Folder
-    jobs: Jobs = field(default_factory=Jobs)
-    model: ModelChoice = field(default_factory=ModelChoice)
-    debug: bool = False
-
-
-def _package_dir(name: str) -> Path:
-    return Path(str(resources.files("zongjie.web").joinpath(name)))
-
-
-templates = Jinja2Templates(
-    env=Environment(
-        loader=FileSystemLoader(_package_dir("templates")),
-        autoescape=select_autoescape(default=True),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-)
-
-
-def site(request: Request) -> Site:
-    found: Site = request.app.state.site
-    return found
-
-
-def page(request: Request, name: str, code: int = 200, **context: Any) -> HTMLResponse:
-    context.setdefault("message", None)
-    context.setdefault("sid", None)
-    context.setdefault("title", "zongjie 总结")
-    return templates.TemplateResponse(request, name, {"site": site(request), **context}, status_code=code)
 
 
 def _wants_json(request: Request) -> bool:
@@ -85,11 +36,9 @@ def message(request: Request, text: str, status: int) -> Response:
 def make_app(root: Path, *, debug: bool = False, allowed_hosts: set[str] | None = None) -> FastAPI:
     """The app serving `root`. `allowed_hosts`: the Host names it answers (None: any, for tests and for a
     server started on another address on purpose)."""
-    from zongjie.web import draft, export, facts, review, settings, start
-
     app = FastAPI(title="zongjie", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.site = Site(folder=Folder(root), debug=debug)
-    app.mount("/static", StaticFiles(directory=_package_dir("static")), name="static")
+    app.mount("/static", StaticFiles(directory=package_dir("static")), name="static")
     for module in (start, facts, draft, review, export, settings):
         app.include_router(module.router)
 

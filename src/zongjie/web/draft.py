@@ -13,9 +13,9 @@ from zongjie.config import Settings
 from zongjie.errors import ZongjieError
 from zongjie.facts.load import load as load_facts
 from zongjie.plan import build_plan
-from zongjie.web.app import Site, page, site
 from zongjie.web.jobs import Job
 from zongjie.web.model import describe
+from zongjie.web.site import Site, page, site
 from zongjie.web.trace import render_section
 from zongjie.workspace.store import Endpoint, Workspace
 from zongjie.writer.factory import make_writer

@@ -7,9 +7,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from zongjie.export import export_workspace
-from zongjie.web.app import page, site
 from zongjie.web.folder import NotFound
 from zongjie.web.review import _state
+from zongjie.web.site import page, site
 from zongjie.workspace.store import Workspace
 
 router = APIRouter()

@@ -18,8 +18,8 @@ from zongjie.facts.gaps import gaps
 from zongjie.facts.load import parse
 from zongjie.files import read_text, replace_keeping_backup
 from zongjie.web import form
-from zongjie.web.app import MAX_UPLOAD, TooLarge, page, site
 from zongjie.web.facts_file import comments_of, with_comments
+from zongjie.web.site import MAX_UPLOAD, TooLarge, page, site
 from zongjie.web.start import profile_names
 
 router = APIRouter()

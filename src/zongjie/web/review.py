@@ -16,9 +16,9 @@ from zongjie import pipeline
 from zongjie.errors import WorkspaceError, ZongjieError
 from zongjie.facts.load import load as load_facts
 from zongjie.plan import build_plan
-from zongjie.web.app import MAX_UPLOAD, TooLarge, page, site
 from zongjie.web.draft import STATUS_WORDS
 from zongjie.web.folder import check_section_id
+from zongjie.web.site import MAX_UPLOAD, TooLarge, page, site
 from zongjie.web.trace import render_section
 from zongjie.workspace.lock import workspace_lock
 from zongjie.workspace.store import SectionRecord, State, Workspace

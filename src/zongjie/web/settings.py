@@ -8,8 +8,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from zongjie.config import PRESETS
 from zongjie.errors import BadInput
-from zongjie.web.app import page, site
 from zongjie.web.model import describe
+from zongjie.web.site import page, site
 
 router = APIRouter()
 
