@@ -193,3 +193,33 @@ def test_profile_named_in_chinese(word: str, pid: str) -> None:
     text = BASE.replace("profile: property", f"profile: {word}")
     facts = parse(text + f"functions:\n  - key: {fn.name}\n    work: [日常工作]\n", "f.yaml")
     assert (facts.report.profile, facts.functions[0].key) == (pid, fn.key)
+
+
+@pytest.mark.parametrize(
+    ("written", "unit", "name", "want"),
+    [
+        ("维修及时率（%）", None, "维修及时率", "%"),
+        ("维修及时率(％)", "", "维修及时率", "%"),
+        ("用电量（万度）", None, "用电量", "万度"),
+        ("用电量 (万度)", "万度", "用电量", "万度"),
+        ("维修及时率（含夜间）", "%", "维修及时率（含夜间）", "%"),
+    ],
+)
+def test_unit_written_in_the_name(written: str, unit: str | None, name: str, want: str) -> None:
+    # Reviewer item 3: 维修及时率（%） with no unit was a count, drafted as "同比增长2.6%".
+    given = "" if unit is None else f", unit: '{unit}'"
+    text = (
+        BASE
+        + f"functions:\n  - key: 保洁\n    metrics:\n      - {{name: {written}, value: 97.6{given}, previous: 95.1}}\n"
+    )
+    [metric] = parse(text, "f.yaml").functions[0].metrics
+    assert (metric.name, metric.unit) == (name, want)
+
+
+def test_unit_in_the_name_that_disagrees_is_named() -> None:
+    text = (
+        BASE
+        + "functions:\n  - key: 保洁\n    metrics:\n      - {name: 用电量（万度）, value: 120, unit: 度}\n"
+    )
+    [msg] = problems_of(text)
+    assert "metrics[0].unit" in msg and "用电量（万度）" in msg and "万度" in msg

@@ -20,7 +20,7 @@ from zongjie.files import slug_problem
 from zongjie.profiles import Better
 from zongjie.text.dates import DateError, check_dates_in, is_numeric_day, parse_date, parse_year
 from zongjie.text.numbers import NumberError, parse_number, read_value
-from zongjie.text.units import spelling, split_unit
+from zongjie.text.units import known, spelling, split_unit
 
 ProfileId = str
 
@@ -108,6 +108,30 @@ def _day(v: object, info: ValidationInfo, *, year_of: str = "year") -> object:
         raise ValueError(str(exc)) from None
 
 
+# A unit written into the name, as 台账 headers do: 维修及时率（%）, 用电量(万度).
+_NAME_UNIT = re.compile(r"[（(]\s*([^（）()]{1,6}?)\s*[）)]\s*$")
+
+
+def _unit_in_name(data: dict[str, Any]) -> None:
+    """维修及时率（%） is the metric 维修及时率 in %: without this a rate read as a count gets a 同比 % of a %."""
+    name = data.get("name")
+    found = _NAME_UNIT.search(name) if isinstance(name, str) else None
+    if found is None or not name[: found.start()].strip():
+        return
+    unit = spelling(found.group(1))
+    if not unit or not known(unit):
+        return  # 维修及时率（含夜间） is part of the name
+    given = data.get("unit")
+    if given is None or (isinstance(given, str) and not given.strip()):
+        data["unit"] = unit
+    elif not isinstance(given, str) or spelling(given) != unit:
+        raise FieldProblem(
+            "unit",
+            f"{given}: the name “{name}” says its unit is {unit}; write one unit (unit: {unit}, or correct the name)",
+        )
+    data["name"] = name[: found.start()].strip()
+
+
 class Metric(_Strict):
     name: str = Field(min_length=1, description="指标名称，如 设备巡检、报修响应率")
     value: float = Field(description="本年度数值（数字，单位写在 unit）")
@@ -125,6 +149,7 @@ class Metric(_Strict):
         if not isinstance(data, dict):
             return data
         data = dict(data)
+        _unit_in_name(data)
         if isinstance(data.get("unit"), str):
             data["unit"] = spelling(data["unit"])
         for label in ("value", "previous", "target"):
