@@ -115,7 +115,9 @@ _NAME_UNIT = re.compile(r"[（(]\s*([^（）()]{1,6}?)\s*[）)]\s*$")
 def _unit_in_name(data: dict[str, Any]) -> None:
     """维修及时率（%） is the metric 维修及时率 in %: without this a rate read as a count gets a 同比 % of a %."""
     name = data.get("name")
-    found = _NAME_UNIT.search(name) if isinstance(name, str) else None
+    if not isinstance(name, str):
+        return
+    found = _NAME_UNIT.search(name)
     if found is None or not name[: found.start()].strip():
         return
     unit = spelling(found.group(1))
