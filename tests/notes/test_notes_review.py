@@ -110,3 +110,10 @@ def test_fragments_and_plans_are_never_written_as_work_done(tmp_path: Path) -> N
 
     assert work_item("寒假前完成实验楼外墙清洗8000平方米") == "寒假前完成实验楼外墙清洗8000平方米"
     assert work_item("空调清洗120台").startswith(("完成", "开展"))
+
+
+def test_an_average_gets_no_supply_verb() -> None:
+    from zongjie.writer.offline import kinds
+
+    assert kinds.kind("教工餐厅日均供餐", "份") == "named"  # never 供应教工餐厅日均供餐…
+    assert kinds.kind("治疗膳食", "份") == "supply"

@@ -83,8 +83,8 @@ def kind(name: str, unit: str) -> Kind:
     """The category of a (non-percent) metric name; see the module docstring. Order matters: a name that
     begins with a verb is never given another, 水电故障处理 is handled work not an incident, and
     医疗废物处置量 is a measured quantity not an activity."""
-    if name.startswith(VERB_PREFIXES):
-        return "named"
+    if name.startswith(VERB_PREFIXES) or any(w in name for w in _AVERAGES):
+        return "named"  # 职工食堂日均供餐: an average is no amount supplied (never 供应职工食堂日均供餐)
     if name.endswith(MEASURE_ENDINGS):
         return "measure"
     if name.endswith(HANDLED_ENDINGS):
@@ -102,6 +102,9 @@ def kind(name: str, unit: str) -> Kind:
     if unit in STOCK_UNITS or any(k in name for k in STOCKS):
         return "stock"
     return "plain"
+
+
+_AVERAGES = ("日均", "月均", "年均", "人均", "平均")
 
 
 def activity_verbs(name: str) -> tuple[str, ...]:
