@@ -149,3 +149,24 @@ def test_an_old_doc_says_what_to_do(capsys, tmp_path: Path) -> None:
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
     code, _, err = run_cli(capsys, "lint", str(path))
     assert code == 2 and "save it as .docx" in err and "Traceback" not in err
+
+
+# --- item 3: a rate's change written as % -----------------------------------------------------------------
+
+
+def test_a_rate_change_in_percent_suggests_points_without_facts() -> None:
+    review = "## 一、主要工作\n\n　　全年受理报修工单1326件，比上年增长12.4%，维修及时率97.6%，比上年提高2.5%。\n\n"
+    said = messages(TITLE + PREFACE + review + PROBLEMS + PLANS, "rate-change-percent")
+    assert len(said) == 1 and "提高2.5个百分点" in said[0] and "维修及时率" in said[0]
+    assert messages("食堂满意度８８％，同比增长３％。", "rate-change-percent")  # full-width, as typed
+
+
+def test_points_counts_and_other_subjects_stay_silent() -> None:
+    for text in (
+        "维修及时率97.6%，比上年提高2.5个百分点。",
+        "维修及时率97.6%，报修量比上年增长12.4%。",  # the change has its own subject
+        "全年受理报修工单1326件，比上年增长12.4%。",  # a count, not a rate
+        "全年用电量412万度，同比下降6.8%。",
+        "维修及时率97.6%（上年95.1%）。",
+    ):
+        assert messages(text, "rate-change-percent") == [], text

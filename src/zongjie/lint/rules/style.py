@@ -11,6 +11,7 @@ from zongjie.lint import lexicon
 from zongjie.lint.document import Block, Section, Sentence, plain
 from zongjie.lint.rules.base import Context, Example, rule, this
 from zongjie.text.numbers import METRIC_KINDS, extract
+from zongjie.text.width import fold
 from zongjie.text.words import words
 from zongjie.wording import DEADLINE
 
@@ -316,3 +317,40 @@ def monotone_openings(ctx: Context) -> Iterator[Finding]:
                     section=s.id,
                 )
             run = [u] if u[0] else []
+
+
+# 维修及时率97.6%，比上年提高2.5% — a rate's change said in % is read as a relative change (2.5% of 95.1%),
+# almost never what the writer meant (2.5 个百分点). Only the unambiguous shape: the rate with its % value,
+# then at once, in the next clause and with no subject of its own, its change in %.
+_RATE_CHANGE = re.compile(
+    r"(?P<name>[\u4e00-\u9fff]{0,8}(?:率|满意度))(?:为|是|达|达到|保持在)?(?P<value>\d+(?:\.\d+)?)%"
+    r"[，,]\s*(?:比上年|较上年|比去年|较去年|比上一年|较上一年|与上年相比|同比|环比)?"
+    r"(?P<verb>提高|提升|上升|增长|增加|下降|降低|减少)了?(?P<change>\d+(?:\.\d+)?)%(?![\d.]*个百分点)"
+)
+
+
+@rule(
+    "rate-change-percent",
+    "warning",
+    "比率的变化写成了百分数：“及时率97.6%，比上年提高2.5%”应写“提高2.5个百分点”（除非确指相对增幅）。",
+    examples=[
+        Example("维修及时率97.6%，比上年提高2.5%。", True),
+        Example("食堂满意度88%，同比增长3%。", True),
+        Example("维修及时率97.6%，比上年提高2.5个百分点。", False),
+        Example("维修及时率97.6%，报修量比上年增长12.4%。", False),
+        Example("全年受理报修工单1326件，比上年增长12.4%。", False),
+    ],
+)
+def rate_change_percent(ctx: Context) -> Iterator[Finding]:
+    for _, sent in _all_sentences(ctx):
+        text = fold(sent.text).replace("％", "%")
+        for m in _RATE_CHANGE.finditer(text):
+            if float(m.group("change")) >= 100:
+                continue  # 增长150%: a relative change, not points
+            yield ctx.finding(
+                this("rate-change-percent"),
+                f"“{m.group('name')}”是比率，“{m.group('verb')}{m.group('change')}%”易被读作相对增幅："
+                f"若指差值，写“{m.group('verb')}{m.group('change')}个百分点”",
+                sent.start + m.start("verb"),
+                sent.text,
+            )
