@@ -385,3 +385,33 @@ def test_a_title_row_above_the_header_is_a_title(
     got = {name: (m.value, m.previous, m.target) for name, (_, m) in _metrics(facts).items()}
     assert got == {"报修工单": (1326, 1180, None), "平均响应时间": (25, 40, 30), "保洁合格率": (96.5, 95, 95)}
     assert (facts.report.department, facts.report.year) == ("后勤处", 2025)
+
+
+def test_rates_typed_as_fractions_and_units_in_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Reviewer item 3: 0.976 typed into a General cell under 单位 % was drafted as "0.976%", and a
+    # `维修及时率(%)` with an empty 单位 cell was a count with a 同比 % of a %.
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "指标"
+    ws.append(["类别", "项目", "计量单位", "本年完成", "上年同期"])
+    ws.append(["维修", "维修及时率", "%", 0.976, 0.951])
+    ws.append([None, "用电量（万度）", None, 120, 130])
+    ws.append(["保洁", "保洁合格率(％)", None, 0.965, 0.95])
+    wb.save(tmp_path / "t.xlsx")
+    text, err = _import(tmp_path, capsys, tmp_path / "t.xlsx", "--profile", "学校")
+    got = {name: (m.value, m.unit, m.previous) for name, (_, m) in _metrics(parse(text, "f.yaml")).items()}
+    assert got == {
+        "维修及时率": (97.6, "%", 95.1),
+        "用电量": (120, "万度", 130),
+        "保洁合格率": (96.5, "%", 95),
+    }
+    assert "read as fractions (4)" in err and "指标!D2 0.976→97.6%" in err
+    # the same 0.976 in a column whose other rates are whole percentages is not guessed at: it is listed
+    ws.append(["食堂", "食堂满意度", "%", 92.5, 90])
+    wb.save(tmp_path / "t.xlsx")
+    text, err = _import(tmp_path, capsys, tmp_path / "t.xlsx", "--force", "--profile", "学校")
+    assert "指标!D2: 维修及时率：0.976" in err
+    names = _metrics(parse(text, "f.yaml"))
+    assert "维修及时率" not in names and names["食堂满意度"][1].value == 92.5

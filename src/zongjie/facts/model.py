@@ -112,17 +112,22 @@ def _day(v: object, info: ValidationInfo, *, year_of: str = "year") -> object:
 _NAME_UNIT = re.compile(r"[（(]\s*([^（）()]{1,6}?)\s*[）)]\s*$")
 
 
+def name_unit(name: str) -> tuple[str, str] | None:
+    """(name, unit) for 维修及时率（%） → (维修及时率, %); None when the brackets hold no unit (（含夜间）)."""
+    found = _NAME_UNIT.search(name)
+    if found is None or not name[: found.start()].strip():
+        return None
+    unit = spelling(found.group(1))
+    return (name[: found.start()].strip(), unit) if unit and known(unit) else None
+
+
 def _unit_in_name(data: dict[str, Any]) -> None:
     """维修及时率（%） is the metric 维修及时率 in %: without this a rate read as a count gets a 同比 % of a %."""
     name = data.get("name")
-    if not isinstance(name, str):
+    split = name_unit(name) if isinstance(name, str) else None
+    if split is None:
         return
-    found = _NAME_UNIT.search(name)
-    if found is None or not name[: found.start()].strip():
-        return
-    unit = spelling(found.group(1))
-    if not unit or not known(unit):
-        return  # 维修及时率（含夜间） is part of the name
+    bare, unit = split
     given = data.get("unit")
     if given is None or (isinstance(given, str) and not given.strip()):
         data["unit"] = unit
@@ -131,7 +136,7 @@ def _unit_in_name(data: dict[str, Any]) -> None:
             "unit",
             f"{given}: the name “{name}” says its unit is {unit}; write one unit (unit: {unit}, or correct the name)",
         )
-    data["name"] = name[: found.start()].strip()
+    data["name"] = bare
 
 
 class Metric(_Strict):

@@ -181,6 +181,11 @@ def summary_lines(imported: Imported, path: Path | None) -> list[str]:
     questions = sum(1 for line in imported.text.splitlines() if line.lstrip().startswith("# ?"))
     if questions:
         out.append(f"{questions} question(s) for you in the file: lines starting with “# ?”")
+    if r.fractions:
+        out.append(
+            f"read as fractions ({len(r.fractions)}): plain numbers ≤ 1 under unit % in a column that keeps "
+            f"rates that way — {', '.join(r.fractions)}; if a cell meant less than 1%, correct the facts file"
+        )
     if r.unreadable:
         out.append(f"not read ({len(r.unreadable)}) — fix these rows in the workbook or add them by hand:")
         out += [f"  - {u.where}: {u.reason}" for u in r.unreadable]

@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from zongjie.facts.model import Case, Highlight, Metric, Plan, Problem
+from zongjie.facts.model import Case, Highlight, Metric, Plan, Problem, name_unit
 from zongjie.notes.match import match_function
 from zongjie.notes.result import Entry, Extraction
 from zongjie.profiles import Profile
@@ -18,7 +18,18 @@ from zongjie.text.units import spelling
 from zongjie.workbook.book import Cell, Sheet
 from zongjie.workbook.functions import Functions, is_generic, profile_key
 from zongjie.workbook.headers import Header
-from zongjie.workbook.values import Number, Uncached, Unreadable, date, number, plain, text, truthy
+from zongjie.workbook.values import (
+    Number,
+    Uncached,
+    Unreadable,
+    _decimal,
+    _float,
+    date,
+    number,
+    plain,
+    text,
+    truthy,
+)
 
 # 一、设备设施 / （二）保洁 / 3.能耗: a row naming the 职能 of the rows below it.
 _ORDINAL = re.compile(
@@ -51,6 +62,9 @@ class Reading:
     # cells of formulas with no cached value, that we needed
     uncached: list[str] = field(default_factory=list)
     names: dict[int, dict[str, str]] = field(default_factory=dict)  # per metrics list: name → its cell
+    fractions: list[str] = field(
+        default_factory=list
+    )  # General cells under % read as fractions: "表!D4 0.976→97.6%"
 
 
 _LABELS = {"problem": "问题", "goal": "目标", "title": "亮点", "event": "事件", "name": "指标名称"}
@@ -77,6 +91,15 @@ def _bare(cell: Cell) -> Cell:
     stripped = _BOUND.sub("", plain(text(cell)))
     stripped = _BOUND.sub("", stripped)
     return Cell(stripped, cell.number_format, cell.coord) if isinstance(cell.value, str) else cell
+
+
+def _plain_number(cell: Cell) -> bool:
+    """A number typed into a cell without the % format (General): 0.976 there may be 97.6%."""
+    return (
+        isinstance(cell.value, int | float)
+        and not isinstance(cell.value, bool)
+        and "%" not in cell.number_format
+    )
 
 
 class SheetReader:
@@ -143,11 +166,34 @@ class SheetReader:
 
     # -- metrics ---------------------------------------------------------------------------------------
 
+    def _unit(self, row: list[Cell]) -> str:
+        """The row's unit: its 单位 cell, else one written into the name (维修及时率（%）)."""
+        cell = self._get(row, "unit")
+        unit = spelling(plain(text(cell)).strip("()")) if cell is not None else ""
+        name = self._get(row, "name")
+        split = name_unit(text(name)) if not unit and name is not None and name.text else None
+        return split[1] if split else unit
+
+    def _fraction_columns(self, rows: list[list[Cell]]) -> set[str]:
+        """The figure columns whose plain numbers under % are all ≤ 1: that column keeps rates as fractions
+        (0.976 for 97.6%) without the % format, so 0.976 there is 97.6, not 0.976%."""
+        seen: dict[str, list[float]] = {}
+        for row in rows:
+            if self._unit(row) != "%":
+                continue
+            for label in ("value", "previous", "target"):
+                cell = self._get(row, label)
+                if cell is not None and _plain_number(cell):
+                    seen.setdefault(label, []).append(float(cell.value))
+        return {label for label, vs in seen.items() if all(0 <= v <= 1 for v in vs)}
+
     def metrics(self) -> None:
+        rows = self.rows()
+        self.fraction_columns = self._fraction_columns(rows)
         sheet_fn = None if is_generic(self.sheet.name) else self.sheet.name
         current: str | None = None  # from the 职能 column, carried down over blank and merged cells
         section: str | None = None  # from a row that only names a 职能 (一、设备设施)
-        for row in self.rows():
+        for row in rows:
             name_cell = self._get(row, "name")
             fn_cell = self._get(row, "function")
             value_cell = self._get(row, "value")
@@ -191,8 +237,16 @@ class SheetReader:
         if value is None:
             self._bad(name_cell, f"{name}：本年数值为空")
             return
-        unit_cell = self._get(row, "unit")
-        unit = spelling(plain(text(unit_cell)).strip("()")) if unit_cell is not None else ""
+        unit = self._unit(row)
+        split = name_unit(name)
+        if split is not None and split[1] == unit:
+            name = split[0]  # 维修及时率（%）: the unit is said once, in unit
+        if unit == "%":
+            read = self._fractions(row, name_cell, {"value": value, "previous": previous, "target": target})
+            if read is None:
+                return
+            value, previous, target = read["value"], read["previous"], read["target"]
+            assert value is not None
         shown = [n.note for n in (previous, value, target) if n is not None and n.note]
         comments = [f"百分比格式的单元格按显示读：{'，'.join(shown)}"] if shown else []
         stated = {n.unit for n in (value, previous, target) if n is not None and n.unit}
@@ -223,6 +277,29 @@ class SheetReader:
         data = {k: (int(v) if isinstance(v, float) and v.is_integer() else v) for k, v in data.items()}
         entry = Entry([], data, comments, where=f"{self.r.source} {self.where(name_cell)}")
         self._place_metric(entry, name, function)
+
+    def _fractions(
+        self, row: list[Cell], name_cell: Cell, figures: dict[str, Number | None]
+    ) -> dict[str, Number | None] | None:
+        """Plain numbers ≤ 1 under %: fractions ×100 where their column holds only such; else unreadable
+        (drafting "0.976%" would be a false figure)."""
+        out = dict(figures)
+        for label, n in figures.items():
+            cell = self._get(row, label)
+            if n is None or cell is None or not _plain_number(cell) or not 0 < n.value <= 1:
+                continue
+            if label not in self.fraction_columns:
+                self._bad(
+                    cell,
+                    f"{text(name_cell)}：{n.value:g}在单位为%的一行里，而这一列别的比率写成百分数；"
+                    f"如果是{n.value * 100:g}%，请写{n.value * 100:g}或设成百分比格式",
+                )
+                return None
+            shown = _float(_decimal(cell.value) * 100)
+            note = f"{cell.coord} {cell.value!r}→{shown:g}%"
+            self.r.fractions.append(f"{self.where(cell)} {cell.value!r}→{shown:g}%")
+            out[label] = Number(shown, "", note)
+        return out
 
     def _place_metric(self, entry: Entry, name: str, function: str | None) -> None:
         if function is not None:
