@@ -106,6 +106,7 @@ def test_fragments_and_plans_are_never_written_as_work_done(tmp_path: Path) -> N
     assert "绿化外包后" not in work and any("绿化外包后" in line for line in result.text.splitlines())
     assert not any("照明改造" in w or "热水器" in w for w in work)
     assert any("照明改造" in g for g in goals) and any("热水器" in g for g in goals)
+    assert "下学期元旦前完成风雨操场照明改造" in goals  # the time the label gives stays with the plan
     from zongjie.writer.offline.review import work_item
 
     assert work_item("寒假前完成实验楼外墙清洗8000平方米") == "寒假前完成实验楼外墙清洗8000平方米"

@@ -84,7 +84,8 @@ class _Rules:
         if label:
             labelled = section_of_label(label.group("label"))
             section: str | None = labelled
-            text = text[label.end() :].strip() or text
+            when = label.group("label") if label.group("label") in ("下学期", "下一学期", "新学年") else ""
+            text = when + text[label.end() :].strip() or text  # 下学期 is when the plan is due: kept
             self._carry = (item.line, labelled)
         elif self._carry and self._carry[0] == item.line:
             # In a paragraph that opened with 问题：/明年计划：, the sentences after it are about the same.
