@@ -116,7 +116,10 @@ def test_edit_is_saved_to_the_section_file_and_protected(
     assert "2190件" in (served / drafted / "draft.md").read_text(encoding="utf-8")  # re-assembled
     section = r.text[r.text.index('id="sec-review-facilities"') :]
     assert '<mark class="finding error" tabindex="0">2190件' in section
-    assert "在事实文件中找不到" in section[: section.index("</article>")]
+    head = section[: section.index("</article>")]
+    assert "在事实文件中找不到" in head
+    # the writer's "通过" never stands beside an error the section now has
+    assert "需要修改</span>" in head and ">通过</span>" not in head
     ws = Workspace(served / drafted)
     assert ws.edited(ws.load_state().record("review-facilities"))  # type: ignore[arg-type]
     # drafting again keeps the hand edit (the CLI's protection)

@@ -77,7 +77,11 @@ def review_page(request: Request, sid: str, done: str | None = None) -> Response
                 else "",
                 "edited": text is not None and ws.edited(rec),
                 "previous": bool(previous_versions(ws, rec)),
-                "status_words": STATUS_WORDS.get(rec.status, rec.status),
+                # "通过" beside "1 处错误" reads as a contradiction: the writer's status only speaks when
+                # nothing is left to fix.
+                "status_words": "需要修改"
+                if any(f.is_error for f in rec.findings) and rec.status in ("ok", "repaired")
+                else STATUS_WORDS.get(rec.status, rec.status),
                 "errors": sum(f.is_error for f in rec.findings),
                 "warnings": sum(f.severity == "warning" for f in rec.findings),
             }
