@@ -40,6 +40,14 @@ def test_plain_first_line_with_year_and_unit_is_the_title(tmp_path: Path) -> Non
     assert "unplaced" not in extract_notes(tmp_path / "n.md", today=TODAY).text  # the title line is used
 
 
+def test_a_remark_in_brackets_after_the_title_names_no_one(tmp_path: Path) -> None:
+    """2025年后勤处工作记录（随手记的）: the remark is no part of a name; with no organisation named, it is asked."""
+    data = _facts(tmp_path, "2025年后勤处工作记录（随手记的）\n\n一、维修\n• 维修工单1,865单\n")
+    assert data["report"]["department"] == "后勤处"
+    assert data["report"]["organization"] == "本单位"
+    assert "? 单位名称" in extract_notes(tmp_path / "n.md", today=TODAY).text
+
+
 def test_full_width_figures_are_folded_whole(tmp_path: Path) -> None:
     path = tmp_path / "n.md"
     path.write_text("# 2025年物业工作笔记\n- 维修：今年及时率达到９４．７％\n", encoding="utf-8")

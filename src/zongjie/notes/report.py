@@ -80,6 +80,9 @@ _TITLE_TAIL = re.compile(
 )
 
 
+_REMARK = re.compile(r"[（(][^（）()]{1,12}[)）]$")
+
+
 def _who(title: str) -> str:
     """The organisation and department a title names, without its year and what the notes are; "" for a
     title that is neither dated nor says what the notes are (# 食堂 names no one)."""
@@ -90,6 +93,8 @@ def _who(title: str) -> str:
     parts = text.split("|")
     who = parts[0] if parts[0].strip() or len(parts) == 1 else parts[-1]
     who = re.sub(r"^[\s年度学—–~至到-]+", "", who).strip()
+    # A closing remark in brackets — （草）, （随手记的） — says what the notes are, never who wrote them.
+    who = _REMARK.sub("", who).strip()
     if not years and not _TITLE_TAIL.search(who):
         return ""
     return _TITLE_TAIL.sub("", who).strip()
