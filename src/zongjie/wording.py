@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import re
 
-from zongjie.text.words import words
+from zongjie.text.words import literal_alternation, words
 
 # The lists are data files under text/lexicon/ (up_by.txt …).
 # A change by an amount: 同比增长13.2%, 较上年减少4起.
 UP_BY: tuple[str, ...] = words("up_by")
 DOWN_BY: tuple[str, ...] = words("down_by")
+# Words before a figure that make it a change (同比下降100%, 较上年减少1次), not one of the metric's figures;
+# 提升至/降为 give the new level, which is a figure. A regex source, for rules to search with or build on.
+CHANGE_BEFORE = r"同比|环比|较|比|(?:" + literal_alternation(UP_BY + DOWN_BY) + r")(?![至到为])"
 # A change to a level: 由7起降至3起.
 UP_TO: tuple[str, ...] = words("up_to")
 DOWN_TO: tuple[str, ...] = words("down_to")

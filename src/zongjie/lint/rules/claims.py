@@ -17,7 +17,7 @@ from zongjie.lint.rules.style import blanks, has_number
 from zongjie.plan.task import MetricFact
 from zongjie.text.numbers import CLAIM_KINDS, Quantity
 from zongjie.text.words import literal_alternation
-from zongjie.wording import DOWN_BY, UP_BY
+from zongjie.wording import CHANGE_BEFORE
 
 # A clause about next year (a plan, a resolve) claims nothing about this year's result.
 _FUTURE = re.compile(r"力争|争取|确保|将|计划|拟|明年|下一年|新的一年|下一步")
@@ -33,7 +33,7 @@ _TARGET = re.compile(
 _MISSED = re.compile(r"尚差|仍差|还差")
 # A change (同比下降100%, 较上年减少1次) is said of a metric, it is not one of its figures: 100% there must not
 # point to the metric whose target is 100%. 降为/增至 give the new level, which is a figure.
-_CHANGE = re.compile(r"同比|环比|较|比|(?:" + literal_alternation(UP_BY + DOWN_BY) + ")(?![至到为])")
+_CHANGE = re.compile(CHANGE_BEFORE)
 
 
 def _target_of(mf: MetricFact) -> Derived | None:

@@ -14,16 +14,11 @@ from zongjie.lint.names import metric_names, named_figures
 from zongjie.lint.rules.base import Context, Example, rule, this
 from zongjie.plan.task import MetricFact
 from zongjie.text.numbers import CLAIM_KINDS, Quantity
-from zongjie.text.words import literal_alternation
-from zongjie.wording import DOWN_BY, UP_BY
+from zongjie.wording import CHANGE_BEFORE
 
 # Words before a figure that make it last year's, the target, or a change (较上年增加1次, 由上年1次降为0次,
 # 优于年度目标（98%）): such a figure is not said to be this year's value.
-_OTHER_ROLE = re.compile(
-    r"上年|去年|上一年|前一年|往年|同比|环比|目标|计划|较|比|由|从|原|(?:"
-    + literal_alternation(UP_BY + DOWN_BY)
-    + ")(?![至到为])"  # 提升至95.1% gives the new level: said as this year's
-)
+_OTHER_ROLE = re.compile(r"上年|去年|上一年|前一年|往年|目标|计划|由|从|原|" + CHANGE_BEFORE)
 # A bound, not a value: 达到95%以上 is true of 97.6%.
 _BOUND_AFTER = re.compile(r"\s*(?:以上|以下|以内|左右|上下|多)")
 _BOUND_BEFORE = re.compile(r"(?:超过|高于|低于|不低于|不高于|不少于|不超过|不足|逾|突破)\s*$")
