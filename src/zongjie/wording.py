@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from zongjie.text import dates
 from zongjie.text.words import literal_alternation, words
 
 # The lists are data files under text/lexicon/ (up_by.txt …).
@@ -28,16 +29,10 @@ OWNER = re.compile(
     rf"(?:{OWNER_LABEL}|牵头)(?:为|是|：|:)?\s*([^，。；、,;)）\s]{{2,16}})|由([^，。；,;]{{2,16}}?)(?:牵头)?负责"
 )
 
-# A point in time a plan is due: 2026年6月底, 6月30日, 年底, 第三季度末, 2026-06-30, 3个月内.
-WHEN = (
-    r"(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}[日号])?|年底|年末|年中|年内|上半年|下半年|第?[一二三四1-4]季度)"
-    r"(?:底|末|初|中旬|上旬|下旬)?"
-    r"|\d{4}年(?:底|末|内)"
-    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
-    r"|[一二三四五六七八九十\d]+个?月内"
-)
-# A time limit anywhere in prose: a point in time, or a year a plan runs to or from (2026年前, 2026年起).
-DEADLINE = re.compile(rf"{WHEN}|\d{{4}}年(?:前|起|完成)|月底前")
+# When a plan is due (2026年6月底, 3个月内, 2026年起) is a date form: text.dates defines it; the names stay
+# here for the rules and grammars that build on them.
+WHEN = dates.WHEN
+DEADLINE = dates.DEADLINE
 
 NONE_HAPPENED = ("未发生", "没有发生", "未出现", "没有出现")
 

@@ -7,7 +7,14 @@ import datetime as dt
 import pytest
 
 from zongjie.text import DateError, fmt_date, parse_date, parse_when, parse_year
-from zongjie.text.dates import check_dates_in, is_numeric_day, leading_year
+from zongjie.text.dates import (
+    check_dates_in,
+    find_deadline,
+    is_numeric_day,
+    leading_year,
+    opening_time,
+    span_end,
+)
 
 D = dt.date
 
@@ -136,3 +143,63 @@ def test_dates_inside_free_text() -> None:
     assert is_numeric_day("2026/6/30") and is_numeric_day("２０２６．６．３０")
     assert not is_numeric_day("2026年6月30日")
     assert leading_year("2026年6月底前完成") == 2026 and leading_year("年底前") is None
+
+
+# ---- time limits inside prose (the plan and deadline readers of the writer, the linter and the notes) ----
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("力争2026年6月底前完成地库照明改造", "2026年6月底"),
+        ("计划９月３０日前完成", "９月３０日"),
+        ("第三季度末前完成验收", "第三季度末"),
+        ("3个月内完成整改", "3个月内"),
+        ("三个月内完成整改", "三个月内"),
+        ("自2026年起实行", "2026年起"),
+        ("2026-06-30前上线", "2026-06-30"),
+        ("加强日常巡查，及时消除隐患", None),
+        ("维修及时率97.6%", None),
+    ],
+)
+def test_find_deadline_reads_the_time_limit_as_written(text: str, found: str | None) -> None:
+    assert find_deadline(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        ("2026年6月底前完成食堂改造", "2026年6月底"),
+        ("２０２６年３月申请专项经费", "２０２６年３月"),
+        ("6月底前完成", "6月底"),
+        ("汛期前疏通雨水管网", "汛期"),
+        ("暑假期间更换宿舍空调", "暑假"),
+        ("明年将增设充电桩", "明年"),
+        ("下学期开学前完成操场改造", "下学期"),
+        ("申请专项经费更换老旧管网", ""),
+        ("后勤科牵头制定方案", ""),
+        ("3台空调待更换", ""),
+    ],
+)
+def test_opening_time_is_the_time_phrase_a_measure_opens_with(text: str, lead: str) -> None:
+    assert opening_time(text) == lead
+
+
+@pytest.mark.parametrize(
+    ("text", "whole"),
+    [
+        ("2026年12月", True),
+        ("12月", True),
+        ("十二月", True),
+        ("2026年", True),
+        ("２０２６年６月", True),
+        ("2026年12月底", False),
+        ("2026年12月31日", False),
+        ("2026年上半年", False),
+        ("2026年第三季度", False),
+        ("开学前", False),
+        ("2026年13月", False),
+    ],
+)
+def test_span_end_knows_a_whole_month_or_year(text: str, whole: bool) -> None:
+    assert span_end(text) is whole

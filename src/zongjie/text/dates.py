@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from zongjie.text.width import fold
+from zongjie.text.words import literal_alternation, words
 
 _CN_DIGIT = "〇零一二三四五六七八九"
 _N = rf"[\d{_CN_DIGIT}十]{{1,4}}"
@@ -270,3 +271,47 @@ def check_dates_in(text: str, *, year: int | None = None) -> None:
     has one); `year` fills in a date written without one."""
     for piece in _DATE_LIKE.finditer(fold(text)):
         parse_when(piece.group(), year=year or 2000)
+
+
+# A point in time a plan is due, inside free text: 2026年6月底, 6月30日, 年底, 第三季度末, 2026-06-30, 3个月内.
+# A regex source, for grammars that need a date slot (the notes' deadline clauses); `find_deadline` reads one.
+WHEN = (
+    r"(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}[日号])?|年底|年末|年中|年内|上半年|下半年|第?[一二三四1-4]季度)"
+    r"(?:底|末|初|中旬|上旬|下旬)?"
+    r"|\d{4}年(?:底|末|内)"
+    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
+    r"|[一二三四五六七八九十\d]+个?月内"
+)
+# A time limit anywhere in prose: a point in time, or a year a plan runs to or from (2026年前, 2026年起).
+DEADLINE = re.compile(rf"{WHEN}|\d{{4}}年(?:前|起|完成)|月底前")
+_OPENING_TIME = re.compile(
+    rf"^(?:{WHEN}|\d{{4}}年|\d{{1,2}}[日号]|{literal_alternation(words('time_words'))})"
+)
+
+
+def find_deadline(text: str) -> str | None:
+    """The first time limit written in `text` (2026年6月底, 3个月内, 2026年起), as written; None if none."""
+    m = DEADLINE.search(text)
+    return m.group() if m else None
+
+
+def opening_time(text: str) -> str:
+    """The time phrase `text` opens with, as written (2026年6月底 in 2026年6月底前完成…, 汛期 in 汛期前完成…,
+    明年 in 明年将…), or "" when it opens with none."""
+    m = _OPENING_TIME.match(text)
+    return m.group() if m else ""
+
+
+def span_end(text: str) -> bool:
+    """True when `text` is a whole month or a whole year alone (2026年12月, 12月, 十二月, 2026年): a span whose
+    end is the deadline it means (2026年12月 → 2026年12月底前)."""
+    try:
+        when = parse_when(text, year=2000)
+    except DateError:
+        return False
+    folded = fold(text).strip()
+    if not folded.endswith(("月", "年")) or folded.endswith(("半年", "全年")):
+        return False
+    whole_month = when.first.day == 1 and when.last == _month_end(when.first.year, when.first.month)
+    whole_year = (when.first.month, when.first.day, when.last.month, when.last.day) == (1, 1, 12, 31)
+    return whole_month or whole_year

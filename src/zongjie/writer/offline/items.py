@@ -6,6 +6,7 @@ import re
 
 from zongjie.facts.derive import fmt_quantity
 from zongjie.plan.task import PlanFact, ProblemFact, SectionTask
+from zongjie.text import dates
 from zongjie.writer.offline import kinds
 from zongjie.writer.offline.phrases import Prose, clean, end, rotate
 
@@ -13,11 +14,6 @@ PROBLEM_INTROS = ("回顾全年工作，仍存在以下问题和不足：", "对
 LESSON_INTROS = ("总结全年工作，主要有以下体会：", "结合全年工作实践，形成以下体会：")
 # A measure that already says it lies ahead (将/拟/计划…) reads wrong after 下一步将: 下一步，将….
 _FORWARD = ("将", "拟", "计划", "争取", "力争", "准备", "打算")
-# A measure that opens with when: 下一步将于2026年申请…, 下一步将于6月底前完成…
-_TIME = re.compile(
-    r"^(?:(?:19|20)\d{2}年|\d{1,2}月|\d{1,2}日|[一二三四]季度|[上下]半年|年[初中底内末]|明年|来年|今年|"
-    r"下一?年度?|近期|短期内|月[底内]|春季|夏季|秋季|冬季|汛期|寒假|暑假|春节|节前|节后|开学前)"
-)
 # …and one that names who will do it (后勤科牵头…, 由工程部…) takes a comma: 下一步，后勤科牵头….
 _SUBJECT = re.compile(
     r"^(?:由|我们|我科|本科|我部|本部门|科室|部门|后勤|物业|项目部|班组|各|相关|"
@@ -57,8 +53,8 @@ def measure_sentence(measure: str) -> str:
     a time phrase 将于 (下一步将于2026年申请…), a subject or a word of intent a comma (下一步，后勤科牵头…)."""
     if measure.startswith("下一步"):
         return measure
-    if _TIME.match(measure):
-        rest = _TIME.sub("", measure)
+    if when := dates.opening_time(measure):
+        rest = measure[len(when) :]
         return (
             f"下一步，{measure}"
             if rest.startswith(("将", "拟", "要", "由", "，"))
@@ -83,15 +79,11 @@ def lessons(task: SectionTask, variant: int) -> str:
     return "\n\n".join([intro, *items])
 
 
-# A month or a year alone is a span: its deadline is its end (2026年12月 → 2026年12月底前, 2026年 → 2026年底前).
-_SPAN_END = re.compile(r"(?:^|\d|[年])(?:\d{1,2}月|[一二三四五六七八九十]{1,2}月)$|^\d{4}年$")
-
-
 def deadline_phrase(text: str) -> str:
     """The deadline exactly as the facts give it, inside a 于…前完成 frame when that reads naturally."""
     if text.endswith("前"):
         return f"于{text}完成"
-    if _SPAN_END.search(text):
+    if dates.span_end(text):  # a month or a year alone: 2026年12月 → 于2026年12月底前完成
         return f"于{text}底前完成"
     if text.endswith(("上半年", "下半年")):
         return f"于{text}完成"  # 于2026年上半年前完成 would mean before it starts
