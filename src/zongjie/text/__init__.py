@@ -17,6 +17,8 @@ dates     parse_when(text, year=) -> When     a day or period (2026年6月底, 2
           parse_year(text) -> int             2025, "2025年", "2025年度", "二〇二五年"
           leading_date(text, year=)           the date a text opens with (7月23日暴雨…) and its written token
           fmt_date(date) -> str               2025年7月3日; DateError (a ValueError) names what is wrong
+          find_deadline(text), DEADLINE, WHEN a time limit in prose (2026年6月底, 3个月内, 2026年起)
+          opening_time(text), span_end(text)  the time phrase a text opens with; a whole month/year alone
 markdown  read_lines(text), read_blocks(text) one Markdown reader: headings, items, paragraphs, with offsets
 sentences sentences(text), clauses(text)      (offset, text) spans
 words     words(name), pattern(*names)        word lists from text/lexicon/*.txt (vague, cliche_openings, …)
