@@ -9,16 +9,17 @@ from decimal import Decimal
 
 from zongjie import wording
 from zongjie.facts.derive import fmt
-from zongjie.text import METRIC_KINDS, extract
-from zongjie.text.units import ALL_UNITS, longest_first
+from zongjie.text import METRIC_KINDS, NUMBER, YEAR, ends_with_figure, extract, spelling, unit_alternation
+from zongjie.text.units import ALL_UNITS
 
-NUM = r"\d+(?:\.\d+)?"
+# The figure slot of every pattern below: the form is the text layer's (notes are folded and ungrouped first).
+NUM = NUMBER
 # Longest first, so 万平方米 is not read as 万 + 平方米 and 个百分点 not as 个.
 # Scaled forms are units of their own in notes (“节约4.3万元”); 年/周/分/倍/秒 after a number in a note
 # are ages, scores or ratios more often than metrics.
 SCALED_UNITS = frozenset(["万元", "千元", "亿元", "万度", "万吨", "万千瓦时", "万平方米", "万立方米"])
-UNITS = longest_first((ALL_UNITS - {"年", "周", "分", "倍", "秒"}) | SCALED_UNITS | {"%", "％", "万"})
-UNIT = "|".join(re.escape(u) for u in UNITS)
+UNITS = (ALL_UNITS - {"年", "周", "分", "倍", "秒"}) | SCALED_UNITS | {"%", "％", "万"}
+UNIT = unit_alternation(UNITS)
 # 万 alone could be 万元, 万度, 万吨…: the extractor asks instead of choosing.
 BARE_SCALE = "万"
 
@@ -133,7 +134,7 @@ _WHEN = wording.WHEN
 DEADLINE = re.compile(rf"(?P<when>{_WHEN})(?:之?前|以前)?(?:完成)?")
 # 2026年6月底前完成地库照明改造: a deadline opening the clause, the goal after it.
 DEADLINE_LEAD = re.compile(
-    rf"^(?:争取|力争)?(?:在|于)?(?P<when>{_WHEN}|\d{{4}}年)"
+    rf"^(?:争取|力争)?(?:在|于)?(?P<when>{_WHEN}|{YEAR}年)"
     rf"(?:(?:之前|以前|前)|(?=(?:内)?(?:完成|建成|实现|启动|投用|上线|落实)))(?P<rest>.*)$"
 )
 # Notes name an owner tersely (负责人：李明, 李明负责) and a clause at a time, so the grammar is the notes' own;
@@ -184,11 +185,11 @@ _TOTAL_WORDS = re.compile(r"一共|共计|总共|总计|合计|累计")
 
 
 # 800平 is spoken for 800平方米 (平台, 平均, 平稳 are words): read so, and asked about.
-_PING = re.compile(r"(?P<num>\d+(?:\.\d+)?万?)平(?![方米台板房安顶衡均常时稳整整价])")
+_PING = re.compile(rf"(?P<num>{NUMBER}万?)平(?![方米台板房安顶衡均常时稳整整价])")
 
 
 # 大概800平方米 stays an estimate, in the written word for one: 约800平方米.
-_ABOUT = re.compile(r"(?:大概|大约|差不多)(?=\d)")
+_ABOUT = re.compile(rf"(?:大概|大约|差不多)(?={NUMBER})")
 
 
 def square_metres(text: str) -> tuple[str, list[str]]:
@@ -213,7 +214,7 @@ class Change:
 
 
 # 消防演练12次 去年8次: a space after a figure and its unit ends a clause as a comma would.
-_SPACE_AFTER_FIGURE = re.compile(r"(\d[%\u4e00-\u9fff]{0,4})[ \t\u3000]+(?=[\u4e00-\u9fff])")
+_SPACE_AFTER_FIGURE = re.compile(rf"({NUMBER}[%\u4e00-\u9fff]{{0,4}})[ \t\u3000]+(?=[\u4e00-\u9fff])")
 
 
 def clauses(text: str) -> list[str]:
@@ -238,9 +239,7 @@ def arabic(clause: str) -> tuple[str, list[str]]:
 
 
 def unit_of(raw: str | None) -> str:
-    if not raw:
-        return ""
-    return {"％": "%", "百分点": "个百分点", "平米": "平方米"}.get(raw, raw)
+    return spelling(raw) if raw else ""
 
 
 def metric_name(raw: str) -> str:
@@ -277,7 +276,13 @@ def bare_name(raw: str) -> bool:
 
 
 # 保洁外包后, 疫情期间, 开学以来: a time or condition clause that needs the clause after it.
-_CONDITION = re.compile(r"(?:[^\d小]时|以后|之后|[^\d\s]后|期间|以来)$")
+_CONDITION = re.compile(r"(?:(?<=[^\s小])时|以后|之后|(?<=\S)后|期间|以来)$")
+
+
+def _condition(text: str) -> bool:
+    """保洁外包后, 疫情期间; not 3时 or 24后 (a figure before 时/后 makes it a time or a count)."""
+    m = _CONDITION.search(text)
+    return m is not None and not (len(m.group()) == 1 and ends_with_figure(text[: m.start()]))
 
 
 def fragment(clause: str) -> bool:
@@ -286,7 +291,7 @@ def fragment(clause: str) -> bool:
     (保洁外包后). It is attached to its metric, or listed."""
     text = arabic(clause)[0]
     said = text.removeprefix("有")
-    if text.startswith(_CONTINUES) or said.startswith(tuple(UP + _DOWN)) or _CONDITION.search(text):
+    if text.startswith(_CONTINUES) or said.startswith(tuple(UP + _DOWN)) or _condition(text):
         return True
     m = METRIC.match(text)
     return bool(m and bare_name(m.group("name")))

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
 
 from zongjie.errors import BadInput
 from zongjie.facts.model import Report
@@ -18,37 +17,37 @@ from zongjie.notes.parse import Item, Notes
 from zongjie.plan.task import SectionKind, SectionTask, TextFact
 from zongjie.profiles import Profile
 from zongjie.skeleton import HEADINGS, ORDER
+from zongjie.text import NUMBER
 from zongjie.writer.offline.items import LESSON_INTROS, PROBLEM_INTROS, cause_sentence, measure_sentence
 from zongjie.writer.offline.phrases import CONNECTORS, Prose, clean, end, punctuate
-
-if TYPE_CHECKING:
-    pass
 
 STYLES = ("正式", "简洁")
 _NUMBERED = ("problems", "lessons", "plans", "highlights")
 # Spoken note wording → 公文 wording. Only connective words change; numbers and names never do.
+_N = rf"(?={NUMBER})"  # the rewrite applies only before a figure (比去年多了12次, not 比去年多了一些)
 _REWRITES: tuple[tuple[str, str], ...] = (
     (r"^(?:今年|本年度|这一年)(?:我们|我科|我组)?", "全年"),
-    (r"(?:比|较)(?:去年|上年)(?:同期)?(?:多了?|增加了?)(?=\d)", "较上年增加"),
-    (r"(?:比|较)(?:去年|上年)(?:同期)?(?:少了?|减少了?)(?=\d)", "较上年减少"),
-    (r"(?:比|较)(?:去年|上年)(?:同期)?(?:提高了?|提升了?|上升了?)(?=\d)", "较上年提高"),
-    (r"(?:比|较)(?:去年|上年)(?:同期)?(?:下降了?|降低了?)(?=\d)", "较上年下降"),
-    (r"(?<![较比])去年(?:是|为|有)?(?=\d)", "上年为"),
+    (rf"(?:比|较)(?:去年|上年)(?:同期)?(?:多了?|增加了?){_N}", "较上年增加"),
+    (rf"(?:比|较)(?:去年|上年)(?:同期)?(?:少了?|减少了?){_N}", "较上年减少"),
+    (rf"(?:比|较)(?:去年|上年)(?:同期)?(?:提高了?|提升了?|上升了?){_N}", "较上年提高"),
+    (rf"(?:比|较)(?:去年|上年)(?:同期)?(?:下降了?|降低了?){_N}", "较上年下降"),
+    (rf"(?<![较比])去年(?:是|为|有)?{_N}", "上年为"),
     (r"(?<![较比])去年", "上年"),
-    (r"做了(?=\d)", "完成"),
+    (rf"做了{_N}", "完成"),
     (r"一共|总共", "共"),
     (r"搞了", "开展了"),
     (r"(^|，)我们", r"\1"),
     (r"^(.{1,6}?)这块，", r"\1方面，"),
 )
-_BARE_PERCENT = re.compile(r"^(?P<name>[^\d，]{2,12}率)(?P<num>\d+(?:\.\d+)?%)$")
+# 保洁合格率98%: a rate and its figure with nothing between get 为 (the name holds no figure of its own).
+_BARE_PERCENT = re.compile(rf"^(?P<name>[^，]{{2,12}}?率)(?P<num>{NUMBER}%)$")
 # 原因：… / 措施：… under a problem (or 负责人：… under a plan) belong to the item before them.
 _SUB = re.compile(
     r"^(?P<label>主要原因|原因|整改措施|措施|对策|下一步|负责人|责任人|完成时限|时限)[:：]\s*(?P<rest>.+)$"
 )
 _FORWARD = ("将", "拟", "下一步", "计划", "争取", "力争", "明年", "年内", "继续")
 # 简洁 drops what a terse line does without: the year-long frame and connectors between sentences.
-_TERSE = ((r"^全年(?=[^\d，])", ""), (r"^(?:同时|此外|另外|并且|而且|与此同时)，?", ""))
+_TERSE = ((rf"^全年(?!{NUMBER}|，|$)", ""), (r"^(?:同时|此外|另外|并且|而且|与此同时)，?", ""))
 _MERGE_UP_TO = 40  # 简洁 merges sentences this short (characters) into one, clauses joined with ；
 
 

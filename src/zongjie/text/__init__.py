@@ -23,11 +23,14 @@ markdown  read_lines(text), read_blocks(text) one Markdown reader: headings, ite
 sentences sentences(text), clauses(text)      (offset, text) spans
 words     words(name), pattern(*names)        word lists from text/lexicon/*.txt (vague, cliche_openings, …)
 width     fold(text)                          full-width digits and signs to ASCII, same length
+forms     NUMBER, YEAR, unit_alternation()    regex fragments for grammars built elsewhere (the notes'
+                                              <指标><数字><单位>): the slot a figure, a year or a unit fills
 """
 
 from __future__ import annotations
 
 from zongjie.text.dates import DateError, When, fmt_date, leading_date, parse_date, parse_when, parse_year
+from zongjie.text.forms import NUMBER, YEAR, ends_with_figure, unit_alternation
 from zongjie.text.markdown import Block, Line, read_blocks, read_lines
 from zongjie.text.numbers import (
     CLAIM_KINDS,
@@ -50,6 +53,8 @@ from zongjie.text.words import alternation, pattern, words
 __all__ = [
     "CLAIM_KINDS",
     "METRIC_KINDS",
+    "NUMBER",
+    "YEAR",
     "Block",
     "Change",
     "DateError",
@@ -62,6 +67,7 @@ __all__ = [
     "changes",
     "chinese_value",
     "clauses",
+    "ends_with_figure",
     "extract",
     "fmt_date",
     "fold",
@@ -78,5 +84,6 @@ __all__ = [
     "sentences",
     "spelling",
     "split_unit",
+    "unit_alternation",
     "words",
 ]

@@ -1,0 +1,35 @@
+"""Regex fragments for grammars built outside text/: the slot a figure, a year or a unit fills.
+
+Some readers have a grammar of their own around a number — the notes' "<指标><数字><单位>", "比上年<数字>有提高",
+"<年份>年底前完成" — and need the number as a slot in a larger pattern rather than a list of quantities. They
+compose these fragments instead of writing their own digit classes, so the form of a figure is defined here once.
+The fragments match text as the text layer leaves it: fold() has turned １２３/．/％ into ASCII, and a reader that
+cuts clauses at commas has taken thousands separators out first (1,326 → 1326).
+
+NUMBER        a plain figure: 1326, 82.3 (no sign, no separators; Chinese numerals are read by numbers.extract)
+YEAR          a four-digit year of this era: 1998, 2025 (not 1326, not 3025)
+unit_alternation(units)   an alternation of units, escaped, longest first (万平方米 before 万, 个百分点 before 个)
+ends_with_figure(text)    the text's last character belongs to a figure (3时 is a clock time, not a condition)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from zongjie.text.words import longest_first
+
+NUMBER = r"\d+(?:\.\d+)?"
+YEAR = r"(?:19|20)\d{2}"
+
+_DIGIT = re.compile(r"\d")
+
+
+def unit_alternation(units: Iterable[str]) -> str:
+    """A regex alternation (no group) of `units`, escaped, longest first so 万平方米 is never 万 + 平方米."""
+    return "|".join(re.escape(u) for u in longest_first(frozenset(units)))
+
+
+def ends_with_figure(text: str) -> bool:
+    """The text's last character is part of a figure (…3, 24): 3时 is a clock time, 3后 no condition."""
+    return bool(text) and _DIGIT.fullmatch(text[-1]) is not None
