@@ -20,6 +20,9 @@ dates     parse_when(text, year=) -> When     a day or period (2026年6月底, 2
           find_deadline(text), DEADLINE, WHEN a time limit in prose (2026年6月底, 3个月内, 2026年起)
           opening_time(text), span_end(text)  the time phrase a text opens with; a whole month/year alone
 markdown  read_lines(text), read_blocks(text) one Markdown reader: headings, items, paragraphs, with offsets
+          ordinal(text) -> Ordinal | None     the heading/list number a text opens with (一、 （一） 1. （1） ① 第三章)
+          strip_ordinal(text, *forms)         the text without it; fmt_ordinal(n, form) writes one (3 → 三、)
+          marker(line)                        the list marker a line starts with and its style
 sentences sentences(text), clauses(text)      (offset, text) spans
 words     words(name), pattern(*names)        word lists from text/lexicon/*.txt (vague, cliche_openings, …)
 width     fold(text)                          full-width digits and signs to ASCII, same length
@@ -31,7 +34,17 @@ from __future__ import annotations
 
 from zongjie.text.dates import DateError, When, fmt_date, leading_date, parse_date, parse_when, parse_year
 from zongjie.text.forms import NUMBER, YEAR, ends_with_figure, unit_alternation
-from zongjie.text.markdown import Block, Line, read_blocks, read_lines
+from zongjie.text.markdown import (
+    Block,
+    Line,
+    Ordinal,
+    fmt_ordinal,
+    marker,
+    ordinal,
+    read_blocks,
+    read_lines,
+    strip_ordinal,
+)
 from zongjie.text.numbers import (
     CLAIM_KINDS,
     METRIC_KINDS,
@@ -60,6 +73,7 @@ __all__ = [
     "DateError",
     "Line",
     "NumberError",
+    "Ordinal",
     "Quantity",
     "Reading",
     "When",
@@ -70,9 +84,12 @@ __all__ = [
     "ends_with_figure",
     "extract",
     "fmt_date",
+    "fmt_ordinal",
     "fold",
     "leading_date",
+    "marker",
     "normalize",
+    "ordinal",
     "parse_date",
     "parse_number",
     "parse_when",
@@ -84,6 +101,7 @@ __all__ = [
     "sentences",
     "spelling",
     "split_unit",
+    "strip_ordinal",
     "unit_alternation",
     "words",
 ]

@@ -4,7 +4,8 @@ line number so callers can point into the file.
 
 It reads the subset zongjie writes plus what people type: `#` headings, `-`/`*`/`+`/`•` bullets, `1.`/`1、`/
 `1）`/`（1）` numbering, Chinese numbering `一、`/`（一）` and ①…⑳, fenced code (skipped), `---` rules and
-`<!-- -->` comment lines. What a block *means* (a section, a note, a Word paragraph) is the caller's business:
+`<!-- -->` comment lines. `ordinal(text)` reads the heading or list number a text opens with (一、 （一） 1. 1、
+（1） ① 1.2 第一部分 第三章), so no other module needs a pattern for them; `fmt_ordinal` writes one. What a block *means* (a section, a note, a Word paragraph) is the caller's business:
 lint/document.py, export/markdown.py and notes/parse.py build on these blocks.
 """
 
@@ -13,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import Literal
+
+from zongjie.text.width import fold
 
 LineKind = Literal["blank", "heading", "item", "text", "rule", "fence", "code", "comment"]
 BlockKind = Literal["heading", "item", "para"]
@@ -23,16 +26,128 @@ HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
-_MARKERS: tuple[tuple[MarkerStyle, re.Pattern[str]], ...] = (
-    # `*` and `+` need a space (`**粗体**` is not a bullet); a `-` or `•` does not (people type `-巡检100次`).
-    ("bullet", re.compile(r"^\s*(?:[*+]\s+|-(?![-\d.])\s*|[•·]\s*)")),
-    ("number", re.compile(r"^\s*(?:\d{1,3}[.、．)）](?![\d.])|[（(]\d{1,3}[)）])\s*")),
-    (
-        "chinese",
-        re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])\s*"),
-    ),
-    ("circled", re.compile(r"^\s*[①-⑳]\s*")),
+# `*` and `+` need a space (`**粗体**` is not a bullet); a `-` or `•` does not (people type `-巡检100次`).
+_BULLET = re.compile(r"^\s*(?:[*+]\s+|-(?![-\d.])\s*|[•·]\s*)")
+
+# The forms of a heading or list number, each named by how it writes 1. The 公文 hierarchy (GB/T 9704) is
+# 一、 > （一） > 1. > （1）; the others are what people also type.
+OrdinalForm = Literal[
+    "一、",
+    "一.",
+    "（一）",
+    "1.",
+    "1、",
+    "1）",
+    "（1）",
+    "①",
+    "1.1",
+    "第一部分",
+    "第一章",
+    "第一节",
+    "第1部分",
+    "第1章",
+    "第1节",
+]
+_CN_ORD = "一二三四五六七八九十百"
+_SPACE = "[ \t\u3000]*"
+_ORDINAL = re.compile(
+    rf"{_SPACE}(?:"
+    rf"(?P<cn>[{_CN_ORD}]{{1,4}})(?P<cn_sep>[、.．])"
+    rf"|[（(](?P<pcn>[{_CN_ORD}]{{1,4}})[)）]"
+    r"|[（(](?P<pnum>\d{1,3})[)）]"
+    r"|(?P<dotted>\d{1,3}(?:\.\d{1,3})+)[.．、]?(?=[ \t\u3000])"  # 1.2 概述; never 3.5万元
+    r"|(?P<num>\d{1,3})(?P<num_sep>[.．、)）])(?![\d.])"
+    r"|(?P<circled>[①-⑳])"
+    r"|(?P<pcircled>[⑴-⒇])"
+    rf"|第(?P<part>[{_CN_ORD}]{{1,4}}|\d{{1,3}})(?P<part_word>部分|章|节)、?"
+    rf"){_SPACE}"
 )
+_SEP_FORM = {"、": "、", ".": ".", "．": ".", ")": "）", "）": "）"}
+_DEPTH: dict[str, int] = {"一、": 1, "（一）": 2, "1.": 3, "（1）": 4}
+
+
+@dataclass(frozen=True)
+class Ordinal:
+    """The number a heading or list item opens with: 三、 is (3, "一、"), （2） is (2, "（1）"), 第三章 is
+    (3, "第一章"), 1.2 is (2, "1.1") with parts (1, 2). `end` is where the text after it starts (spaces after
+    it skipped); `written` is the ordinal as written, without the spaces."""
+
+    value: int
+    form: OrdinalForm
+    written: str
+    end: int
+    parts: tuple[int, ...] = ()
+
+    @property
+    def depth(self) -> int:
+        """Its level in the 公文 hierarchy: 一、 1, （一） 2, 1. 3, （1） 4; 0 for any other form."""
+        return _DEPTH.get(self.form, 0)
+
+
+def _cn_int(token: str) -> int | None:
+    from zongjie.text.numbers import chinese_value
+
+    value = chinese_value(token)
+    return int(value) if value is not None and value == value.to_integral_value() and value > 0 else None
+
+
+def ordinal(text: str) -> Ordinal | None:
+    """The heading or list number `text` opens with (after spaces), or None: 一、 一． （一） (一) 1. 1、 1） （1）
+    ① ⑴ 1.2 第一部分 第三章 第二节, full-width digits too. Not 2025年, 3.5万元, 一线 or 一是."""
+    m = _ORDINAL.match(fold(text))
+    if m is None:
+        return None
+    g = m.groupdict()
+    form: str
+    parts: tuple[int, ...] = ()
+    value: int | None
+    if g["cn"]:
+        value, form = _cn_int(g["cn"]), "一" + _SEP_FORM[g["cn_sep"]]
+    elif g["pcn"]:
+        value, form = _cn_int(g["pcn"]), "（一）"
+    elif g["pnum"]:
+        value, form = int(g["pnum"]), "（1）"
+    elif g["dotted"]:
+        parts = tuple(int(p) for p in g["dotted"].split("."))
+        value, form = parts[-1], "1.1"
+    elif g["num"]:
+        value, form = int(g["num"]), "1" + _SEP_FORM[g["num_sep"]]
+    elif g["circled"]:
+        value, form = ord(g["circled"]) - ord("①") + 1, "①"
+    elif g["pcircled"]:
+        value, form = ord(g["pcircled"]) - ord("⑴") + 1, "（1）"
+    else:
+        arabic = g["part"].isdigit()
+        value = int(g["part"]) if arabic else _cn_int(g["part"])
+        form = ("第1" if arabic else "第一") + g["part_word"]
+    if not value:
+        return None
+    written = text[m.start() : m.end()].strip(" \t\u3000")
+    return Ordinal(value, form, written, m.end(), parts or (value,))  # type: ignore[arg-type]
+
+
+def strip_ordinal(text: str, *forms: OrdinalForm) -> str:
+    """`text` without the ordinal it opens with (of one of `forms`, or of any form when none are given)."""
+    o = ordinal(text)
+    if o is None or (forms and o.form not in forms):
+        return text
+    return text[o.end :]
+
+
+def fmt_ordinal(n: int, form: OrdinalForm = "一、") -> str:
+    """The ordinal `n` written in `form`: (3, "一、") → 三、, (2, "（一）") → （二）, (4, "1.") → 4., (1, "①") → ①."""
+    if n < 1:
+        raise ValueError(f"an ordinal starts at 1, not {n}")
+    if form == "①":
+        if n > 20:
+            raise ValueError(f"circled numbers stop at ⑳, not {n}")
+        return chr(ord("①") + n - 1)
+    if form == "1.1":
+        raise ValueError("a dotted number (1.2) has several parts: write it yourself")
+    import cn2an
+
+    cn = str(cn2an.an2cn(n, "low"))
+    return form.replace("一", cn) if "一" in form else form.replace("1", str(n))
 
 
 @dataclass(frozen=True)
@@ -91,12 +206,25 @@ class Block:
         return "\n".join([self.first.content, *(line.raw.strip() for line in self.lines[1:])])
 
 
+_MARKER_STYLE: dict[str, MarkerStyle] = {
+    "1.": "number",
+    "1、": "number",
+    "1）": "number",
+    "（1）": "number",
+    "一、": "chinese",
+    "（一）": "chinese",
+    "①": "circled",
+}
+
+
 def marker(line: str) -> tuple[MarkerStyle, str]:
     """The list marker a line starts with, and its style; ("", "") when none."""
-    for style, rx in _MARKERS:
-        m = rx.match(line)
-        if m and line[m.end() :].strip():
-            return style, m.group()
+    if (m := _BULLET.match(line)) and line[m.end() :].strip():
+        return "bullet", m.group()
+    o = ordinal(line)
+    style = _MARKER_STYLE.get(o.form, "") if o else ""
+    if o and style and line[o.end :].strip():
+        return style, line[: o.end]
     return "", ""
 
 

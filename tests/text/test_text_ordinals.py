@@ -1,0 +1,98 @@
+"""Heading and list numbers (一、 （一） 1. 1、 （1） ① 第一部分 第三章) read once, in text.markdown."""
+
+from __future__ import annotations
+
+import pytest
+
+from zongjie.text import fmt_ordinal, marker, ordinal, strip_ordinal
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "form", "written", "rest"),
+    [
+        ("一、工作回顾", 1, "一、", "一、", "工作回顾"),
+        ("十二、其他", 12, "一、", "十二、", "其他"),
+        ("三．安全", 3, "一.", "三．", "安全"),
+        ("（二）设备运维", 2, "（一）", "（二）", "设备运维"),
+        ("(十)绿化", 10, "（一）", "(十)", "绿化"),
+        ("1. 巡检", 1, "1.", "1.", "巡检"),
+        ("１．巡检", 1, "1.", "１．", "巡检"),
+        ("2、维修", 2, "1、", "2、", "维修"),
+        ("3）保洁", 3, "1）", "3）", "保洁"),
+        ("（4）安保", 4, "（1）", "（4）", "安保"),
+        ("(１２) 食堂", 12, "（1）", "(１２)", "食堂"),
+        ("⑶ 用电", 3, "（1）", "⑶", "用电"),
+        ("③ 用水", 3, "①", "③", "用水"),
+        ("第一部分 工作回顾", 1, "第一部分", "第一部分", "工作回顾"),
+        ("第三章　问题", 3, "第一章", "第三章", "问题"),
+        ("第2节、计划", 2, "第1节", "第2节、", "计划"),
+        ("1.2 维修服务", 2, "1.1", "1.2", "维修服务"),
+        ("　　二、亮点", 2, "一、", "二、", "亮点"),
+    ],
+)
+def test_forms_users_write(text: str, value: int, form: str, written: str, rest: str) -> None:
+    o = ordinal(text)
+    assert o is not None
+    assert (o.value, o.form, o.written, text[o.end :]) == (value, form, written, rest)
+    assert strip_ordinal(text) == rest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2025年工作总结",
+        "3.5万元用于改造",
+        "一线员工培训",
+        "一是加强管理",
+        "十四五规划",
+        "98.5%的满意度",
+        "（2025）年度",
+        "1.5.",
+        "第一时间处置",
+        "",
+    ],
+)
+def test_not_ordinals(text: str) -> None:
+    assert ordinal(text) is None
+    assert strip_ordinal(text) == text
+
+
+def test_dotted_parts_and_depth() -> None:
+    o = ordinal("1.2.3 细则")
+    assert o is not None and o.parts == (1, 2, 3) and o.value == 3 and o.depth == 0
+    depths = [ordinal(t).depth for t in ("一、甲", "（一）甲", "1.甲", "（1）甲", "①甲")]  # type: ignore[union-attr]
+    assert depths == [1, 2, 3, 4, 0]
+
+
+def test_strip_only_the_forms_asked_for() -> None:
+    assert strip_ordinal("一、安全", "一、", "（一）") == "安全"
+    assert strip_ordinal("（三）安全", "一、", "（一）") == "安全"
+    assert strip_ordinal("1. 安全", "一、", "（一）") == "1. 安全"
+
+
+def test_fmt_ordinal_round_trips() -> None:
+    assert [fmt_ordinal(n) for n in (1, 10, 11, 20)] == ["一、", "十、", "十一、", "二十、"]
+    assert fmt_ordinal(2, "（一）") == "（二）"
+    assert fmt_ordinal(12, "1.") == "12."
+    assert fmt_ordinal(3, "（1）") == "（3）"
+    assert fmt_ordinal(5, "①") == "⑤"
+    assert fmt_ordinal(3, "第一章") == "第三章"
+    for form in ("一、", "（一）", "1.", "1、", "（1）", "①", "第一部分"):
+        for n in (1, 7, 13):
+            if form == "①" and n > 20:
+                continue
+            o = ordinal(fmt_ordinal(n, form) + "正文")  # type: ignore[arg-type]
+            assert o is not None and (o.value, o.form) == (n, form)
+    with pytest.raises(ValueError, match="starts at 1"):
+        fmt_ordinal(0)
+    with pytest.raises(ValueError, match="⑳"):
+        fmt_ordinal(21, "①")
+
+
+def test_marker_styles_stay_list_markers_only() -> None:
+    assert marker("一、工作") == ("chinese", "一、")
+    assert marker("（1） 工作") == ("number", "（1） ")
+    assert marker("① 工作")[0] == "circled"
+    assert marker("第一部分 工作") == ("", "")  # a heading number, not a list marker
+    assert marker("1.2 工作") == ("", "")
+    assert marker("一、") == ("", "")  # nothing after it
