@@ -15,13 +15,13 @@ from zongjie.config import Settings
 from zongjie.facts.derive import fmt
 from zongjie.facts.model import Metric
 from zongjie.notes import metrics as mx
+from zongjie.notes.cases import case_data, is_case
 from zongjie.notes.fidelity import note_numbers
 from zongjie.notes.match import describe, match_function
 from zongjie.notes.parse import Item, Notes
 from zongjie.notes.prose import Polished, polish_offline, render, verify
 from zongjie.notes.report import report_block
 from zongjie.notes.result import Entry, Extraction, Unplaced
-from zongjie.notes.rules import case_data, is_case
 from zongjie.notes.rules import extract as extract_offline
 from zongjie.notes.sections import highlight_data, plan_data, problem_data
 from zongjie.plan.task import SectionTask

@@ -163,3 +163,9 @@ def match_function(text: str, profile: Profile, metric_name: str | None = None) 
 def describe(key: str, profile: Profile) -> str:
     spec = profile.function(key)
     return f"{key}（{spec.name}）" if spec else key
+
+
+def tie(key: str, others: list[str], profile: Profile) -> str:
+    """The question for a note that fits several 职能 equally well."""
+    alts = "、".join(describe(k, profile) for k in others)
+    return f"? 职能不确定：暂归入 {describe(key, profile)}，也可能是 {alts}"
