@@ -19,20 +19,33 @@ dates     parse_when(text, year=) -> When     a day or period (2026年6月底, 2
           fmt_date(date) -> str               2025年7月3日; DateError (a ValueError) names what is wrong
           find_deadline(text), DEADLINE, WHEN a time limit in prose (2026年6月底, 3个月内, 2026年起)
           opening_time(text), span_end(text)  the time phrase a text opens with; a whole month/year alone
+          years(text) -> list[YearMention]    the years a title names (2025总务处…, 2025年度, 2024—2025学年)
 markdown  read_lines(text), read_blocks(text) one Markdown reader: headings, items, paragraphs, with offsets
           ordinal(text) -> Ordinal | None     the heading/list number a text opens with (一、 （一） 1. （1） ① 第三章)
           strip_ordinal(text, *forms)         the text without it; fmt_ordinal(n, form) writes one (3 → 三、)
           marker(line)                        the list marker a line starts with and its style
 sentences sentences(text), clauses(text)      (offset, text) spans
+          list_items(text)                    a list typed in one cell: 1.甲 2.乙 / ①甲②乙 / 甲；乙
 words     words(name), pattern(*names)        word lists from text/lexicon/*.txt (vague, cliche_openings, …)
 width     fold(text)                          full-width digits and signs to ASCII, same length
+          ungroup(text), close_up(text)       1,326 → 1326; 巡检 1326 次 → 巡检1326次 (公文 spacing)
 forms     NUMBER, YEAR, unit_alternation()    regex fragments for grammars built elsewhere (the notes'
                                               <指标><数字><单位>): the slot a figure, a year or a unit fills
 """
 
 from __future__ import annotations
 
-from zongjie.text.dates import DateError, When, fmt_date, leading_date, parse_date, parse_when, parse_year
+from zongjie.text.dates import (
+    DateError,
+    When,
+    YearMention,
+    fmt_date,
+    leading_date,
+    parse_date,
+    parse_when,
+    parse_year,
+    years,
+)
 from zongjie.text.forms import NUMBER, YEAR, ends_with_figure, unit_alternation
 from zongjie.text.markdown import (
     Block,
@@ -58,9 +71,9 @@ from zongjie.text.numbers import (
     parse_number,
     read_value,
 )
-from zongjie.text.sentences import clauses, sentences
+from zongjie.text.sentences import clauses, list_items, sentences
 from zongjie.text.units import normalize, spelling, split_unit
-from zongjie.text.width import fold
+from zongjie.text.width import close_up, fold, ungroup
 from zongjie.text.words import alternation, pattern, words
 
 __all__ = [
@@ -77,16 +90,19 @@ __all__ = [
     "Quantity",
     "Reading",
     "When",
+    "YearMention",
     "alternation",
     "changes",
     "chinese_value",
     "clauses",
+    "close_up",
     "ends_with_figure",
     "extract",
     "fmt_date",
     "fmt_ordinal",
     "fold",
     "leading_date",
+    "list_items",
     "marker",
     "normalize",
     "ordinal",
@@ -102,6 +118,8 @@ __all__ = [
     "spelling",
     "split_unit",
     "strip_ordinal",
+    "ungroup",
     "unit_alternation",
     "words",
+    "years",
 ]

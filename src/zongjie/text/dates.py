@@ -217,6 +217,40 @@ def parse_year(text: str | int) -> int:
     return y
 
 
+@dataclass(frozen=True)
+class YearMention:
+    """A year a text names: `start`/`end` offsets into the text as written, `end` after 年/年度/学年 when
+    written; `dated` when a month or day follows (2026年9月底: the year of a date, not of a title)."""
+
+    year: int
+    start: int
+    end: int
+    dated: bool
+
+
+_YEAR_WORD = re.compile(r"[ \t\u3000]*(?:学年|年度|年)")
+
+
+def years(text: str) -> list[YearMention]:
+    """The years a text names, in order: 2025, 2025年, 2025年度, ２０２５, 二〇二五年, both ends of 2024—2025学年,
+    and the year of a date (marked `dated`). A count (2025次), an amount (2050元) or a figure outside
+    1900–2099 is not a year."""
+    from zongjie.text.numbers import extract
+
+    found = extract(text)
+    days = [q.start for q in found if q.kind == "date"]
+    out: list[YearMention] = []
+    for q in found:
+        plain = q.kind == "quantity" and q.unit == "" and fold(q.raw).strip().isdigit()  # 2025总务处…
+        if not (q.kind == "year" or plain) or not 1900 <= q.value <= 2099:
+            continue
+        end = q.end
+        if word := _YEAR_WORD.match(text, end):
+            end = word.end()
+        out.append(YearMention(int(q.value), q.start, end, any(q.end <= d <= end + 1 for d in days)))
+    return out
+
+
 _LEADING_YEAR = re.compile(r"^\s*([12]\d{3})\s*年")
 
 

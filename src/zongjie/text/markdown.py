@@ -2,7 +2,7 @@
 into blocks (a heading, a list item with its continuation lines, a paragraph), each with its offset and 1-based
 line number so callers can point into the file.
 
-It reads the subset zongjie writes plus what people type: `#` headings, `-`/`*`/`+`/`•` bullets, `1.`/`1、`/
+It reads the subset zongjie writes plus what people type: `#` headings (`＃`, `#标题` too), `-`/`*`/`+`/`•` bullets, `1.`/`1、`/
 `1）`/`（1）` numbering, Chinese numbering `一、`/`（一）` and ①…⑳, fenced code (skipped), `---` rules and
 `<!-- -->` comment lines. `ordinal(text)` reads the heading or list number a text opens with (一、 （一） 1. 1、
 （1） ① 1.2 第一部分 第三章), so no other module needs a pattern for them; `fmt_ordinal` writes one. What a block *means* (a section, a note, a Word paragraph) is the caller's business:
@@ -22,7 +22,8 @@ BlockKind = Literal["heading", "item", "para"]
 # bullet: - * + • ·   number: 1. 1、 1） (1)   chinese: 一、 （一）   circled: ①
 MarkerStyle = Literal["", "bullet", "number", "chinese", "circled"]
 
-HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+# `# 标题`, and as people type it: a full-width ＃ (an input method's), or `#标题` with no space before 汉字.
+HEADING = re.compile(r"^ {0,3}([#＃]{1,6})(?:[ \t\u3000]+|(?<=＃)|(?=[^\x00-\x7f#＃]))(.*?)\s*[#＃]*\s*$")
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
