@@ -143,3 +143,16 @@ def test_list_numbers_up_to_999_are_list_markers_not_figures() -> None:
     for text in ("100. 加强巡检", "128、完善台账", "**101.** 更换灯具"):
         assert [q.kind for q in extract(text)] == ["index"], text
     assert [q.kind for q in extract("100.5%的覆盖")] == ["percent"]
+
+
+def test_a_range_deep_in_a_long_text_is_read_whole() -> None:
+    """extract is linear (bench/extract_bench.py): the range's first half is found by position, not search."""
+    head = "2025年7月23日，8:30，（一）巡检12次。" * 300
+    found = extract(head + "抢修水泵３–５台，用时约2小时")
+    tail = [(q.value, q.unit, q.in_range, q.raw) for q in found[-3:]]
+    assert tail == [
+        (Decimal(3), "台", True, "３"),
+        (Decimal(5), "台", True, "５台"),
+        (Decimal(2), "小时", False, "2小时"),
+    ]
+    assert sum(q.kind == "date" for q in found) == 600 and sum(q.kind == "time" for q in found) == 300

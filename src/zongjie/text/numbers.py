@@ -123,17 +123,27 @@ def _arabic(text: str) -> Decimal:
     return Decimal(text.replace(",", ""))
 
 
-def _mask(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+class _Taken:
+    """The characters already read as a date, time or index: one cell per character, so asking whether a
+    span overlaps them costs the span's length, not the number of spans seen (extract stays linear)."""
+
+    def __init__(self, size: int) -> None:
+        self.cells = bytearray(size)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.cells.find(1, start, end) >= 0
+
+    def add(self, start: int, end: int) -> None:
+        self.cells[start:end] = b"\x01" * (end - start)
 
 
-def _dates(text: str, out: list[Quantity], taken: list[tuple[int, int]]) -> None:
+def _dates(text: str, out: list[Quantity], taken: _Taken) -> None:
     for m in _DATE.finditer(text):
         raw = m.group()
         if m.group("cy"):
             year = "".join(str("〇一二三四五六七八九".index(c) if c != "零" else 0) for c in m.group("cy"))
             out.append(Quantity(Decimal(year), "年", m.start(), m.end() + 1, raw + "年", "year"))
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
             continue
         parts = [
             ("y", "年"),
@@ -151,7 +161,7 @@ def _dates(text: str, out: list[Quantity], taken: list[tuple[int, int]]) -> None
             if m.group(group):
                 kind: Kind = "year" if unit == "年" else "date"
                 out.append(Quantity(Decimal(m.group(group)), unit, m.start(group), m.end(group), raw, kind))
-        taken.append((m.start(), m.end()))
+        taken.add(m.start(), m.end())
 
 
 def _kind_for(unit: str, lead: str | None, approx: str | None, nxt: str) -> Kind:
@@ -180,7 +190,7 @@ def extract(text: str) -> list[Quantity]:
 
 def _extract(text: str) -> list[Quantity]:
     out: list[Quantity] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Taken(len(text))
     _dates(text, out, taken)
     marks: tuple[tuple[re.Pattern[str], Kind], ...] = (
         (_TIME, "time"),
@@ -189,13 +199,13 @@ def _extract(text: str) -> list[Quantity]:
     )
     for rx, kind in marks:
         for m in rx.finditer(text):
-            if _mask(taken, m.start(), m.end()):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             digits = re.search(r"\d+", m.group())
             cn = re.sub(r"[^零〇一二两三四五六七八九十]", "", m.group())
             value = Decimal(digits.group()) if digits else chinese_value(cn) or Decimal(0)
             out.append(Quantity(value, "", m.start(), m.end(), m.group(), kind))
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
     _arabic_numbers(text, out, taken)
     _chinese_numbers(text, out, taken)
     if "成" in text or "一半" in text:
@@ -218,19 +228,20 @@ def _hedge(text: str, start: int, end: int, approx: bool) -> str:
     return ""
 
 
-def _fractions(text: str, out: list[Quantity], taken: list[tuple[int, int]]) -> None:
+def _fractions(text: str, out: list[Quantity], taken: _Taken) -> None:
     for m in _CHENG.finditer(text):
-        if _mask(taken, m.start(), m.end()):
+        if taken.overlaps(m.start(), m.end()):
             continue
         value = Decimal(50) if m.group("half") else (chinese_value(m.group("n")) or Decimal(0)) * 10
         out.append(Quantity(value, "%", m.start(), m.end(), m.group(), "percent", hedge="成"))
-        taken.append((m.start(), m.end()))
+        taken.add(m.start(), m.end())
 
 
-def _arabic_numbers(text: str, out: list[Quantity], taken: list[tuple[int, int]]) -> None:
+def _arabic_numbers(text: str, out: list[Quantity], taken: _Taken) -> None:
     pending: Quantity | None = None  # first half of a range such as 3-5次
+    pending_at = -1  # its index in `out`
     for m in _ARABIC.finditer(text):
-        if _mask(taken, m.start("num"), m.end("num")):
+        if taken.overlaps(m.start("num"), m.end("num")):
             continue
         end = m.end()
         nxt = text[end : end + 1]
@@ -254,13 +265,13 @@ def _arabic_numbers(text: str, out: list[Quantity], taken: list[tuple[int, int]]
                 kind=pending.kind if pending.unit else q.kind,
                 in_range=True,
             )
-            out[out.index(pending)] = first
+            out[pending_at] = first
             q = replace(q, in_range=True)
         out.append(q)
-        pending = q if q.kind in CLAIM_KINDS else None
+        pending, pending_at = (q, len(out) - 1) if q.kind in CLAIM_KINDS else (None, -1)
 
 
-def _chinese_numbers(text: str, out: list[Quantity], taken: list[tuple[int, int]]) -> None:
+def _chinese_numbers(text: str, out: list[Quantity], taken: _Taken) -> None:
     if not re.search(f"[{_CN_DIGITS}十百千]", text):
         return
     for m in _CHINESE.finditer(text):
@@ -268,7 +279,7 @@ def _chinese_numbers(text: str, out: list[Quantity], taken: list[tuple[int, int]
         approx = m.group("approx") or m.group("approx2")
         if unit and m.group("scale"):
             unit = m.group("scale") + unit  # 零点五万元, 十余万元
-        if _mask(taken, m.start(), m.end()):
+        if taken.overlaps(m.start(), m.end()):
             continue
         if lead != "百分之" and not unit and not text.startswith("个百分点", m.end()):
             continue  # a bare numeral run (统一, 一线, 十四五) is not a quantity
