@@ -5,6 +5,7 @@ a note to its section is notes/rules.py's; this module only places what a note c
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
@@ -13,10 +14,19 @@ from zongjie.facts.derive import fmt
 from zongjie.facts.model import Metric
 from zongjie.notes import patterns as pt
 from zongjie.notes.match import indicator_of, match_function, tie
-from zongjie.notes.metrics import MetricDraft, read, unit_questions
+from zongjie.notes.metrics import MetricDraft, generic, qualify, read, unit_questions
 from zongjie.notes.parse import Item
 from zongjie.notes.result import Entry, Extraction, Unplaced
 from zongjie.profiles import Profile
+
+
+@dataclass
+class _Placed:
+    where: str  # the 职能 key, or "summary"
+    names: set[str]  # as placed and as the note wrote it (维修及时率, 及时率)
+    metric: MetricDraft
+    entry: Entry
+    extra: list[str]  # comments of the placing, beside the metric's own
 
 
 class Figures:
@@ -24,10 +34,13 @@ class Figures:
         self.profile = profile
         self.out = out
         self._seen: dict[tuple[str, str], tuple[int, str]] = {}  # (where, metric name) → (line, figure)
+        self._placed: list[_Placed] = []  # what a later line may still qualify (比上年78.5%有提高的是及时率)
 
     def place(self, item: Item, text: str, key: str | None, subject: str | None = None) -> list[str] | None:
         """The metrics of a work note placed under their 职能; returns the clauses left to keep as text, or
         None when the note holds no metric (it is work text as a whole)."""
+        if self._qualifies_earlier(item, text, key):
+            return []
         reading = read(text, subject if subject and "/" not in subject and "、" not in subject else None)
         single = len(pt.clauses(text)) == 1
         accepted = []
@@ -96,6 +109,8 @@ class Figures:
         return self.profile.served in name or any(w in name for w in ("满意度", "投诉"))
 
     def _metric(self, item: Item, m: MetricDraft, key: str | None) -> None:
+        said = m.name
+        self._section_name(item, m, key)
         found = match_function(item.text, self.profile, m.name)
         spec_key = key or (None if self.served(m.name) else found.key)
         indicator = found.indicator
@@ -113,25 +128,82 @@ class Figures:
             m.comments.insert(0, f"名称：笔记写作“{m.name}”，按档案记为“{indicator.name}”")
             m.name = indicator.name
         unit_questions(m, indicator)
-        comments = m.remarks()
-        if self._repeated("summary" if spec_key is None else spec_key, item, m):
+        where = "summary" if spec_key is None else spec_key
+        if self._repeated(where, item, m):
             return
+        extra = []
+        if spec_key is None and not self.served(m.name):
+            extra.append("? 职能不确定：没有匹配到档案中的职能，暂放在 summary；可移到对应职能的 metrics 下")
+        if spec_key is not None and not key and found.others:
+            extra.append(tie(found.key or "", found.others, self.profile))
+        entry = self._validated(item, m.data(), m.remarks() + extra)
+        if entry is None:
+            return
+        entry.computed |= m.computed
         if spec_key is None:
-            if not self.served(m.name):
-                comments.append(
-                    "? 职能不确定：没有匹配到档案中的职能，暂放在 summary；可移到对应职能的 metrics 下"
-                )
-            slot_entry = self._validated(item, m.data(), comments)
-            if slot_entry:
-                slot_entry.computed |= m.computed
-                self.out.top["summary.metrics"].append(slot_entry)
-            return
-        if not key and found.others:
-            comments.append(tie(found.key or "", found.others, self.profile))
-        entry = self._validated(item, m.data(), comments)
-        if entry:
-            entry.computed |= m.computed
+            self.out.top["summary.metrics"].append(entry)
+        else:
             self.out.function(spec_key).metrics.append(entry)
+        self._placed.append(_Placed(where, {m.name, said}, m, entry, extra))
+
+    def _section_name(self, item: Item, m: MetricDraft, key: str | None) -> None:
+        """今年及时率达到82.3% under 维修: a rate (or 满意度) that names no work of its own takes the name of the
+        职能's indicator that ends in it (维修及时率), else the heading's word, asked about; with neither it is
+        asked about, never left as a bare 及时率."""
+        if not generic(m.name):
+            return
+        spec = self.profile.function(key) if key else None
+        fits = [
+            i
+            for i in (spec.indicators if spec else [])
+            if any(n.endswith(m.name) for n in (i.name, *i.aliases))
+        ]
+        where = f"小标题“{item.heading}”" if item.heading else "所在职能"
+        # The profile's name only when the heading names the 职能 itself (维修 is 设施运维's): under 宿舍公寓 (a
+        # keyword of it) a 及时率 is the dormitories', not the 维修及时率 of the whole 职能.
+        named = spec is not None and (
+            item.heading is None or item.heading in (spec.name, spec.key, *spec.aliases)
+        )
+        taken = bool(fits) and (key or "", fits[0].name) in self._seen
+        if named and len(fits) == 1 and fits[0].name != m.name and not taken:
+            m.comments.append(f"名称：笔记只写“{m.name}”，在{where}下，按档案记为“{fits[0].name}”，请确认")
+            m.name = fits[0].name
+            return
+        topic = pt.TOPIC.match(item.heading or "")
+        word = topic.group("topic") if topic else item.heading
+        if key and word and pt.HEADING_WORD.fullmatch(word) and m.name not in word:
+            m.comments.append(f"? 名称：笔记只写“{m.name}”，按小标题“{word}”记为“{word}{m.name}”，请确认")
+            m.name = f"{word}{m.name}"
+        elif spec is not None or not self.served(m.name):
+            m.comments.append(f"? 名称：笔记只写“{m.name}”，没有说是哪项工作的{m.name}，请补全名称")
+
+    def _qualifies_earlier(self, item: Item, text: str, key: str | None) -> bool:
+        """A line that only compares a metric read before (比上年78.5%有提高的是及时率, 及时率比上年78.5%有提高)
+        gives that metric its previous value or change; found nowhere, it is listed, never drafted alone."""
+        named = pt.named_qualifier(pt.arabic(text)[0])
+        if named is None:
+            return False
+        name, said = named
+        found = [p for p in self._placed if name in p.names or any(n.endswith(name) for n in p.names)]
+        if len(found) > 1:
+            found = [p for p in found if p.where == key] or found
+        if len(found) != 1:
+            if not pt.INVERTED.match(text):
+                return False  # 及时率比上年78.5%有提高 with no metric before it: the note's own words, kept
+            self.out.unplaced.append(
+                Unplaced(item, f"比较的是“{name}”，但笔记里没有找到它的本年数：请把这句并入那条指标")
+            )
+            return True
+        placed = found[0]
+        m = placed.metric
+        if not qualify(m, said, text):
+            return False
+        m.comments.append(f"L{item.line}说的也是本指标，已并入")
+        placed.entry.items.append(item)
+        placed.entry.data = m.data()
+        placed.entry.comments = m.remarks() + placed.extra
+        placed.entry.computed |= m.computed
+        return True
 
     def _repeated(self, where: str, item: Item, m: MetricDraft) -> bool:
         """The same metric on a second line (- 巡检100次 / - 巡检200次): the first is kept, the second listed

@@ -95,7 +95,7 @@ def read(text: str, subject: str | None = None) -> Reading:
                 continue
             rest.append(said)
         last = metrics[-1] if metrics else None
-        if last is not None and _qualify(last, clause, original):
+        if last is not None and qualify(last, clause, original):
             last.numerals += numerals
             continue
         named = _named_change(clause)
@@ -118,7 +118,7 @@ def _name_by(m: MetricDraft, subject: str | None, last: MetricDraft | None) -> N
     """A rate or 满意度 that names no work of its own takes the note's label (报修：…及时率 → 报修及时率,
     食堂：…满意度 → 食堂满意度), else the metric before it (学生公寓报修2140单，及时率96.5%)."""
     satisfaction = m.name == "满意度"  # 日均就餐3200人次，满意度…: never 日均就餐满意度
-    if not (_generic_rate(m.name) or satisfaction):
+    if not (generic_rate(m.name) or satisfaction):
         return
     owner = subject if subject and subject not in m.name else None
     if owner is None and last is not None and not satisfaction:
@@ -146,16 +146,21 @@ def _change_then_value(clause: str, original: str, following: list[str]) -> Metr
     if not _name_ok(name):
         return None
     draft = MetricDraft(name, Decimal(value.group("num")), pt.unit_of(value.group("unit")), original)
-    if not _qualify(draft, said, original):
+    if not qualify(draft, said, original):
         return None
     draft.note = [n if n != said else original for n in draft.note]
     return draft
 
 
-def _generic_rate(name: str) -> bool:
+def generic_rate(name: str) -> bool:
     """及时率, 完成率, 响应及时率: a rate that names no work of its own."""
     generic = ("响应", "及时", "完成", "合格", "处理", "办结", "修复", "满意")
     return name.endswith("率") and (len(name) <= 3 or (len(name) <= 5 and name.startswith(generic)))
+
+
+def generic(name: str) -> bool:
+    """A metric name that says what is measured but not of which work: 及时率, 合格率, 满意度."""
+    return generic_rate(name) or name == "满意度"
 
 
 def _exact(m: re.Match[str]) -> bool:
@@ -172,7 +177,7 @@ def _named_change(clause: str) -> tuple[str, pt.Change] | None:
     return (name, stated) if stated is not None and _name_ok(name) else None
 
 
-def _qualify(last: MetricDraft, clause: str, original: str) -> bool:
+def qualify(last: MetricDraft, clause: str, original: str) -> bool:
     """Applies a clause that qualifies the metric before it (change, previous, target); False if none."""
     both = pt.PREV_DELTA.match(clause)
     if both:

@@ -112,6 +112,10 @@ PREV_DELTA = re.compile(
 )
 # 比上年(78.5%)有提高: the bracket holds the comparison's previous value, not a clause of its own.
 BRACKETED_PREVIOUS = re.compile(rf"((?:比|较|相比|与){_PAST})[（(]([^（()）]{{1,12}})[)）]")
+# 比上年78.5%有提高的是及时率: the comparison first, the metric it is about last.
+INVERTED = re.compile(
+    rf"^(?P<change>(?:(?:比|较|相比|与){_PAST}|同比).+?)的(?:是|为)(?P<name>[^，,]{{2,12}})$"
+)
 # 师生就餐投诉比去年少了120件: a name, then its change; the value may follow in the next clause (全年38件).
 NAMED_CHANGE = re.compile(rf"^(?P<name>.+?)(?P<change>(?:(?:比|较|相比|与){_PAST}(?:相比)?|同比).+)$")
 # 保洁满意度提高了3个百分点: a name and its change with no 比上年 (the value may follow: ，达到92%).
@@ -180,6 +184,8 @@ CONTENT_FREE = re.compile(
 FUNCTION_LABEL = re.compile(
     r"^(?P<label>[\u4e00-\u9fff]{1,8}(?:\s*[/／、]\s*[\u4e00-\u9fff]{1,8})*)\s*[:：]\s*(?=\S)"
 )
+# A heading that is one word of work (维修, 食堂, 宿舍公寓): what a rate under it with no name of its own is of.
+HEADING_WORD = re.compile(r"[\u4e00-\u9fff]{2,6}")
 # Words that only say "in total" (消杀一共30次): filler wherever they sit in a metric name.
 _TOTAL_WORDS = re.compile(r"一共|共计|总共|总计|合计|累计")
 
@@ -302,6 +308,20 @@ def change(clause: str) -> Change | None:
     if not m:
         return None
     return Change(m.group("dir") in UP, Decimal(m.group("num")), unit_of(m.group("unit")))
+
+
+def named_qualifier(clause: str) -> tuple[str, str] | None:
+    """(metric name, what is said of it) for a clause that only compares a named metric, with no value of its
+    own: 比上年78.5%有提高的是及时率, 及时率比上年78.5%有提高, 报修比去年多146件."""
+    if len(clauses(clause)) != 1:
+        return None
+    m = INVERTED.match(clause) or NAMED_CHANGE.match(clause)
+    if m is None:
+        return None
+    said = m.group("change")
+    if not (change(said) or PREV_DELTA.match(said)):
+        return None
+    return metric_name(m.group("name")), said
 
 
 def owner(text: str) -> tuple[str | None, str]:

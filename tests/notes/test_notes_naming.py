@@ -1,0 +1,118 @@
+"""A rate with no name of its own (今年及时率达到82.3%) and a line that only compares a metric read before
+(比上年78.5%有提高的是及时率), in notes written as a clerk writes them: full-width figures, Chinese numerals,
+2,140, a heading that is one word. Issue 10's misreads."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from zongjie.notes import extract_notes
+
+TODAY = dt.date(2026, 1, 10)
+
+
+def _extract(tmp_path: Path, text: str, profile: str | None = None) -> tuple[str, dict[str, Any]]:
+    path = tmp_path / "n.md"
+    path.write_text(text, encoding="utf-8")
+    out = extract_notes(path, profile=profile, today=TODAY).text
+    data = yaml.safe_load(out)
+    assert isinstance(data, dict)
+    return out, data
+
+
+def _metrics(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    found = [m for f in data.get("functions", []) for m in f.get("metrics", [])]
+    found += data.get("summary", {}).get("metrics", [])
+    return {m["name"]: m for m in found}
+
+
+def _comments_before(out: str, name: str) -> list[str]:
+    """The comment lines right above the metric entry named `name`."""
+    lines = out.splitlines()
+    at = next(i for i, line in enumerate(lines) if f"name: {name}," in line)
+    above = []
+    for line in reversed(lines[:at]):
+        if not line.strip().startswith("#"):
+            break
+        above.append(line.strip().removeprefix("# "))
+    return above[::-1]
+
+
+SCHOOL = """# 2025年总务处工作笔记
+
+## 维修
+- 全年报修2,140单
+- 今年及时率达到８２．３％
+- 比上年78.5%有提高的是及时率
+"""
+
+
+def test_a_rate_under_the_heading_of_its_function_takes_the_indicator_name(tmp_path: Path) -> None:
+    out, data = _extract(tmp_path, SCHOOL)
+    metrics = _metrics(data)
+    assert "及时率" not in metrics
+    rate = metrics["维修及时率"]
+    assert (rate["value"], rate["unit"]) == (82.3, "%")
+    assert any("笔记只写“及时率”" in c and "维修" in c for c in _comments_before(out, "维修及时率"))
+
+
+def test_a_later_line_that_only_compares_gives_the_metric_its_previous(tmp_path: Path) -> None:
+    out, data = _extract(tmp_path, SCHOOL)
+    rate = _metrics(data)["维修及时率"]
+    assert rate["previous"] == 78.5
+    above = _comments_before(out, "维修及时率")
+    assert "L5: 今年及时率达到82.3%" in above and "L6: 比上年78.5%有提高的是及时率" in above
+    assert "unplaced" not in out
+    work = [w for f in data["functions"] for w in f.get("work", [])]
+    assert not any("78.5" in w for w in work)  # never a sentence of its own
+
+
+def test_the_profile_name_of_another_profile(tmp_path: Path) -> None:
+    """物业: the facilities rate is 及时处理率 (维修及时率 is its alias): the profile's name, said in a comment."""
+    _, data = _extract(tmp_path, "# 2025年物业工作笔记\n\n## 维修\n- 及时率 97.6%\n", profile="property")
+    assert _metrics(data)["及时处理率"]["value"] == 97.6
+
+
+def test_a_rate_under_a_heading_that_is_not_the_function_name_takes_the_heading_and_asks(
+    tmp_path: Path,
+) -> None:
+    """宿舍公寓 is only a keyword of 设施运维: its 及时率 is the dormitories', not the whole 职能's 维修及时率."""
+    out, data = _extract(tmp_path, SCHOOL + "\n## 宿舍公寓\n- 及时率96％\n")
+    metrics = _metrics(data)
+    assert metrics["宿舍公寓及时率"]["value"] == 96
+    assert metrics["维修及时率"]["value"] == 82.3  # neither figure lost to a clash of names
+    assert any(c.startswith("? 名称") for c in _comments_before(out, "宿舍公寓及时率"))
+
+
+def test_a_rate_with_no_heading_is_asked_about(tmp_path: Path) -> None:
+    out, data = _extract(tmp_path, "2025年后勤工作记录\n- 今年及时率达到百分之八十二点三\n", profile="school")
+    assert _metrics(data)["及时率"]["value"] == 82.3
+    assert any(c.startswith("? 名称：笔记只写“及时率”") for c in _comments_before(out, "及时率"))
+
+
+def test_a_comparison_on_the_same_line_still_reads_as_before(tmp_path: Path) -> None:
+    _, data = _extract(
+        tmp_path, "# 2025年总务处工作笔记\n\n## 维修\n- 今年及时率达到82.3%，比上年(78.5%)有提高\n"
+    )
+    rate = _metrics(data)["维修及时率"]
+    assert (rate["value"], rate["previous"]) == (82.3, 78.5)
+
+
+def test_a_named_change_on_a_later_line_in_chinese_numerals(tmp_path: Path) -> None:
+    out, data = _extract(
+        tmp_path, "# 2025年总务处工作笔记\n\n## 食堂\n- 就餐满意度92%\n- 满意度比去年提高了三个百分点\n"
+    )
+    metric = _metrics(data)["就餐满意度"]
+    assert (metric["value"], metric["previous"]) == (92, 89)
+    assert any(c.startswith("计算：previous = 92 - 3 = 89") for c in _comments_before(out, "就餐满意度"))
+
+
+def test_a_comparison_with_no_metric_to_compare_is_listed(tmp_path: Path) -> None:
+    out, data = _extract(tmp_path, "# 2025年总务处工作笔记\n\n## 维修\n- 比上年78.5%有提高的是合格率\n")
+    assert not _metrics(data)
+    unplaced = out.split("# unplaced", 1)[1]
+    assert "比上年78.5%有提高的是合格率" in unplaced and "没有找到它的本年数" in unplaced
