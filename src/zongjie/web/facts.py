@@ -62,11 +62,12 @@ def _render(
     facts = None
     if not marks.errors:
         try:
-            facts = parse(with_comments(data, {}, [], []), "facts.yaml")
+            facts = parse(with_comments(data), "facts.yaml")
         except BadInput:
             facts = None
     profile = form.profile_of(data)
-    grouped = form.row_comments(posted.comments)
+    grouped = form.row_comments(posted.comments.above)
+    inline = form.row_comments(posted.comments.inline)
     return page(
         request,
         "facts.html",
@@ -77,9 +78,9 @@ def _render(
         data=data,
         marks=marks,
         grouped=grouped,
-        head=posted.head,
-        tail=posted.tail,
-        unplaced=[line.lstrip(" -") for line in posted.tail if line.lstrip(" -").startswith("L")],
+        head=posted.comments.head,
+        tail=posted.comments.tail,
+        unplaced=[line.lstrip(" -") for line in posted.comments.tail if line.lstrip(" -").startswith("L")],
         profile=profile,
         profiles=profile_names(),
         suggestions=form.suggestions(data, profile),
@@ -90,6 +91,7 @@ def _render(
         v=_shown,
         rest=_rest,
         cj=lambda row: json.dumps(grouped.get(row, {}), ensure_ascii=False) if grouped.get(row) else "",
+        ij=lambda row: json.dumps(inline.get(row, {}), ensure_ascii=False) if inline.get(row) else "",
         qs=lambda row: form.questions(grouped, row),
         lower=lambda key, metric: (
             metric.get("better") == "lower"
@@ -104,7 +106,7 @@ def _render(
 def facts_page(request: Request, sid: str, saved: str | None = None) -> Response:
     path = site(request).folder.facts_path(sid)
     text = _read(path)
-    comments, head, tail = comments_of(text)  # refuses an alias bomb before anything expands it
+    comments = comments_of(text)  # refuses an alias bomb before anything expands it
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError:
@@ -118,7 +120,7 @@ def facts_page(request: Request, sid: str, saved: str | None = None) -> Response
     if saved is not None:
         backup = re.fullmatch(r"[\w.-]{1,80}\.bak\d*", saved)  # only a backup's name is echoed
         notice = "已保存。" + (f"原来的文件保存为 {saved}。" if backup else "")
-    return _render(request, sid, form.Posted(data, comments, head, tail), marks, notice=notice)
+    return _render(request, sid, form.Posted(data, comments), marks, notice=notice)
 
 
 @router.post("/s/{sid}/facts", response_class=HTMLResponse)
@@ -131,7 +133,7 @@ async def save_facts(request: Request, sid: str) -> Response:
     if path.suffix.lower() == ".json":
         text = json.dumps(posted.data, ensure_ascii=False, indent=2, default=str) + "\n"
     else:
-        text = with_comments(posted.data, posted.comments, posted.head, posted.tail)
+        text = with_comments(posted.data, posted.comments)
     _, marks = form.validate(text, path.name)
     if marks.errors:
         return _render(request, sid, posted, marks, status=400)

@@ -45,25 +45,51 @@ def dump(data: Any) -> str:
 
 
 @dataclass
-class Commented:
-    """A facts file read for the form."""
+class Comments:
+    """The comments of a facts file, attached to the entries they are about: whole-line blocks above an entry
+    (extract's `# L行号:` sources, `# ?` questions, the user's own notes), the one trailing an entry's line
+    (`value: 1326  # 含夜间`), and what comes before the first entry or after the last."""
 
-    data: dict[str, Any]
-    comments: dict[Path_, list[str]] = field(default_factory=dict)  # node path → comment lines before it
-    head: list[str] = field(default_factory=list)  # comments before the first entry
-    tail: list[str] = field(default_factory=list)  # comments after the last (extract's unplaced notes)
+    above: dict[Path_, list[str]] = field(default_factory=dict)
+    inline: dict[Path_, str] = field(default_factory=dict)
+    head: list[str] = field(default_factory=list)
+    tail: list[str] = field(default_factory=list)  # extract's unplaced notes
 
 
 class TooBig(BadInput):
     pass
 
 
-def _node_lines(root: yaml.Node | None) -> dict[int, Path_]:
-    """Line (0-based) → the shortest node path starting on it: a list item rather than its first key.
-    Aliases are walked once per use, so the walk is capped: an alias bomb is refused, not expanded."""
-    out: dict[int, Path_] = {}
+@dataclass
+class _Layout:
+    """Where each entry sits in a YAML text."""
+
+    starts: dict[int, Path_] = field(default_factory=dict)  # line → the shortest path starting on it
+    first: dict[Path_, int] = field(default_factory=dict)  # path → the line it starts on
+    ends: dict[int, tuple[int, Path_]] = field(
+        default_factory=dict
+    )  # line → (column, path) ending last there
+
+
+def _layout(root: yaml.Node | None) -> _Layout:
+    """Walks the composed tree. A list item's line belongs to the item rather than its first key. Aliases
+    are walked once per use, so the walk is capped: an alias bomb is refused, not expanded."""
+    out = _Layout()
     stack: list[tuple[yaml.Node, Path_]] = [(root, ())] if root is not None else []
     visits = 0
+
+    def seen(path: Path_, start: yaml.Mark, end_nodes: tuple[yaml.Node, ...]) -> None:
+        line = start.line
+        if line not in out.starts or len(path) < len(out.starts[line]):
+            out.starts[line] = path
+        out.first.setdefault(path, line)
+        for node in end_nodes:
+            if isinstance(node, yaml.ScalarNode) or getattr(node, "flow_style", False):
+                end = node.end_mark
+                was = out.ends.get(end.line)
+                if was is None or end.column > was[0] or (end.column == was[0] and len(path) < len(was[1])):
+                    out.ends[end.line] = (end.column, path)
+
     while stack:
         node, path = stack.pop()
         visits += 1
@@ -74,69 +100,89 @@ def _node_lines(root: yaml.Node | None) -> dict[int, Path_]:
         if isinstance(node, yaml.MappingNode):
             for k, v in node.value:
                 sub = (*path, k.value)
-                line = k.start_mark.line
-                if line not in out or len(sub) < len(out[line]):
-                    out[line] = sub
+                seen(sub, k.start_mark, (k, v))
                 stack.append((v, sub))
         elif isinstance(node, yaml.SequenceNode):
             for i, v in enumerate(node.value):
                 sub = (*path, i)
-                line = v.start_mark.line
-                if line not in out or len(sub) < len(out[line]):
-                    out[line] = sub
+                seen(sub, v.start_mark, (v,))
                 stack.append((v, sub))
     return out
 
 
-def comments_of(text: str) -> tuple[dict[Path_, list[str]], list[str], list[str]]:
-    """Whole-line comments, each block attached to the node on the next content line."""
+def _inline(line: str, end: tuple[int, Path_] | None) -> str | None:
+    """The comment trailing an entry on its line: what follows the last node that ends there, if it is a
+    comment (a `#` inside a quoted value or a block scalar is not one)."""
+    if end is None or not line[: end[0]].strip():
+        return None
+    rest = line[end[0] :].strip()
+    return rest[1:].removeprefix(" ").rstrip() if rest.startswith("#") else None
+
+
+def comments_of(text: str) -> Comments:
+    """Whole-line comments, each block attached to the entry on the next content line, and each trailing
+    comment to the entry whose value ends before it."""
     try:
-        positions = _node_lines(yaml.compose(text, Loader=yaml.SafeLoader))
+        layout = _layout(yaml.compose(text, Loader=yaml.SafeLoader))
     except yaml.YAMLError:  # the facts loader names the line; the form just shows no comments
-        return {}, [], []
-    attached: dict[Path_, list[str]] = {}
-    head: list[str] = []
+        return Comments()
+    out = Comments()
     pending: list[str] = []
     seen_node = False
     for n, line in enumerate(text.splitlines()):
         stripped = line.strip()
         if stripped.startswith("#"):
             pending.append(stripped[1:].removeprefix(" ").rstrip())  # inner indentation kept
-        elif stripped:
-            path = positions.get(n)
-            if path is not None and pending:
-                if not seen_node:
-                    head, pending = pending, []
-                else:
-                    attached.setdefault(path, []).extend(pending)
-            if path is not None:
-                seen_node = True
-            pending = [] if path is not None else pending
-    return attached, head, pending
+            continue
+        if not stripped:
+            continue
+        path = layout.starts.get(n)
+        if path is not None and pending:
+            if not seen_node:
+                out.head, pending = pending, []
+            else:
+                out.above.setdefault(path, []).extend(pending)
+        if path is not None:
+            seen_node = True
+            pending = []
+        trailing = _inline(line, layout.ends.get(n))
+        if trailing is not None:
+            end = layout.ends[n][1]
+            out.inline[end] = f"{out.inline[end]}  # {trailing}" if end in out.inline else trailing
+    out.tail = pending
+    return out
 
 
 def is_question(comment: str) -> bool:
     return comment.startswith("?")
 
 
-def with_comments(
-    data: dict[str, Any], comments: dict[Path_, list[str]], head: list[str], tail: list[str]
-) -> str:
-    """The YAML text of `data` with each comment block put back above the entry it belongs to."""
+def with_comments(data: dict[str, Any], comments: Comments | None = None) -> str:
+    """The YAML text of `data` with each comment put back: a block above the entry it belongs to, a trailing
+    one at the end of its entry's first line. Comments of entries that are gone go with them."""
+    comments = comments or Comments()
     text = dump(data)
     lines = text.splitlines()
-    positions = {path: line for line, path in _node_lines(yaml.compose(text, Loader=yaml.SafeLoader)).items()}
+    first = _layout(yaml.compose(text, Loader=yaml.SafeLoader)).first
     inserts: dict[int, list[str]] = {}
-    for path, block in comments.items():
-        at = positions.get(path)
+    for path, block in comments.above.items():
+        at = first.get(path)
         if at is None:
             continue  # the entry is gone: so is what was said about it
         indent = lines[at][: len(lines[at]) - len(lines[at].lstrip())]
-        inserts.setdefault(at, []).extend(f"{indent}# {c}" for c in block)
-    out = [f"# {c}" if c else "#" for c in head]
+        inserts.setdefault(at, []).extend(f"{indent}# {c}" if c else f"{indent}#" for c in block)
+    for path, comment in comments.inline.items():
+        at = first.get(path)
+        one = " ".join(comment.splitlines()).strip()  # one line, whatever was posted
+        if at is not None and one:
+            lines[at] += f"  # {one}"
+    parts = {line for path, line in first.items() if len(path) == 1}
+    out = [f"# {c}" if c else "#" for c in comments.head]
     for n, line in enumerate(lines):
+        if out and n in parts:
+            out.append("")  # a blank line before each part (report, functions, …), as people lay them out
         out += inserts.get(n, [])
         out.append(line)
-    if tail:
-        out += ["", *(f"# {c}" if c else "#" for c in tail)]
+    if comments.tail:
+        out += ["", *(f"# {c}" if c else "#" for c in comments.tail)]
     return "\n".join(out) + "\n"

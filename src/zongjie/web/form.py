@@ -10,14 +10,15 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from zongjie import profiles
 from zongjie.errors import BadInput
 from zongjie.facts.load import parse
 from zongjie.facts.model import Facts
-from zongjie.web.facts_file import Path_, is_question
+from zongjie.web.facts_file import Comments, Path_, is_question
 
+T = TypeVar("T")
 NUMBER_FIELDS = frozenset({"value", "previous", "target"})
 DATE_FIELDS = frozenset({"date", "deadline"})
 _PART = re.compile(r"[A-Za-z_]\w{0,40}|\d{1,5}")
@@ -64,9 +65,7 @@ def _leaf(key: str | int, text: str) -> Any:
 @dataclass
 class Posted:
     data: dict[str, Any]
-    comments: dict[Path_, list[str]] = field(default_factory=dict)
-    head: list[str] = field(default_factory=list)
-    tail: list[str] = field(default_factory=list)
+    comments: Comments = field(default_factory=Comments)
 
 
 def _tree(items: Iterable[tuple[str, str]]) -> dict[Any, Any]:
@@ -93,14 +92,19 @@ def _json(text: Any) -> Any:
         return None
 
 
-def _meta_comments(raw: Any, at: Path_, out: dict[Path_, list[str]]) -> None:
-    for rel, lines in (_json(raw) or {}).items():
+def _meta_comments(node: dict[Any, Any], at: Path_, out: Comments) -> None:
+    """A row's comments as its hidden fields carry them: `__c` the blocks above, `__i` the trailing ones."""
+    for rel, lines in (_json(node.get("__c")) or {}).items():
         sub = _split(rel) if rel else ()
         if sub is not None and isinstance(lines, list) and lines:
-            out[(*at, *sub)] = [str(x) for x in lines]
+            out.above[(*at, *sub)] = [str(x) for x in lines]
+    for rel, comment in (_json(node.get("__i")) or {}).items():
+        sub = _split(rel) if rel else ()
+        if sub is not None and isinstance(comment, str) and comment.strip():
+            out.inline[(*at, *sub)] = comment
 
 
-def _convert(node: Any, path: Path_, comments: dict[Path_, list[str]]) -> Any:
+def _convert(node: Any, path: Path_, comments: Comments) -> Any:
     """Posted tree → facts data; an empty row is dropped (with its comments), lists are renumbered."""
     if not isinstance(node, dict):
         return _leaf(path[-1] if path else "", node) if isinstance(node, str) else None
@@ -114,7 +118,7 @@ def _convert(node: Any, path: Path_, comments: dict[Path_, list[str]]) -> Any:
     if "_" in node:  # a text row
         text = str(node["_"]).strip()
         if text:
-            _meta_comments(node.get("__c"), path, comments)
+            _meta_comments(node, path, comments)
         return text or None
     if "lines" in node:  # a list of texts typed one per line (a plan's actions)
         return [line.strip() for line in str(node["lines"]).splitlines() if line.strip()] or None
@@ -133,7 +137,7 @@ def _convert(node: Any, path: Path_, comments: dict[Path_, list[str]]) -> Any:
     if not data:
         return None
     if path:
-        _meta_comments(node.get("__c"), path, comments)
+        _meta_comments(node, path, comments)
     for key, value in (_json(node.get("__rest")) or {}).items():
         data.setdefault(key, value)
     return _ordered(data)
@@ -190,14 +194,14 @@ def _ordered(data: dict[str, Any]) -> dict[str, Any]:
 
 def read_form(items: Iterable[tuple[str, str]]) -> Posted:
     tree = _tree(items)
-    comments: dict[Path_, list[str]] = {}
-    _meta_comments(tree.get("__c"), (), comments)
+    comments = Comments()
+    _meta_comments(tree, (), comments)
     data = _convert({k: v for k, v in tree.items() if k not in ("__head", "__tail")}, (), comments)
     data = data if isinstance(data, dict) else {}
     ordered = {k: data[k] for k in _ORDER if k in data} | data
-    head = _json(tree.get("__head")) or []
-    tail = _json(tree.get("__tail")) or []
-    return Posted(ordered, comments, [str(x) for x in head], [str(x) for x in tail])
+    comments.head = [str(x) for x in _json(tree.get("__head")) or []]
+    comments.tail = [str(x) for x in _json(tree.get("__tail")) or []]
+    return Posted(ordered, comments)
 
 
 @dataclass
@@ -250,10 +254,10 @@ def validate(text: str, name: str) -> tuple[Facts | None, Marks]:
         return None, marks_from(exc)
 
 
-def row_comments(comments: dict[Path_, list[str]]) -> dict[str, dict[str, list[str]]]:
+def row_comments(comments: dict[Path_, T]) -> dict[str, dict[str, T]]:
     """Comments grouped by the row (list entry) they belong to — "" is the form itself — keyed by the path
-    inside that row, as each row's hidden `__c` field carries them."""
-    out: dict[str, dict[str, list[str]]] = {}
+    inside that row, as each row's hidden `__c` (or `__i`) field carries them."""
+    out: dict[str, dict[str, T]] = {}
     for path, lines in comments.items():
         cut = max((i + 1 for i, p in enumerate(path) if isinstance(p, int)), default=0)
         out.setdefault(dotted(path[:cut]), {})[dotted(path[cut:])] = lines
