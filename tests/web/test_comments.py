@@ -48,7 +48,14 @@ functions:
       - {name: 食品抽检合格率, value: 100, unit: ％, previous: 100}   # 市场监管局抽检
 """
 
-INLINE = ["全称，别写简称", "原来叫“维修组”", "含夜间报修", "24小时内修复的比例", "暑期施工", "市场监管局抽检"]
+INLINE = [
+    "全称，别写简称",
+    "原来叫“维修组”",
+    "含夜间报修",
+    "24小时内修复的比例",
+    "暑期施工",
+    "市场监管局抽检",
+]
 ABOVE = ["报修工单：系统导出，含寒暑假", "下面这条等张师傅确认"]
 HEAD = ["城南实验中学后勤处 2025年度事实（王老师整理，12月29日）", "数字来自报修系统和食堂台账"]
 
@@ -66,9 +73,7 @@ def _line(text: str, start: str) -> str:
     return next(line.strip() for line in text.splitlines() if line.strip().startswith(start))
 
 
-def test_saving_the_untouched_form_keeps_every_comment_on_its_entry(
-    client: TestClient, served: Path
-) -> None:
+def test_saving_the_untouched_form_keeps_every_comment_on_its_entry(client: TestClient, served: Path) -> None:
     sid, html = _upload(client)
     r = post_form(client, f"/s/{sid}/facts", form_fields(html), follow_redirects=False)
     assert r.status_code == 303, r.text
