@@ -9,6 +9,7 @@ import pytest
 from zongjie.text import DateError, fmt_date, parse_date, parse_when, parse_year
 from zongjie.text.dates import (
     check_dates_in,
+    dates_in,
     find_deadline,
     is_numeric_day,
     leading_year,
@@ -203,3 +204,17 @@ def test_opening_time_is_the_time_phrase_a_measure_opens_with(text: str, lead: s
 )
 def test_span_end_knows_a_whole_month_or_year(text: str, whole: bool) -> None:
     assert span_end(text) is whole
+
+
+def test_dates_in_free_text_with_their_spans() -> None:
+    text = "2026年6月底前完成，由王芳负责；2026-09-30验收，2026年第三季度末复查，2026年13月作废，2026年全年。"
+    found = dates_in(text)
+    assert [(text[a:b], w.last) for a, b, w in found] == [
+        ("2026年6月底", dt.date(2026, 6, 30)),
+        ("2026-09-30", dt.date(2026, 9, 30)),
+        ("2026年第三季度末", dt.date(2026, 9, 30)),
+    ]
+    assert [w.last for _, _, w in dates_in("２０２６年底前；2026年上半年")] == [
+        dt.date(2026, 12, 31),
+        dt.date(2026, 6, 30),
+    ]

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from zongjie.text import NUMBER, YEAR, ends_with_figure, fold, unit_alternation
+from zongjie.text.forms import DIGIT, NUMERAL
 
 
 @pytest.mark.parametrize("figure", ["1326", "82.3", "0.5", "100"])
@@ -60,3 +61,15 @@ def test_unit_alternation_escapes_symbols() -> None:
 )
 def test_ends_with_figure(text: str, ends: bool) -> None:
     assert ends_with_figure(text) is ends
+
+
+def test_digit_is_arabic_half_and_full_width() -> None:
+    rx = re.compile(f"[{DIGIT}]")
+    assert all(rx.fullmatch(c) for c in "0123456789０１２３４５６７８９")
+    assert not any(rx.fullmatch(c) for c in "一二Xx.%")
+
+
+def test_numeral_starts_arabic_and_chinese_numbers() -> None:
+    rx = re.compile(f"[{NUMERAL}]")
+    assert all(rx.fullmatch(c) for c in "0９〇零一二两三十百千万亿")
+    assert not any(rx.fullmatch(c) for c in "几多余某X")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from zongjie.text import clauses, read_blocks, read_lines, sentences
+from zongjie.text.markdown import CN_ORDINAL, ENUMERATOR, RUN_IN_ITEM
 
 DOC = """# 标题
 前言一行
@@ -73,3 +76,11 @@ def test_clauses() -> None:
     assert [c for _, c in clauses("甲，乙；丙。丁")] == ["甲", "乙", "丙", "丁"]
     assert [c for _, c in clauses("甲、乙", enumeration=True)] == ["甲", "乙"]
     assert [c for _, c in clauses("甲、乙")] == ["甲、乙"]
+
+
+def test_run_in_item_fragments() -> None:
+    marks = re.compile(rf"(?:^|(?<=[。；]))(?:{RUN_IN_ITEM})")
+    text = "一是加强巡检；二是（一）完善制度。1.落实责任。节约1.5万元。"
+    assert [m.group() for m in marks.finditer(text)] == ["一是", "二是", "1."]
+    assert re.fullmatch(CN_ORDINAL, "二十一") and not re.fullmatch(CN_ORDINAL, "一百")
+    assert re.fullmatch(ENUMERATOR, "三是")

@@ -20,10 +20,12 @@ dates     parse_when(text, year=) -> When     a day or period (2026年6月底, 2
           find_deadline(text), DEADLINE, WHEN a time limit in prose (2026年6月底, 3个月内, 2026年起)
           opening_time(text), span_end(text)  the time phrase a text opens with; a whole month/year alone
           years(text) -> list[YearMention]    the years a title names (2025总务处…, 2025年度, 2024—2025学年)
+          dates_in(text)                      (start, end, When) for each dated day or period in free text
 markdown  read_lines(text), read_blocks(text) one Markdown reader: headings, items, paragraphs, with offsets
           ordinal(text) -> Ordinal | None     the heading/list number a text opens with (一、 （一） 1. （1） ① 第三章)
           strip_ordinal(text, *forms)         the text without it; fmt_ordinal(n, form) writes one (3 → 三、)
           marker(line)                        the list marker a line starts with and its style
+          CN_ORDINAL, ENUMERATOR, RUN_IN_ITEM ordinal fragments (一…九十九, 一是, 一是/（一）/1. inside a paragraph)
 sentences sentences(text), clauses(text)      (offset, text) spans
           list_items(text)                    a list typed in one cell: 1.甲 2.乙 / ①甲②乙 / 甲；乙
 words     words(name), pattern(*names)        word lists from text/lexicon/*.txt (vague, cliche_openings, …)
@@ -31,6 +33,7 @@ width     fold(text)                          full-width digits and signs to ASC
           ungroup(text), close_up(text)       1,326 → 1326; 巡检 1326 次 → 巡检1326次 (公文 spacing)
 forms     NUMBER, YEAR, unit_alternation()    regex fragments for grammars built elsewhere (the notes'
                                               <指标><数字><单位>): the slot a figure, a year or a unit fills
+          DIGIT, NUMERAL                      character-class bodies: a digit (half/full width); any numeral
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from zongjie.text.dates import (
     DateError,
     When,
     YearMention,
+    dates_in,
     fmt_date,
     leading_date,
     parse_date,
@@ -96,6 +100,7 @@ __all__ = [
     "chinese_value",
     "clauses",
     "close_up",
+    "dates_in",
     "ends_with_figure",
     "extract",
     "fmt_date",

@@ -349,3 +349,24 @@ def span_end(text: str) -> bool:
     whole_month = when.first.day == 1 and when.last == _month_end(when.first.year, when.first.month)
     whole_year = (when.first.month, when.first.day, when.last.month, when.last.day) == (1, 1, 12, 31)
     return whole_month or whole_year
+
+
+# A date or period with its year, inside free text (责任人王芳，2026年6月底前完成): what dates_in reads.
+_IN_TEXT = re.compile(
+    r"\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}"
+    r"|\d{4}\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*[日号]|底|末|初|上旬|中旬|下旬)?"
+    r"|上半年|下半年|第?[一二三四1-4]季度末?|年底|年末|年中|底|末)"
+)
+
+
+def dates_in(text: str) -> list[tuple[int, int, When]]:
+    """(start, end, When) for each day or period written with its year inside free text: 2026年6月底,
+    2026年9月30日, 2026-06-30, 2026年底, 2026年上半年. A bare year (2026年) is no date here; an impossible
+    one (2026年13月) is skipped (check_dates_in is what refuses it)."""
+    out: list[tuple[int, int, When]] = []
+    for m in _IN_TEXT.finditer(fold(text)):
+        try:
+            out.append((m.start(), m.end(), parse_when(m.group())))
+        except DateError:
+            continue
+    return out

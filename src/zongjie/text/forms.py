@@ -6,6 +6,8 @@ compose these fragments instead of writing their own digit classes, so the form 
 The fragments match text as the text layer leaves it: fold() has turned １２３/．/％ into ASCII, and a reader that
 cuts clauses at commas has taken thousands separators out first (1,326 → 1326).
 
+DIGIT         inside a character class: an Arabic digit, half- or full-width (lookbehinds: no figure before)
+NUMERAL       inside a character class: any character a written number may start with (Arabic or Chinese)
 NUMBER        a plain figure: 1326, 82.3 (no sign, no separators; Chinese numerals are read by numbers.extract)
 YEAR          a four-digit year of this era: 1998, 2025 (not 1326, not 3025)
 unit_alternation(units)   an alternation of units, escaped, longest first (万平方米 before 万, 个百分点 before 个)
@@ -19,6 +21,8 @@ from collections.abc import Iterable
 
 from zongjie.text.words import longest_first
 
+DIGIT = "0-9０-９"
+NUMERAL = DIGIT + "〇零一二两三四五六七八九十百千万亿"
 NUMBER = r"\d+(?:\.\d+)?"
 YEAR = r"(?:19|20)\d{2}"
 

@@ -63,6 +63,11 @@ _ORDINAL = re.compile(
     rf"|第(?P<part>[{_CN_ORD}]{{1,4}}|\d{{1,3}})(?P<part_word>部分|章|节)、?"
     rf"){_SPACE}"
 )
+# Fragments for grammars that find ordinals inside a paragraph (run-in headings and items), not at its start:
+# 一 … 九十九 as headings count; 一是…… 二是……; an item run into a paragraph (一是 / （一） / 1., never 1.5).
+CN_ORDINAL = "[一二三四五六七八九十]{1,3}"
+ENUMERATOR = "[一二三四五六七八九十]是"
+RUN_IN_ITEM = rf"(?:{ENUMERATOR}|[（(]{CN_ORDINAL}[)）]|\d{{1,3}}[.、．](?!\d))"
 _SEP_FORM = {"、": "、", ".": ".", "．": ".", ")": "）", "）": "）"}
 _DEPTH: dict[str, int] = {"一、": 1, "（一）": 2, "1.": 3, "（1）": 4}
 
