@@ -5,6 +5,8 @@ the offline writer agree on what counts as a trend, an owner or a time limit."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from zongjie.text import dates
 from zongjie.text.words import literal_alternation, words
@@ -47,3 +49,92 @@ def zero_said(text: str, name: str) -> bool:
             return True
         start = text.find(name, start + 1)
     return False
+
+
+# ---- How a summary names its own department (one subject, written one way) ----
+# Where an organisation's name ends and a department's begins: 明德中学|后勤处, 阳光花园项目|物业后勤科.
+_ORG_ENDS = "院校学司区园目局委厅馆心团所厂场"
+# What a department's name ends with (a title's last words before the year name the department).
+_UNIT_ENDS = ("科", "部", "处", "中心", "组", "室", "站", "队", "办", "班", "股")
+# Characters that may stand right before a mention of the department: 由后勤科牵头, 对此，后勤科…, 本项目物业后勤科.
+# After any other 汉字 the name is part of another word (一站式服务中心 is not the 后勤服务中心, 医疗保障部 not the
+# 后勤保障部), except after the end of an organisation's name (…小区物业服务中心后勤组).
+_BEFORE_NAME = "由在对经为是和与及同向让请使将被把从给年度此的并即本我" + _ORG_ENDS
+_NOT_PRONOUN_AFTER = {"我处": "理置罚"}  # 我处理了… is 我 handling something
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place where a text names its own department: `written` as in the text, `form` how it names it —
+    the department's name when written in full (with or without the organisation in front), else as written
+    (后勤科 for 物业后勤科, 我科, 本部门)."""
+
+    start: int
+    end: int
+    written: str
+    form: str
+    pronoun: bool
+
+
+def department_in_title(title: str) -> tuple[str, str]:
+    """(organisation, department) read from a title: 阳光花园项目物业后勤科2025年度工作总结 → (阳光花园项目,
+    物业后勤科); ("", "") when the title names no department (2025年度后勤工作总结)."""
+    from zongjie.text import extract
+
+    text = title
+    for q in sorted((q for q in extract(text) if q.kind == "year"), key=lambda q: -q.start):
+        text = text[: q.start] + " " + text[q.end :]
+    name = ""
+    for part in re.split(r"[^\u4e00-\u9fff]+", text):  # runs of 汉字: 20__年度 and xx小区 leave words
+        part = part.removeprefix("年").removeprefix("度")
+        for tail in ("工作总结报告", "工作总结", "年终总结", "总结报告", "总结", "工作"):
+            part = part.removesuffix(tail)
+        part = part.removesuffix("年度").removesuffix("年")
+        if part.endswith(_UNIT_ENDS):
+            name = part
+    if len(name) < 3:
+        return "", ""
+    cut = max((i + 1 for i, c in enumerate(name[:-3]) if c in _ORG_ENDS), default=0)
+    return name[:cut], name[cut:]
+
+
+def self_mentions(text: str, department: str, organization: str = "") -> list[Mention]:
+    """Every place `text` names its own department: by its name or a shorter form of it (后勤科 for 物业后勤科),
+    with or without the organisation, or by a word such as 我科/本部门 (text/lexicon/self_names.txt)."""
+    pattern, pronouns = _self_pattern(department, organization)
+    out: list[Mention] = []
+    for m in pattern.finditer(text):
+        written, start = m.group(), m.start()
+        before = text[start - 1] if start else ""
+        if written in pronouns:
+            after = text[m.end() : m.end() + 1]
+            if before == "自" or (after and after in _NOT_PRONOUN_AFTER.get(written, "")):
+                continue
+            out.append(Mention(start, m.end(), written, written, True))
+            continue
+        if before and "\u4e00" <= before <= "\u9fff" and before not in _BEFORE_NAME:
+            continue
+        form = department if len(written) >= len(department) else written
+        out.append(Mention(start, m.end(), written, form, False))
+    return out
+
+
+@lru_cache(maxsize=32)
+def _self_pattern(department: str, organization: str) -> tuple[re.Pattern[str], frozenset[str]]:
+    full = f"{organization}{department}" if department else ""
+    names = {full[i:] for i in range(len(full) - 2)}
+    pronouns = frozenset(words("self_names"))
+    return re.compile(literal_alternation(names | pronouns)), pronouns
+
+
+def name_department(text: str, department: str, organization: str = "") -> str:
+    """`text` with every other way of naming its own department (后勤科, 我科, 本部门) written as `department`,
+    so a draft has one subject throughout; the name in full (with the organisation or not) stays as written."""
+    if not department:
+        return text
+    out, at = [], 0
+    for m in self_mentions(text, department, organization):
+        if m.form != department:
+            out += [text[at : m.start], department]
+            at = m.end
+    return "".join(out) + text[at:] if out else text

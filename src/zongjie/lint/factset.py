@@ -103,6 +103,8 @@ class FactSet:
     sections: dict[str, list[MetricFact]] = field(default_factory=dict)  # section id → metrics it states
     present: set[str] = field(default_factory=set)  # skeleton kinds the facts give content for
     function_names: dict[str, str] = field(default_factory=dict)  # heading → review-<key>
+    department: str = ""  # how the summary names itself (the department-name rule)
+    organization: str = ""
 
     def __post_init__(self) -> None:
         self._verdicts: dict[tuple[Decimal, str, str], bool] = {}
@@ -130,6 +132,8 @@ class FactSet:
             problems=list(task.problems),
             texts=[t for _, t in task_texts(task)],
             sections={task.id: task.all_metrics()},
+            department=task.report.department,
+            organization=task.report.organization,
         )
 
     @classmethod
@@ -149,6 +153,8 @@ class FactSet:
             sections={t.id: t.all_metrics() for t in tasks if t.all_metrics()},
             present={kinds.get(t.kind, t.kind) for t in tasks},
             function_names={t.heading: t.id for t in tasks if t.kind == "function"},
+            department=facts.report.department,
+            organization=facts.report.organization,
         )
 
     def allows(self, q: Quantity) -> bool:

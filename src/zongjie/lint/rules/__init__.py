@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from zongjie.lint.rules import claims, fidelity, punctuation, roles, structure, style
+from zongjie.lint.rules import claims, fidelity, punctuation, roles, structure, style, subject
 from zongjie.lint.rules.base import REGISTRY, Context, Example, Rule
 
 __all__ = [
@@ -16,4 +16,5 @@ __all__ = [
     "roles",
     "structure",
     "style",
+    "subject",
 ]

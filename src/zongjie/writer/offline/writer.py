@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from zongjie import wording
 from zongjie.plan.task import SectionKind, SectionTask
 from zongjie.writer.base import Progress, SectionDraft
 from zongjie.writer.offline import items, review, sections
@@ -42,7 +43,11 @@ class OfflineWriter:
             return sections.title(task)
         # Fact texts are cleaned as they are copied; this last pass catches marks in names (metric names,
         # the department) with the same linter fixer, so a draft never carries a half-width ， next to 汉字.
-        return punctuate(_RENDERERS[task.kind](task, seed(task.id)).strip())
+        body = punctuate(_RENDERERS[task.kind](task, seed(task.id)).strip())
+        # Fact texts name the department their own way (后勤科 for 物业后勤科, 我科, 本部门): the draft names it
+        # one way throughout, as the facts' department, so no paragraph switches its subject.
+        r = task.report
+        return wording.name_department(body, r.department, r.organization)
 
     async def write(
         self,
