@@ -73,3 +73,48 @@ def test_deadlines_are_found_in_prose(text: str) -> None:
 def test_deadlines_are_read_in_notes(clause: str, when: str) -> None:
     m = patterns.DEADLINE.fullmatch(clause)
     assert m is not None and m.group("when") == when
+
+
+# ---- how a summary names its own department ----
+
+
+@pytest.mark.parametrize(
+    ("title", "who"),
+    [
+        ("阳光花园项目物业后勤科2025年度工作总结", ("阳光花园项目", "物业后勤科")),
+        ("# 2025年度明德实验中学后勤保障中心工作总结", ("明德实验中学", "后勤保障中心")),
+        ("县人民医院后勤保障科2025年工作总结（讨论稿）", ("县人民医院", "后勤保障科")),
+        ("二〇二五年总务处工作总结", ("", "总务处")),
+        ("xx小区物业服务中心20__年度工作总结", ("小区", "物业服务中心")),
+        ("2025年度后勤工作总结", ("", "")),
+    ],
+)
+def test_the_title_names_organisation_and_department(title: str, who: tuple[str, str]) -> None:
+    assert wording.department_in_title(title) == who
+
+
+def test_self_mentions_find_names_short_forms_and_pronouns_but_not_other_units() -> None:
+    text = (
+        "2025年，阳光花园项目物业后勤科完成巡检。后勤科在岗员工46人，我科会同保卫科、一站式服务中心处置停电；"
+        "由后勤科牵头；暑假期间后勤科完成改造；自我处理；本项目物业后勤科。"
+    )
+    got = [(m.written, m.form, m.pronoun) for m in wording.self_mentions(text, "物业后勤科", "阳光花园项目")]
+    assert got == [
+        ("阳光花园项目物业后勤科", "物业后勤科", False),
+        ("后勤科", "后勤科", False),
+        ("我科", "我科", True),
+        ("后勤科", "后勤科", False),
+        ("后勤科", "后勤科", False),
+        ("项目物业后勤科", "物业后勤科", False),
+    ]
+
+
+def test_name_department_writes_one_name_and_keeps_everything_else() -> None:
+    text = "我科25分钟内启动预案，会同保卫科疏导；本部门现有职工21人；责任人：后勤科科长王芳；物业后勤科全年巡检1248次"
+    assert wording.name_department(text, "物业后勤科", "阳光花园项目") == (
+        "物业后勤科25分钟内启动预案，会同保卫科疏导；物业后勤科现有职工21人；"
+        "责任人：物业后勤科科长王芳；物业后勤科全年巡检1248次"
+    )
+    # A department of one word has no shorter form; a school's 本科 (undergraduate) is no pronoun.
+    assert wording.name_department("后勤处对本科生宿舍完成维修", "后勤处") == "后勤处对本科生宿舍完成维修"
+    assert wording.name_department("我处理了120件报修", "总务处") == "我处理了120件报修"

@@ -59,7 +59,8 @@ _UNIT_ENDS = ("科", "部", "处", "中心", "组", "室", "站", "队", "办", 
 # Characters that may stand right before a mention of the department: 由后勤科牵头, 对此，后勤科…, 本项目物业后勤科.
 # After any other 汉字 the name is part of another word (一站式服务中心 is not the 后勤服务中心, 医疗保障部 not the
 # 后勤保障部), except after the end of an organisation's name (…小区物业服务中心后勤组).
-_BEFORE_NAME = "由在对经为是和与及同向让请使将被把从给年度此的并即本我" + _ORG_ENDS
+# A time word may stand right before it too (暑假期间总务处…, 7月后勤科…, 当晚服务中心…).
+_BEFORE_NAME = "由在对经为是和与及同向让请使将被把从给年度此的并即本我间天晚时后前来月日季期" + _ORG_ENDS
 _NOT_PRONOUN_AFTER = {"我处": "理置罚"}  # 我处理了… is 我 handling something
 
 

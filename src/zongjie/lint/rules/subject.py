@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from zongjie.finding import Finding
 from zongjie.lint.document import Block, Section
 from zongjie.lint.rules.base import Context, Example, rule, this
+from zongjie.text.dates import opening_time
 from zongjie.text.markdown import marker
 from zongjie.wording import Mention, department_in_title, self_mentions
 
@@ -32,6 +33,7 @@ def _who(ctx: Context) -> tuple[str, str]:
 _CLAUSE_ENDS = "，。；！？：,;!?:\n"
 # What may stand between a clause's start and the department acting in it: 由后勤科牵头, 本项目物业后勤科….
 _LEADS = ("", "由", "并由", "均由", "本", "我")
+_AFTER_TIME = ("期间", "以来", "当天", "当晚", "当日", "时", "后", "前", "中", "内")
 
 
 def _subject(text: str, m: Mention) -> bool:
@@ -41,7 +43,12 @@ def _subject(text: str, m: Mention) -> bool:
     lead = text[start : m.start]
     if start == 0:
         lead = lead[len(marker(lead + m.written)[1]) :]
-    return lead.strip(" \t\u3000*#>") in _LEADS
+    lead = lead.strip(" \t\u3000*#>")
+    if lead in _LEADS:
+        return True
+    for tail in _AFTER_TIME:  # 暑假期间总务处完成…, 7月后勤科…: a time word, then who acted
+        lead = lead.removesuffix(tail)
+    return bool(lead) and opening_time(lead) == lead
 
 
 def _forms(mentions: list[Mention]) -> list[str]:
@@ -59,11 +66,20 @@ def _quoted(forms: list[str]) -> str:
     "一段一个主语，全文统一用一个名称（先写全称、后文称“本中心”等不在同一段的，不算）。",
     examples=[
         Example(
-            _TITLE + "2025年，阳光花园项目物业后勤科完成设备巡检1248次。后勤科在岗员工46人。\n", True, whole=True
+            _TITLE + "2025年，阳光花园项目物业后勤科完成设备巡检1248次。后勤科在岗员工46人。\n\n"
+            "5月20日，地库蚊虫投诉集中。对此，物业后勤科加密地库消杀至每周2次。\n",
+            True,
+            whole=True,
+        ),
+        Example(
+            _TITLE + "2025年，阳光花园项目物业后勤科完成设备巡检1248次。后勤科在岗员工46人。\n\n"
+            "5月20日，地库蚊虫投诉集中。对此，后勤科加密地库消杀至每周2次。\n",
+            False,
+            whole=True,
         ),
         Example("我科全年完成设备巡检1248次；本部门还承担了园区绿化养护。", True),
         Example(
-            _TITLE + "2025年，物业后勤科完成设备巡检1248次。\n\n对此，后勤科立即组织抢修。\n\n"
+            _TITLE + "2025年，后勤科完成设备巡检1248次。\n\n对此，物业后勤科立即组织抢修。\n\n"
             "2026年，我科将重点做好以下工作。\n",
             True,
             whole=True,
@@ -90,38 +106,48 @@ def _quoted(forms: list[str]) -> str:
 )
 def department_name(ctx: Context) -> Iterator[Finding]:
     organization, department = _who(ctx)
-    found: list[tuple[Section, Block, Mention]] = []
-    flagged: set[int] = set()
+    found: list[tuple[Section, Block, list[Mention]]] = []
     for s in ctx.doc.sections:
         if s.kind == "title":
             continue
         for b in s.body:
             mentions = [m for m in self_mentions(b.text, department, organization) if _subject(b.text, m)]
-            found += [(s, b, m) for m in mentions]
-            forms = _forms(mentions)
-            if len(forms) < 2:
-                continue
-            switch = next(m for m in mentions if m.form != forms[0])
-            flagged.add(id(b))
-            yield ctx.finding(
-                this("department-name"),
-                f"同一段里对本部门换了称呼（{_quoted(forms)}）：一段一个主语，"
-                f"统一写作“{department or forms[0]}”",
-                b.start + switch.start,
-                switch.written,
-                section=s.id,
-                suggestion=f"统一写作“{department or forms[0]}”",
-            )
-    mentions = [m for _, _, m in found]
-    names = _forms([m for m in mentions if not m.pronoun])
+            if mentions:
+                found.append((s, b, mentions))
+    if found and not found[0][2][0].pronoun and found[0][2][0].form == department:
+        # The name in full at its first mention (2025年，锦江苑物业服务中心…) introduces it; a shorter naming
+        # after it (服务中心…) is how 公文 goes on, not a second name.
+        s, b, first = found[0]
+        found[0] = (s, b, first[1:])
+    mentions = [m for _, _, ms in found for m in ms]
     forms = _forms(mentions)
+    if not forms:
+        return
+    # The facts name the department; without them the naming the summary uses most is its choice.
+    count = {f: sum(m.form == f for m in mentions) for f in forms}
+    given = ctx.facts is not None and ctx.facts.department == department
+    main = department if given else max(forms, key=lambda f: (count[f], f == department))
+    flagged: set[int] = set()
+    for s, b, ms in found:
+        here = _forms(ms)
+        if len(here) < 2:
+            continue
+        switch = next(m for m in ms if m.form != here[0])
+        flagged.add(id(b))
+        yield ctx.finding(
+            this("department-name"),
+            f"同一段里对本部门换了称呼（{_quoted(here)}）：一段一个主语，统一写作“{main}”",
+            b.start + switch.start,
+            switch.written,
+            section=s.id,
+            suggestion=f"统一写作“{main}”",
+        )
+    names = _forms([m for m in mentions if not m.pronoun])
     if len(names) < 2 and len(forms) < 3:
         return
-    # The naming the summary uses most is its choice; the others are pointed at (a tie goes to the facts').
-    count = {f: sum(m.form == f for m in mentions) for f in forms}
-    main = max(forms, key=lambda f: (count[f], f == department))
-    for s, b, m in found:
-        if m.form != main and id(b) not in flagged:
+    for s, b, ms in found:
+        m = next((m for m in ms if m.form != main), None)
+        if m is not None and id(b) not in flagged:
             yield ctx.finding(
                 this("department-name"),
                 f"全文对本部门有{len(forms)}种称呼（{_quoted(forms)}）：统一写作“{main}”",
