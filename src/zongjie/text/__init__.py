@@ -5,10 +5,10 @@ write (１２３, 1，326, ％, 2025年7月23日, 下降两成) is accepted or r
 
 numbers   extract(text) -> list[Quantity]     every number in prose, with kind (quantity/percent/points/approx/
                                               year/date/ordinal/…), unit, hedge (约/近/余/成), in_range
-          read_value(text) -> Reading         one field value: "1,326", "１３２６", "一千三百二十六", "1.2万", "约1200"
-          parse_number(text) -> Decimal       exactly one plain figure, else NumberError (a ValueError)
           changes(text) -> list[Change]       signed changes: 下降两成, 提高2.3个百分点, 少了470件
-          chinese_value(token)                cn2an on one numeral token (never on free text)
+values    read_value(text) -> Reading         one field value: "1,326", "１３２６", "一千三百二十六", "1.2万", "约1200"
+          parse_number(text) -> Decimal       exactly one plain figure, else NumberError (a ValueError)
+numerals  chinese_value(token)                cn2an on one numeral token (never on free text)
 units     spelling(unit)                      ％ → %, ㎡/平米 → 平方米, 百分点 → 个百分点 (how zongjie writes it)
           split_unit(unit), normalize(v, u)   万元 → (10000, 元); 千瓦时/kWh → 度: for comparing figures
           ALL_UNITS, COUNT_UNITS, …           the unit table
@@ -62,21 +62,11 @@ from zongjie.text.markdown import (
     read_lines,
     strip_ordinal,
 )
-from zongjie.text.numbers import (
-    CLAIM_KINDS,
-    METRIC_KINDS,
-    Change,
-    NumberError,
-    Quantity,
-    Reading,
-    changes,
-    chinese_value,
-    extract,
-    parse_number,
-    read_value,
-)
+from zongjie.text.numbers import CLAIM_KINDS, METRIC_KINDS, Change, Quantity, changes, extract
+from zongjie.text.numerals import chinese_value
 from zongjie.text.sentences import clauses, list_items, sentences
 from zongjie.text.units import normalize, spelling, split_unit
+from zongjie.text.values import NumberError, Reading, parse_number, read_value
 from zongjie.text.width import close_up, fold, ungroup
 from zongjie.text.words import alternation, pattern, words
 

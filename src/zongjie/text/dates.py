@@ -69,7 +69,7 @@ def _int(token: str | None) -> int | None:
         return int(token)
     if all(c in _CN_DIGIT for c in token):  # 二〇二五: digit by digit
         return int("".join(_DIGIT_VALUE[c] for c in token))
-    from zongjie.text.numbers import chinese_value
+    from zongjie.text.numerals import chinese_value
 
     value = chinese_value(token)
     return int(value) if value is not None and value == value.to_integral_value() else None

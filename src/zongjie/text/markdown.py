@@ -91,7 +91,7 @@ class Ordinal:
 
 
 def _cn_int(token: str) -> int | None:
-    from zongjie.text.numbers import chinese_value
+    from zongjie.text.numerals import chinese_value
 
     value = chinese_value(token)
     return int(value) if value is not None and value == value.to_integral_value() and value > 0 else None

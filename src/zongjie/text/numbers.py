@@ -6,9 +6,8 @@ CLAIM_KINDS are claims a fact must back: exact quantities (METRIC_KINDS) and app
 (一批, 两个) are reported too so callers can tell them apart. Full-width digits and signs (１２３, ％, ９８．５,
 1，326) read as their ASCII forms; offsets always point into the text as written.
 
-`read_value(text)` reads one value a user typed in a field ("1,326", "１３２６", "一千三百二十六", "1.2万",
-"约1200", "3–5"); `parse_number(text)` insists on one exact figure. `changes(text)` finds signed changes
-(下降两成, 提高2.3个百分点, 少了470件).
+`changes(text)` finds signed changes (下降两成, 提高2.3个百分点, 少了470件). One value a user typed in a field
+is read by text.values (read_value, parse_number; re-exported here), a Chinese numeral token by text.numerals.
 
 Approximate figures carry a `hedge`, and the facts check (lint.factset.hedged) gives each its tolerance:
 - "余"  N余/N多 X:  a fact of unit X in [N, 1.5N), or one that rounds down to N at N's precision
@@ -24,11 +23,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import lru_cache
 from typing import Literal
 
+from zongjie.text.numerals import CN_DIGITS, CN_NUM, SCALE
+from zongjie.text.numerals import chinese_value as chinese_value
 from zongjie.text.units import ALL_UNITS, CN_NUMERAL_UNITS, longest_first, normalize, split_unit
+
+# The field reader, re-exported: facts modules import it from here.
+from zongjie.text.values import NumberError as NumberError
+from zongjie.text.values import Reading as Reading
+from zongjie.text.values import parse_number as parse_number
+from zongjie.text.values import read_value as read_value
 from zongjie.text.width import fold
 from zongjie.text.words import alternation
 
@@ -43,9 +50,6 @@ _UNITS = longest_first(ALL_UNITS)
 # Units after a Chinese numeral: stricter, so 一定/一线/十分/三级 are never read as quantities.
 _CN_UNITS = longest_first(CN_NUMERAL_UNITS)
 # 千 is a scale only when it does not start a unit of its own (千米, 千克, 千瓦时).
-_SCALE_RE = "千万|百万|万|亿|千(?![米克瓦])"
-_CN_DIGITS = "零〇一二两三四五六七八九"
-_CN_NUM = f"[{_CN_DIGITS}十百千万亿]+(?:点[{_CN_DIGITS}]+)?"
 _UNIT_ALT = "|".join(re.escape(u) for u in _UNITS)
 _CN_UNIT_ALT = "|".join(re.escape(u) for u in _CN_UNITS)
 _AR_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -65,10 +69,10 @@ _INLINE_INDEX = re.compile(r"[（(](?:\d{1,2}|[一二三四五六七八九十]{1
 _ARABIC = re.compile(
     rf"(?<![A-Za-z_\d.,])(?P<lead>第)?(?P<num>{_AR_NUM})"
     rf"(?:\s*(?P<pct>[%％])"
-    rf"|(?P<approx>余|多)?(?P<scale>{_SCALE_RE})?(?P<approx2>余|多)?(?P<unit>{_UNIT_ALT})?)"
+    rf"|(?P<approx>余|多)?(?P<scale>{SCALE})?(?P<approx2>余|多)?(?P<unit>{_UNIT_ALT})?)"
 )
 _CHINESE = re.compile(
-    rf"(?P<lead>第|百分之)?(?P<num>{_CN_NUM})(?P<approx>余|多)?(?P<scale>万|亿)?(?P<approx2>余|多)?"
+    rf"(?P<lead>第|百分之)?(?P<num>{CN_NUM})(?P<approx>余|多)?(?P<scale>万|亿)?(?P<approx2>余|多)?"
     rf"(?P<unit>{_CN_UNIT_ALT})?"
 )
 # 两成 = 20%, 一半 = 50%: only right after a verb of amount, and 成 not starting a word (一成不变, 九成新).
@@ -106,17 +110,6 @@ class Quantity:
 
     def base(self) -> tuple[Decimal, str]:
         return normalize(self.value, self.unit)
-
-
-@lru_cache(maxsize=4096)
-def chinese_value(text: str) -> Decimal | None:
-    """cn2an on a run already known to be a numeral (never on free text: it would rewrite 进一步)."""
-    import cn2an
-
-    try:
-        return Decimal(str(cn2an.cn2an(text, "normal")))
-    except (ValueError, KeyError, IndexError, InvalidOperation):
-        return None
 
 
 def _arabic(text: str) -> Decimal:
@@ -272,7 +265,7 @@ def _arabic_numbers(text: str, out: list[Quantity], taken: _Taken) -> None:
 
 
 def _chinese_numbers(text: str, out: list[Quantity], taken: _Taken) -> None:
-    if not re.search(f"[{_CN_DIGITS}十百千]", text):
+    if not re.search(f"[{CN_DIGITS}十百千]", text):
         return
     for m in _CHINESE.finditer(text):
         lead, unit, num = m.group("lead"), m.group("unit") or "", m.group("num")
@@ -306,100 +299,6 @@ def _chinese_numbers(text: str, out: list[Quantity], taken: _Taken) -> None:
             kind = _kind_for(unit, None, approx, text[end : end + 1])
         hedge = _hedge(text, m.start(), end, bool(approx)) if kind in CLAIM_KINDS else ""
         out.append(Quantity(value, unit, m.start(), end, text[m.start() : end], kind, hedge=hedge))
-
-
-class NumberError(ValueError):
-    """A value that is not one number; the message says what to write instead."""
-
-
-@dataclass(frozen=True)
-class Reading:
-    """One value as a user typed it in a field: the figure, the unit written after it (in zongjie's spelling,
-    scale included: "万元"), a hedge (约/近/余) and, for a range (3–5), the upper end."""
-
-    value: Decimal
-    unit: str = ""
-    hedge: str = ""
-    upper: Decimal | None = None
-
-
-_AR_FIELD = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+]?\d{1,3})?"
-_CN_FIELD = f"[{_CN_DIGITS}十百千万亿]+(?:点[{_CN_DIGITS}]+)?"
-_VALUE = re.compile(
-    rf"(?P<pre>大约|约为|约|将近|接近|近|逾|超过)?(?P<sign>[+])?"
-    rf"(?P<num>{_AR_FIELD}|{_CN_FIELD})(?P<a1>余|多)?"
-    rf"(?:\s*(?:-|~|～|—|–|至|到)\s*(?P<num2>{_AR_FIELD}|{_CN_FIELD}))?"
-    rf"(?P<scale>{_SCALE_RE})?(?P<a2>余|多)?(?P<unit>[^\d\s]*?)(?P<tail>左右)?"
-)
-_PRE_HEDGE = {
-    "大约": "约",
-    "约为": "约",
-    "约": "约",
-    "将近": "近",
-    "接近": "近",
-    "近": "近",
-    "逾": "余",
-    "超过": "余",
-}
-
-
-def _number(token: str) -> Decimal | None:
-    if token[:1].isdigit() or token[:1] == ".":
-        try:
-            return Decimal(token.replace(",", ""))
-        except InvalidOperation:
-            return None
-    return chinese_value(token)
-
-
-def read_value(text: str) -> Reading:
-    """One value typed in a field: "1,326", "1，326", "１３２６", "98.5%", "一千三百二十六", "1.2万", "约1200",
-    "3000余", "3–5次". Raises NumberError saying what to write when `text` is not one figure."""
-    from zongjie.text.units import spelling
-
-    written = " ".join(str(text).split())
-    folded = fold(written).replace(" ", "") if written else ""
-    if not folded:
-        raise NumberError("is empty: write a number, e.g. 1326")
-    if folded.startswith("-"):
-        raise NumberError(f"{written!r} is negative: write the size, and say the direction in the name")
-    m = _VALUE.fullmatch(folded)
-    value = _number(m.group("num")) if m else None
-    if m is None or value is None:
-        raise NumberError(f"must be a number, not {written!r}: write plain digits such as 1326 or 98.5")
-    factor = split_unit(m.group("scale"))[0] if m.group("scale") else Decimal(1)
-    upper = _number(m.group("num2")) if m.group("num2") else None
-    hedge = "余" if (m.group("a1") or m.group("a2")) else _PRE_HEDGE.get(m.group("pre") or "", "")
-    if m.group("tail"):
-        hedge = "约"
-    unit = spelling(m.group("unit"))
-    return Reading(
-        (value * factor).normalize(),
-        unit,
-        hedge,
-        None if upper is None else (upper * factor).normalize(),
-    )
-
-
-def parse_number(text: str | int | float | Decimal) -> Decimal:
-    """Exactly one figure with no unit and no hedge ("1,326", "１３２６", "一千三百二十六", "1.2万" → 12000).
-    Raises NumberError naming what is in the way."""
-    if isinstance(text, bool):
-        raise NumberError("must be a number, not true/false")
-    if isinstance(text, int | Decimal):
-        return Decimal(text)
-    if isinstance(text, float):
-        return Decimal(repr(text))
-    r = read_value(text)
-    if r.upper is not None:
-        raise NumberError(f"{text!r} is a range: write one figure")
-    if r.hedge:
-        raise NumberError(f"{text!r} is approximate: write the exact figure")
-    if r.unit:
-        raise NumberError(
-            f"{text!r} has a unit ({r.unit}) in it: write the number alone and the unit in `unit`"
-        )
-    return r.value
 
 
 Direction = Literal["up", "down"]
