@@ -9,18 +9,15 @@ from pathlib import Path
 
 from zongjie.errors import BadInput
 from zongjie.files import read_stdin, read_text, warn_stderr
-from zongjie.text import fold
+from zongjie.text import close_up, extract, ordinal, read_lines, ungroup, years
+from zongjie.text import sentences as sentence_spans
+from zongjie.text.markdown import Line
 
-_BULLET = re.compile(r"^\s*(?:[-*+•·]\s*|\d{1,2}[.、．)）]\s*|[（(]\d{1,2}[)）]\s*|[①-⑳]\s*)")
-_MD_HEADING = re.compile(r"^\s*(#{1,6})\s+(.*?)\s*#*\s*$")
-# 一、设备设施 / （一）设备 / 【设备】 / **设备**: heading styles people use in plain text.
-_CN_HEADING = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])\s*(.+)$"
-)
+# 【设备】 / **设备**: heading styles people use in plain text.
 _BRACKET_HEADING = re.compile(r"^\s*(?:【(.+?)】|\*\*(.+?)\*\*)\s*[:：]?\s*$")
-_SENTENCE_END = re.compile(r"(?<=[。！？!?])")
+# 一、设备设施 / 一．设备 / （一）设备 / 第一部分: numbered like a 公文 heading.
+_HEADING_ORDINALS = ("一、", "一.", "（一）", "第一部分", "第一章", "第一节")
 _TRAILING = "。；;，,、 \t\u3000"
-_CJK = r"\u3400-\u9fff"
 
 
 @dataclass(frozen=True)
@@ -39,15 +36,32 @@ class Heading:
     level: int
 
 
-# A title line names the year and what the notes are: “阳光花园项目物业后勤科2025年工作笔记”.
-# “2025年 市人民医院 总务科 工作要点（草）”: the unit's full name may stand between the year and what it is.
-TITLE = re.compile(
-    r"(20\d{2})\s*(?:年度?|学年)?.{0,16}?(?:总结|笔记|小结|记录|汇报|工作|盘点|材料|素材|要点)"
-)
+# What a title says the notes are: “阳光花园项目物业后勤科2025年工作笔记”, “2025总务处年终材料”.
+_TITLE_KIND = re.compile(r"总结|笔记|小结|记录|汇报|工作|盘点|材料|素材|要点")
+_KIND_WITHIN = 16  # “2025年 市人民医院 总务科 工作要点”: the unit's full name may stand between
 # A title without a year: “锦绣园物业后勤科工作情况”; the year is then inferred from the notes.
 UNDATED_TITLE = re.compile(
-    r"^(?P<who>[^\d，,。；;：:]{2,24}?)(?:年度|全年)?工作(?:总结|笔记|小结|记录|汇报|情况|素材|要点)\S{0,3}$"
+    r"^(?P<who>[^，,。；;：:]{2,24}?)(?:年度|全年)?工作(?:总结|笔记|小结|记录|汇报|情况|素材|要点)\S{0,3}$"
 )
+
+
+def title_year(line: str) -> int | None:
+    """The year a title line names before what the notes are (2025总务处年终材料 → 2025; 2024—2025学年… →
+    2025, the year the school year ends in); None when the line reads as no dated title."""
+    found = [y.year for y in years(line) if _TITLE_KIND.search(line, y.end, y.end + _KIND_WITHIN + 2)]
+    return max(found) if found else None
+
+
+def _figureless(text: str) -> bool:
+    return not extract(text)
+
+
+def is_title(line: str) -> bool:
+    """A dated title (…2025年工作笔记) or an undated one naming no figure (锦绣园物业后勤科工作情况)."""
+    if title_year(line) is not None:
+        return True
+    m = UNDATED_TITLE.match(line)
+    return bool(m and _figureless(m.group("who")))
 
 
 @dataclass
@@ -59,71 +73,72 @@ class Notes:
     title: Heading | None = None  # the opening line when it reads as a title; not a section context
 
 
-# 1,326 次: a thousands separator (the number reader takes "1,326" as 1326) would otherwise be cut as a
-# clause break ("全年巡检1" + "326次"). Only groups of exactly three digits after 1-3 leading ones.
-_THOUSANDS = re.compile(r"(?<![\d,.])(\d{1,3})((?:,\d{3})+)(?![\d,])")
-
-
 def tidy(text: str) -> str:
-    """No thousands separators (1,326 → 1326), no space between 汉字 and digits or between a number and
-    its unit (公文 convention), no trailing punctuation; full-width digits, ． and ％ folded to ASCII by the
-    text layer (８２．３％ → 82.3%), so no figure is ever half normalised."""
-    text = fold(text)
-    text = _THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(",", ""), text.strip())
-    text = re.sub(r"(?<=\d)[ \t\u3000]+(?=[%％])", "", text)
-    text = re.sub(rf"(?<=[{_CJK}])[ \t\u3000]+(?=[0-9A-Za-z%])", "", text)
-    text = re.sub(rf"(?<=[0-9A-Za-z%])[ \t\u3000]+(?=[{_CJK}])", "", text)
-    return text.rstrip(_TRAILING)
+    """No thousands separators (1,326 → 1326; 1,326 次 would otherwise be cut at its comma), no space between
+    汉字 and digits or between a number and its unit (公文 convention), no trailing punctuation; full-width
+    digits, ． and ％ folded to ASCII by the text layer (８２．３％ → 82.3%), so no figure is half normalised."""
+    return close_up(ungroup(text.strip())).rstrip(_TRAILING)
 
 
-def _heading(line: str, is_bullet: bool) -> tuple[str, int] | None:
-    m = _MD_HEADING.match(line)
-    if m:
-        return m.group(2).strip("*: ：").strip(), len(m.group(1))
-    if is_bullet:
+def _heading(line: Line) -> tuple[str, int] | None:
+    """What a line read by text.read_lines means as a heading of the notes, and its level: a Markdown
+    heading; a short figureless line numbered 一、/（一）; 【设备】 or **设备**; a short line ending in a colon
+    (设备方面：) that introduces the lines below."""
+    if line.kind == "heading":
+        return line.content.strip("*: ：").strip(), line.level
+    o = ordinal(line.raw)
+    if o is not None and o.form in _HEADING_ORDINALS:
+        rest = line.raw[o.end :].strip()
+        if rest and len(rest) <= 16 and _figureless(rest):
+            return rest.strip("：: "), 2
         return None
-    m = _BRACKET_HEADING.match(line)
+    if line.kind == "item":
+        return None
+    m = _BRACKET_HEADING.match(line.raw)
     if m:
         return (m.group(1) or m.group(2)).strip(), 3
-    m = _CN_HEADING.match(line)
-    if m and len(m.group(1)) <= 16 and not re.search(r"\d", m.group(1)):
-        return m.group(1).strip("：: "), 2
-    stripped = line.strip()
-    # A short line ending in a colon with nothing after it introduces the lines below: 设备方面：
-    if stripped.endswith(("：", ":")) and len(stripped) <= 16 and not re.search(r"\d", stripped[:-1]):
+    stripped = line.content
+    if stripped.endswith(("：", ":")) and len(stripped) <= 16 and _figureless(stripped[:-1]):
         return stripped[:-1].strip(), 3
     return None
 
 
 def sentences(text: str) -> list[str]:
     """A paragraph cut into sentences; clauses joined by ，or ；stay together (原因：… belongs to its problem)."""
-    return [s for s in (tidy(p) for p in _SENTENCE_END.split(text)) if s]
+    return [s for s in (tidy(p) for _, p in sentence_spans(text)) if s]
+
+
+def _body(line: Line) -> str:
+    """The note a line holds: without its list marker (and without a heading-style ordinal 一、 that did not
+    make it a heading: 一、全年巡检1326次)."""
+    o = ordinal(line.raw) if line.kind == "text" else None
+    if o is not None and o.form in _HEADING_ORDINALS:
+        return line.raw[o.end :]
+    return line.content
 
 
 def parse(text: str, source: str = "<notes>") -> Notes:
+    """Notes read line by line through the one Markdown reader (text.read_lines); what a line means here — a
+    title, a section heading, notes — is decided on its kind and content."""
     items: list[Item] = []
     headings: list[Heading] = []
     title: Heading | None = None
     current: str | None = None
-    for n, raw in enumerate(text.splitlines(), 1):
-        if not raw.strip() or re.fullmatch(r"\s*(?:-{3,}|\*{3,}|_{3,}|```.*)\s*", raw):
+    for line in read_lines(text):
+        if line.kind in ("blank", "rule", "fence", "comment"):
             continue
-        bullet = _BULLET.match(raw)
-        head = _heading(raw, bool(bullet and bullet.group().strip()))
-        first = not items and not headings and title is None
-        if first and not (bullet and bullet.group().strip()):
-            candidate = tidy(head[0] if head else raw)
-            titled = TITLE.search(candidate) or UNDATED_TITLE.match(candidate)
-            if (head is not None and head[1] == 1) or (titled and len(candidate) <= 40):
-                title = Heading(n, candidate, 1)
+        head = _heading(line)
+        if not items and not headings and title is None and line.kind != "item":
+            candidate = tidy(head[0] if head else line.content)
+            if (head is not None and head[1] == 1) or (is_title(candidate) and len(candidate) <= 40):
+                title = Heading(line.number, candidate, 1)
                 continue
         if head is not None and head[0]:
-            headings.append(Heading(n, tidy(head[0]), head[1]))
             current = tidy(head[0])
+            headings.append(Heading(line.number, current, head[1]))
             continue
-        body = raw[bullet.end() :] if bullet else raw
-        for sentence in sentences(body):
-            items.append(Item(n, sentence, current))
+        for sentence in sentences(_body(line)):
+            items.append(Item(line.number, sentence, current))
     return Notes(source=source, text=text, items=items, headings=headings, title=title)
 
 

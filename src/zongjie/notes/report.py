@@ -10,9 +10,10 @@ from typing import Any
 
 from zongjie.errors import BadInput
 from zongjie.facts.model import default_year
+from zongjie.notes.match import function_of_parts
 from zongjie.notes.parse import Item, Notes
 from zongjie.profiles import Profile
-from zongjie.text import extract
+from zongjie.text import extract, years
 
 _DEPARTMENT = re.compile(
     r"(?:物业|行政|综合)?后勤[^\s，,。]{0,5}$|总务[处科部]$|物业(?:服务|管理)?(?:中心|部|处)$|行政部$|综合办公室$"
@@ -59,6 +60,8 @@ def report_block(
                 org_found = prefix[: d.start()].strip() or None
             else:
                 org_found = prefix or None
+            if org_found is not None and _names_the_work(org_found, profile):
+                org_found = None  # 2025年设备台账: what the table is about, not who keeps it — asked
     choice = choose_year(notes, year, today or dt.date.today())
     if year is None or "请确认" in choice.reason:  # a year the user gave is not repeated back to them
         comments.append(f"{'' if choice.certain else '? '}年度：{choice.reason}")
@@ -100,6 +103,20 @@ def _who(title: str) -> str:
     return _TITLE_TAIL.sub("", who).strip()
 
 
+# Words a title may put where a name would stand that name no one: 2025年工作量统计表, 2025年度指标台账.
+_WORK_WORDS = frozenset({"工作", "工作量", "指标", "数据", "统计", "年度", "全年", "年终", "台账"})
+
+
+def _names_the_work(name: str, profile: Profile) -> bool:
+    """设备, 维修, 保洁绿化, 物业, 工作量: what the notes or the table are about (a 职能 of the profile, the
+    profile itself, a word for the work), never the organisation that wrote them."""
+    return (
+        name in _WORK_WORDS
+        or name in (profile.name, *profile.aliases)
+        or function_of_parts(name, profile, strict=True) is not None
+    )
+
+
 def _is_year(value: Decimal) -> bool:
     return value == value.to_integral_value() and 2000 <= value <= 2100
 
@@ -107,15 +124,28 @@ def _is_year(value: Decimal) -> bool:
 def stated_year(text: str) -> int | None:
     """The year a title or heading states: 2025总务处年终材料, 2025年度, 2024—2025学年 (the later one: the
     year the school year ends in). A date (2026年9月底) is not a statement of the report's year."""
-    found = [q for q in extract(text) if _is_year(q.value) and q.unit in ("", "年")]
+    found = [y.year for y in years(text) if 2000 <= y.year <= 2100]
     if not found or any(q.kind == "date" for q in extract(text)):
         return None
-    return int(max(q.value for q in found))
+    return max(found)
 
 
-_STATED = re.compile(
-    r"(20\d{2})\s*年(?:度)?(?:工作)?(?:总结|小结)|(20\d{2})\s*年度(?!\S{0,2}(?:计划|目标|预算))"
-)
+# 2025年工作总结 / 2025年度 anywhere in the notes state the year; 2026年度计划 / 2026年度目标 do not.
+_SUMMARY_AFTER = re.compile(r"(?:工作)?(?:总结|小结)")
+_PLAN_AFTER = re.compile(r"\S{0,2}(?:计划|目标|预算)")
+
+
+def _stated_in(line: str) -> list[int]:
+    out = []
+    for y in years(line):
+        written = line[y.start : y.end]
+        annual = written.endswith("年度") and not _PLAN_AFTER.match(line, y.end)
+        summary = written.endswith("年") and _SUMMARY_AFTER.match(line, y.end)
+        if not y.dated and 2000 <= y.year <= 2100 and (annual or summary):
+            out.append(y.year)
+    return out
+
+
 _NEXT = re.compile(r"明年|下一年|下年度|来年")
 _PLAN_WORDS = ("计划", "打算", "明年", "下一年", "下年度", "来年", "下一步", "思路", "目标")
 _AHEAD = ("前完成", "底前", "之前", "以前", "力争", "争取", "预计", "将于", "拟于")
@@ -162,10 +192,10 @@ def choose_year(notes: Notes, given: int | None, today: dt.date) -> YearChoice:
         if y is not None:
             return YearChoice(y, True, f"按笔记小标题“{h.text}”定为{y}年")
     stated = [
-        int(m.group(1) or m.group(2))
+        y
         for line in notes.text.splitlines()
         if not any(w in line for w in _PLAN_WORDS)
-        for m in _STATED.finditer(line)
+        for y in _stated_in(line)
     ]
     if stated:
         y = _most(stated)

@@ -7,6 +7,8 @@ import re
 from typing import Any
 
 from zongjie.notes import patterns as pt
+from zongjie.text import years
+from zongjie.text.dates import span_end
 
 _PROBLEM_LEAD = re.compile(r"^(?:存在的?|主要)?(?:问题|不足|短板)(?:主要)?(?:是|有|在于)?[:：]?")
 # Markers that open a cause or a measure clause; the marker itself is dropped, the words after it kept.
@@ -57,11 +59,8 @@ OWNER_AT_END = re.compile(
 
 # 2026年6月前 is before June starts, 2026年6月 (底前) when June ends: a 前 after a bare month or year is kept,
 # or the draft would give a month (or a year) more than the note does.
-_BARE_SPAN = re.compile(r"(?:\d|[一二三四五六七八九十])月$|^\d{4}年$")
-
-
 def _as_written(when: str, after: str) -> str:
-    return when + after[: len(after) - len(after.lstrip("之以前"))] if _BARE_SPAN.search(when) else when
+    return when + after[: len(after) - len(after.lstrip("之以前"))] if span_end(when) else when
 
 
 def _deadline(clause: str) -> tuple[str | None, str]:
@@ -76,10 +75,28 @@ def _deadline(clause: str) -> tuple[str | None, str]:
     return None, clause
 
 
+_NEXT_YEAR = re.compile(r"明年|下一年度?|下年度|来年")
+_PLAN_WORD = re.compile(r"度?(?:计划|打算|准备|争取|要)*[:：]?")
+_DUE = re.compile(r"前|内?(?:完成|建成|实现|启动|投用|上线|落实)")
+
+
+def _without_plan_lead(text: str, year: int) -> str:
+    """明年/2026年 as the opening word is the plan marker and goes, with 计划/打算… after it; 2026年6月底前,
+    2026年前完成 and 2026年内建成 are deadlines and stay."""
+    start = 0
+    if m := _NEXT_YEAR.match(text):
+        start = m.end()
+    elif (first := next(iter(years(text)), None)) is not None and first.start == 0:
+        written = text[: first.end]
+        plain_year = written.endswith(("年", "年度")) and not written.endswith("学年")
+        if plain_year and first.year == year + 1 and not first.dated and not _DUE.match(text, first.end):
+            start = first.end
+    m = _PLAN_WORD.match(text, start)
+    return text[m.end() if m else start :]
+
+
 def plan_data(text: str, year: int) -> tuple[dict[str, Any], list[str]]:
-    # 明年/2026年 as the opening word is the plan marker; 2026年6月底前 is a deadline and stays.
-    lead = rf"^(?:明年|下一年度?|下年度|来年|{year + 1}年(?!\d|前|内?(?:完成|建成|实现|启动|投用|上线|落实)))?(?:度)?(?:计划|打算|准备|争取|要)*[:：]?"
-    text = re.sub(lead, "", text) or text
+    text = _without_plan_lead(text, year) or text
     who, text = pt.owner(text)
     deadline = None
     goal_parts: list[str] = []

@@ -15,7 +15,7 @@ from zongjie.facts.load import parse as parse_facts
 from zongjie.facts.model import default_year
 from zongjie.notes.emit import emit
 from zongjie.notes.files import FACTS_NAME, stamp, write_stamped
-from zongjie.notes.parse import TITLE, Heading, Notes
+from zongjie.notes.parse import Heading, Notes, title_year
 from zongjie.notes.report import report_block
 from zongjie.notes.result import Extraction
 from zongjie.workbook.book import MAX_COLUMNS, MAX_ROWS, Sheet, open_book
@@ -107,9 +107,8 @@ def import_workbook(
             "sheets 问题, 计划, 亮点, 案例 need their own headers (问题/原因/措施, 目标/措施/完成时限/责任人 …)"
         )
     title = next((t for s, h in found if (t := _title(s, h))), "")
-    stated = TITLE.search(title)
     header_year = next((h.years["value"] for _, h in found if "value" in h.years), None)
-    report_year = year or (int(stated.group(1)) if stated else None) or header_year
+    report_year = year or title_year(title) or header_year
     year_comment = None
     if report_year is None:
         report_year = default_year(today or dt.date.today())
