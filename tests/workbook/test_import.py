@@ -415,3 +415,33 @@ def test_rates_typed_as_fractions_and_units_in_names(
     assert "指标!D2: 维修及时率：0.976" in err
     names = _metrics(parse(text, "f.yaml"))
     assert "维修及时率" not in names and names["食堂满意度"][1].value == 92.5
+
+
+@pytest.mark.parametrize(
+    ("title", "organization"),
+    [
+        ("2025年设备台账", "本单位"),
+        ("2025年度维修台账", "本单位"),
+        ("２０２５年度工作量统计表", "本单位"),
+        ("翠湖苑小区2025年设备台账", "翠湖苑小区"),
+    ],
+)
+def test_a_title_naming_the_work_leaves_the_organisation_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], title: str, organization: str
+) -> None:
+    """2025年设备台账 says what the table holds, not who keeps it: the organisation is asked (# ?), never
+    "设备" — as notes titled 2025年后勤处工作记录（随手记的） do."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "设备设施"
+    ws.append([title])
+    ws.merge_cells("A1:D1")
+    ws.append(["指标", "单位", "2025年", "2024年"])
+    ws.append(["设备巡检", "次", 1326, 1180])
+    ws.append(["维修工单", "单", "1,865", "1,702"])
+    wb.save(tmp_path / "台账.xlsx")
+    text, _ = _import(tmp_path, capsys, tmp_path / "台账.xlsx", "--profile", "property")
+    facts = parse(text, "f.yaml")
+    assert (facts.report.organization, facts.report.year) == (organization, 2025)
+    assert ("# ? 单位名称" in text) == (organization == "本单位")
+    assert {name: m.value for name, (_, m) in _metrics(facts).items()} == {"设备巡检": 1326, "维修工单": 1865}

@@ -60,8 +60,8 @@ def report_block(
                 org_found = prefix[: d.start()].strip() or None
             else:
                 org_found = prefix or None
-            if org_found is not None and _names_the_work(org_found, profile):
-                org_found = None  # 2025年设备台账: what the table is about, not who keeps it — asked
+            if org_found is not None:
+                org_found = _organisation(org_found, profile)
     choice = choose_year(notes, year, today or dt.date.today())
     if year is None or "请确认" in choice.reason:  # a year the user gave is not repeated back to them
         comments.append(f"{'' if choice.certain else '? '}年度：{choice.reason}")
@@ -103,18 +103,18 @@ def _who(title: str) -> str:
     return _TITLE_TAIL.sub("", who).strip()
 
 
-# Words a title may put where a name would stand that name no one: 2025年工作量统计表, 2025年度指标台账.
-_WORK_WORDS = frozenset({"工作", "工作量", "指标", "数据", "统计", "年度", "全年", "年终", "台账"})
+# Words a title may put where a name would stand that name no one: 2025年工作量统计, 2025年度指标台账.
+_WORK_WORDS = ("工作量", "工作", "指标", "数据", "统计", "年度", "全年", "年终", "台账")
 
 
-def _names_the_work(name: str, profile: Profile) -> bool:
-    """设备, 维修, 保洁绿化, 物业, 工作量: what the notes or the table are about (a 职能 of the profile, the
-    profile itself, a word for the work), never the organisation that wrote them."""
-    return (
-        name in _WORK_WORDS
-        or name in (profile.name, *profile.aliases)
-        or function_of_parts(name, profile, strict=True) is not None
-    )
+def _organisation(name: str, profile: Profile) -> str | None:
+    """The organisation a title names, or None when what stands there is what the notes or the table are
+    about — 设备, 维修, 保洁绿化, 物业 (a 职能 or the profile itself), 工作量统计 — so it is asked, not guessed."""
+    while name.endswith(_WORK_WORDS):
+        name = name[: -len(next(w for w in _WORK_WORDS if name.endswith(w)))]
+    if not name or name in (profile.name, *profile.aliases):
+        return None
+    return None if function_of_parts(name, profile, strict=True) is not None else name
 
 
 def _is_year(value: Decimal) -> bool:

@@ -1,0 +1,109 @@
+"""Notes read through the one Markdown reader (text.read_lines), written the way a clerk types them: a GBK file
+from Notepad, ＃ headings from a Chinese input method, ① items and lists without blank lines, full-width digits,
+一、 headings, 2025年度 and 2024—2025学年 titles — and a title that names what the notes are about, not who
+wrote them, leaves the organisation to be asked."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from zongjie.notes import extract_notes
+from zongjie.notes.parse import parse, read, title_year
+
+TODAY = dt.date(2026, 1, 10)
+
+SCHOOL = """＃2024—2025学年总务处工作记录
+＃＃ 一、食堂
+①早餐供应１２，６００人次
+②食品安全抽检合格率１００％
+一、维修
+- 维修工单1,865单
+- 及时率 82.3 ％
+【安保】
+* 应急演练 6 次
+设备方面：
+1.更换路灯３００盏
+2.5万元用于改造
+"""
+
+
+def test_lines_headings_and_items_as_typed() -> None:
+    notes = parse(SCHOOL)
+    assert notes.title is not None and notes.title.text == "2024—2025学年总务处工作记录"
+    assert [(h.line, h.text, h.level) for h in notes.headings] == [
+        (2, "一、食堂", 2),
+        (5, "维修", 2),
+        (8, "安保", 3),
+        (10, "设备方面", 3),
+    ]
+    assert [(i.line, i.text, i.heading) for i in notes.items] == [
+        (3, "早餐供应12600人次", "一、食堂"),
+        (4, "食品安全抽检合格率100%", "一、食堂"),
+        (6, "维修工单1865单", "维修"),
+        (7, "及时率82.3%", "维修"),
+        (9, "应急演练6次", "安保"),
+        (11, "更换路灯300盏", "设备方面"),
+        # 2.5万元 is an amount, not item 2 of a list
+        (12, "2.5万元用于改造", "设备方面"),
+    ]
+
+
+def test_a_notepad_file_in_gbk_reads_like_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "记录.txt"
+    path.write_bytes(SCHOOL.encode("gbk"))
+    got = read(path)
+    assert [i.text for i in got.items] == [i.text for i in parse(SCHOOL).items]
+
+
+@pytest.mark.parametrize(
+    ("line", "year"),
+    [
+        ("2025总务处年终材料", 2025),
+        ("2025年度后勤保障部工作记录", 2025),
+        ("２０２５年度行政后勤部工作素材", 2025),
+        ("2024—2025学年总务处工作记录", 2025),
+        ("2024-2025学年 后勤处 工作要点", 2025),
+        ("阳光花园项目物业后勤科2025年工作笔记", 2025),
+        ("二〇二五年后勤工作总结", 2025),
+        ("2026年9月底前完成二食堂改造", None),  # a plan, not a title
+        ("全年巡检2025次", None),
+    ],
+)
+def test_the_year_a_title_states(line: str, year: int | None) -> None:
+    assert title_year(line) == year
+
+
+def test_a_numbered_line_with_a_figure_is_a_note_not_a_heading() -> None:
+    notes = parse("# 2025年后勤处工作记录\n一、全年巡检1326次\n二、设备\n- 保养40项\n")
+    assert [h.text for h in notes.headings] == ["设备"]
+    assert [(i.text, i.heading) for i in notes.items] == [("全年巡检1326次", None), ("保养40项", "设备")]
+
+
+def _facts(tmp_path: Path, text: str) -> tuple[dict[str, Any], str]:
+    path = tmp_path / "n.md"
+    path.write_text(text, encoding="utf-8")
+    out = extract_notes(path, today=TODAY).text
+    data = yaml.safe_load(out)
+    assert isinstance(data, dict)
+    return data, out
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["# 2025年度维修工作记录", "＃2025年设备工作笔记", "2025年保洁工作记录", "# 2025年工作量统计"],
+)
+def test_a_title_naming_the_work_names_no_organisation(tmp_path: Path, title: str) -> None:
+    data, text = _facts(tmp_path, f"{title}\n\n- 维修工单1,865单\n- 巡检1326次\n")
+    assert data["report"]["organization"] == "本单位"
+    assert data["report"]["year"] == 2025
+    assert "? 单位名称" in text
+
+
+def test_an_organisation_before_the_work_is_kept(tmp_path: Path) -> None:
+    data, _ = _facts(tmp_path, "# 翠湖苑小区2025年设备工作笔记\n\n- 巡检1326次\n")
+    assert data["report"]["organization"] == "翠湖苑小区"
