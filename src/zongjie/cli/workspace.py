@@ -26,7 +26,6 @@ from zongjie.errors import BadInput
 if TYPE_CHECKING:
     from zongjie.config import Settings
     from zongjie.pipeline import RunResult
-    from zongjie.workspace.store import Endpoint
 
 NOTES_SUFFIXES = (".md", ".markdown", ".txt")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")
@@ -45,52 +44,44 @@ def _settings(workspace: Path, *, offline: bool, **flags: object) -> Settings:
     """Settings for a run on `workspace`. With no endpoint flag, the model that wrote the workspace is used
     again — but the API key goes only to an endpoint the user configured in this run (flag, environment,
     .env, their zongjie.toml): a recorded endpoint is reused with the key only when it is that one, and a
-    local one without the key. A shared workspace cannot collect keys."""
+    local one without the key. A shared workspace cannot collect keys (workspace.endpoint decides)."""
     from zongjie.config import load_settings
+    from zongjie.workspace.endpoint import choose
     from zongjie.workspace.store import Workspace
 
     endpoint = {k: flags.pop(k) for k in ("provider", "base_url", "model")}
-    ws = Workspace(workspace)
-    recorded = None
-    if not offline and not any(endpoint.values()) and ws.exists():
-        recorded = ws.load_state().endpoint
-    if recorded is None or recorded.base_url is None:
-        settings = load_settings(**endpoint, **flags)
-    else:
-        settings = _recorded_settings(recorded, flags)
-    if offline:
-        settings = settings.model_copy(update={"provider": None, "base_url": None, "model": None})
-    return settings
 
+    def load(**recorded: object) -> Settings:
+        return load_settings(**{**endpoint, **recorded}, **flags)
 
-def _recorded_settings(recorded: Endpoint, flags: dict[str, object]) -> Settings:
-    from zongjie.config import load_settings, same_endpoint
-
-    own = load_settings(**flags)  # the user's own configuration in this run
-    where = f"{recorded.model} at {recorded.base_url}"
-    if own.uses_llm and same_endpoint(own.base_url, recorded.base_url):
+    named = any(v is not None for v in endpoint.values())
+    choice = choose(Workspace(workspace), load, named=named, offline=offline)
+    recorded = choice.recorded
+    if choice.kind == "recorded":
         say(
-            f"writer: {where} (recorded in the workspace and configured by you; --offline to draft without it)"
-        )
-        return load_settings(**recorded.model_dump(), **flags)
-    if own.uses_llm:
-        say(
-            f"writer: {own.model} at {own.base_url} (your configuration); the workspace was drafted with {where}, "
-            f"which is used again only if you name it: --base-url {recorded.base_url} --model {recorded.model}"
-        )
-        return own
-    theirs = load_settings(**recorded.model_dump(), **flags)
-    if theirs.is_local:
-        say(
-            f"writer: {where} (recorded in the workspace; a local server, so no API key is sent to it; "
+            f"writer: {choice.where} (recorded in the workspace and configured by you; "
             "--offline to draft without it)"
         )
-        return theirs.model_copy(update={"api_key": None})
-    raise BadInput(
-        f"this workspace was drafted with {where} (recorded in the workspace). zongjie sends your API key "
-        f"only to an endpoint you name in this run: to use it again, add --base-url {recorded.base_url} "
-        f"--model {recorded.model} (or set ZONGJIE_BASE_URL); to draft without a model, add --offline"
-    )
+    elif choice.kind == "yours" and choice.settings is not None and recorded is not None:
+        say(
+            f"writer: {choice.settings.model} at {choice.settings.base_url} (your configuration); the workspace "
+            f"was drafted with {choice.where}, which is used again only if you name it: "
+            f"--base-url {recorded.base_url} --model {recorded.model}"
+        )
+    elif choice.kind == "local":
+        say(
+            f"writer: {choice.where} (recorded in the workspace; a local server, so no API key is sent to it; "
+            "--offline to draft without it)"
+        )
+    if choice.settings is None:
+        assert recorded is not None
+        raise BadInput(
+            f"this workspace was drafted with {choice.where} (recorded in the workspace). zongjie sends your "
+            f"API key only to an endpoint you name in this run: to use it again, add --base-url "
+            f"{recorded.base_url} --model {recorded.model} (or set ZONGJIE_BASE_URL); to draft without a "
+            "model, add --offline"
+        )
+    return choice.settings
 
 
 def _say_writer(settings: Settings) -> None:
@@ -99,14 +90,6 @@ def _say_writer(settings: Settings) -> None:
             "writer: offline (no model configured; to use one: --provider deepseek with ZONGJIE_API_KEY, "
             "or --base-url URL --model NAME)"
         )
-
-
-def _endpoint(settings: Settings) -> Endpoint | None:
-    from zongjie.workspace.store import Endpoint
-
-    if not settings.uses_llm:
-        return None
-    return Endpoint(provider=settings.provider, base_url=settings.base_url, model=settings.model)
 
 
 def _report_edits(result: RunResult) -> None:
@@ -214,6 +197,7 @@ def register(app: typer.Typer) -> None:
         Example: zongjie draft fixtures/property-full.yaml -o out
         """
         from zongjie import pipeline
+        from zongjie.workspace.endpoint import endpoint_of
         from zongjie.workspace.lock import workspace_lock
         from zongjie.workspace.store import Workspace
         from zongjie.writer.factory import make_writer
@@ -251,7 +235,7 @@ def register(app: typer.Typer) -> None:
                 out,
                 writer,
                 jobs=settings.section_jobs,
-                endpoint=_endpoint(settings),
+                endpoint=endpoint_of(settings),
                 on_event=progress,
                 on_tokens=progress.tokens,
             )

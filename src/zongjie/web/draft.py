@@ -9,15 +9,15 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from zongjie import pipeline
-from zongjie.config import Settings
 from zongjie.errors import ZongjieError
 from zongjie.facts.load import load as load_facts
 from zongjie.plan import build_plan
 from zongjie.web.jobs import Job
-from zongjie.web.model import describe
+from zongjie.web.model import describe, refused, said
 from zongjie.web.site import Site, page, site
 from zongjie.web.trace import render_section
-from zongjie.workspace.store import Endpoint, Workspace
+from zongjie.workspace.endpoint import endpoint_of
+from zongjie.workspace.store import Workspace
 from zongjie.writer.factory import make_writer
 
 router = APIRouter()
@@ -39,12 +39,6 @@ PHASE_WORDS = {
 }
 
 
-def _endpoint(settings: Settings) -> Endpoint | None:
-    if not settings.uses_llm:
-        return None
-    return Endpoint(provider=settings.provider, base_url=settings.base_url, model=settings.model)
-
-
 def _recorded_model(ws: Workspace) -> str | None:
     """The model that wrote this workspace, when it is not the one chosen now (its sections would be redone)."""
     if not ws.exists():
@@ -57,16 +51,21 @@ def _recorded_model(ws: Workspace) -> str | None:
 def draft_page(request: Request, sid: str) -> Response:
     the_site = site(request)
     ws_dir = the_site.folder.workspace_dir(sid)
-    settings = the_site.model.settings()
-    recorded = _recorded_model(Workspace(ws_dir))
+    ws = Workspace(ws_dir)
+    choice = the_site.model.for_workspace(ws)
+    settings = choice.settings
+    recorded = _recorded_model(ws)
+    differs = settings is not None and recorded != f"{settings.model} @ {settings.base_url}"
     return page(
         request,
         "draft.html",
         sid=sid,
         step="draft",
         title="起草",
-        writer=describe(settings),
-        recorded=recorded if recorded and recorded != f"{settings.model} @ {settings.base_url}" else None,
+        writer=describe(settings) if settings is not None else "（需要在模型设置里确认）",
+        reused=said(choice),
+        refused=refused(choice) if settings is None else None,
+        recorded=recorded if recorded and differs else None,
         status=status(the_site, sid),
     )
 
@@ -77,8 +76,8 @@ def start_draft(request: Request, sid: str) -> Response:
     ws_dir = the_site.folder.workspace_dir(sid)
     facts_path = the_site.folder.facts_path(sid)
     load_facts(facts_path)  # bad facts are a message now, not a failed background run
-    settings = the_site.model.settings()
     Workspace(ws_dir).check_usable()
+    settings = the_site.model.settings_for(Workspace(ws_dir))  # the recorded model, as the CLI reuses it
 
     def work(job: Job) -> str:
         # Made in the drafting thread: the LLM writer's response cache (SQLite) belongs to its thread.
@@ -87,7 +86,7 @@ def start_draft(request: Request, sid: str) -> Response:
             ws_dir,
             make_writer(settings),
             jobs=settings.section_jobs,
-            endpoint=_endpoint(settings),
+            endpoint=endpoint_of(settings),
             on_event=job.on_event,
         )
         return f"{len(result.state.sections)} 节，新写 {len(result.generated)} 节"

@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup, escape
 
 from zongjie import pipeline
+from zongjie.config import Settings
 from zongjie.errors import WorkspaceError, ZongjieError
 from zongjie.facts.load import load as load_facts
 from zongjie.plan import build_plan
@@ -96,8 +97,12 @@ def review_page(request: Request, sid: str, done: str | None = None) -> Response
         document_findings=state.findings,
         facts_problem=facts_problem,
         notice=DONE.get(done or ""),
-        writer_is_model=site(request).model.settings().uses_llm,
+        writer_is_model=_uses_model(site(request).model.for_workspace(ws).settings),
     )
+
+
+def _uses_model(settings: Settings | None) -> bool:
+    return settings is None or settings.uses_llm  # None: a recorded model, to be named again before use
 
 
 def _back(sid: str, section_id: str, done: str) -> RedirectResponse:
@@ -132,9 +137,9 @@ def regen_section(
     the_site = site(request)
     ws_dir = the_site.folder.workspace_dir(sid)
     ws = Workspace(ws_dir)
-    settings = the_site.model.settings()
     hint = hint.strip()[:500]
     with the_site.jobs.turn(ws_dir), workspace_lock(ws_dir, command="serve: regen"):
+        settings = the_site.model.settings_for(ws)  # the recorded model, as the CLI's regen reuses it
         rec = _record(_state(ws), section_id)
         edited = ws.edited(rec)
         if edited and not force:
