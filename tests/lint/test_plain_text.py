@@ -127,3 +127,19 @@ def test_plain_lines_stay_text_when_the_file_has_markdown_sections():
     text = "# 标题2025年度工作总结\n\n## 一、主要工作回顾\n\n一、加强设备巡检\n\n全年完成设备巡检1248次。\n"
     doc = Document(text)
     assert [s.kind for s in doc.sections] == ["title", "preface", "review"]
+
+
+def test_a_title_that_opens_with_its_year_is_the_title():
+    # The year is no heading number (text.ordinal): 2025年度… is the title, as 某中心2025年度… is.
+    doc = Document("2025年度后勤工作总结\n一、工作回顾\n全年巡检1248次。\n")
+    assert doc.title is not None and doc.title.heading == "2025年度后勤工作总结"
+
+
+def test_an_item_numbered_into_a_date_and_a_decimal_that_is_no_item():
+    # 1.2026年10月底前完成… is item 1 (people leave out the space); 1.5万元… continues the paragraph before it.
+    doc = Document(
+        "## 三、工作计划\n\n1.2026年10月底前完成改造。\n2.增加维修人员2名。\n\n节约资金\n1.5万元用于改造。\n"
+    )
+    body = doc.section("plans").body  # type: ignore[union-attr]
+    assert [b.kind for b in body] == ["item", "item", "para"]
+    assert body[2].text == "节约资金\n1.5万元用于改造。"

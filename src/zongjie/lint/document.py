@@ -15,6 +15,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from zongjie.text.markdown import Line, marker, ordinal, read_lines, strip_ordinal
+
 # Checked in this order: the first match wins ("存在问题及改进措施" is problems, not plans).
 _SECTION_WORDS: list[tuple[str, tuple[str, ...]]] = [
     ("closing", ("结语", "结束语", "结束", "尾声")),
@@ -26,17 +28,7 @@ _SECTION_WORDS: list[tuple[str, tuple[str, ...]]] = [
     ("review", ("回顾", "主要工作", "工作成果", "工作情况", "完成情况", "成效", "成绩", "工作")),
     ("preface", ("前言", "引言", "概述", "总体情况", "基本情况")),
 ]
-_NUMBERING = re.compile(
-    r"^(?:第[一二三四五六七八九十]+(?:部分|[章节])、?|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[.、．]?)\s*"
-)
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_ITEM = re.compile(
-    r"^\s*(?:[-*+]|\d{1,2}[.、）)]|[（(]\d{1,2}[)）]|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\s*"
-)
-_PLAIN_H2 = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}部分)[\s\u3000]*\S")
-_PLAIN_H3 = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）]\s*\S")
 _SENTENCE_MARK = re.compile(r"[。！？!?；;，,]|[:：].")
-_MD_SECTION = re.compile(r"^#{2,6}\s", re.M)
 _DISABLE = re.compile(r"<!--\s*zongjie-disable\b([^>]*?)-->")
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -52,7 +44,12 @@ def section_kind(heading: str) -> str | None:
 
 
 def strip_numbering(heading: str) -> str:
-    return _NUMBERING.sub("", heading.replace("**", "").strip()).strip()
+    """二、主要工作 → 主要工作; the number is read by text.ordinal (so 2025年工作计划 keeps its year)."""
+    return strip_ordinal(heading.replace("**", "").strip()).strip()
+
+
+# In plain text the 公文 numbering says the level: 一、 and 第一部分 head a chapter (##), （一） a part (###).
+_PLAIN_LEVEL = {"一、": 2, "第一部分": 2, "（一）": 3}
 
 
 def plain_heading(line: str) -> int:
@@ -61,19 +58,22 @@ def plain_heading(line: str) -> int:
     text = line.strip().replace("**", "")
     if len(text) > 30 or _SENTENCE_MARK.search(text):
         return 0
-    return 2 if _PLAIN_H2.match(text) else 3 if _PLAIN_H3.match(text) else 0
+    o = ordinal(text)
+    return _PLAIN_LEVEL.get(o.form, 0) if o is not None and text[o.end :].strip() else 0
 
 
 def plain_title(line: str) -> bool:
     text = line.strip()
-    return 0 < len(text) <= 50 and not _SENTENCE_MARK.search(text) and not _NUMBERING.match(text)
+    return 0 < len(text) <= 50 and not _SENTENCE_MARK.search(text) and ordinal(text) is None
 
 
 def plain(text: str) -> str:
     """Markdown markup removed from one block: list markers, bold, code ticks, comments."""
     if "<!--" in text:
         text = _COMMENT.sub("", text)
-    text = _ITEM.sub("", text, count=1)
+    style, mark = marker(text)
+    if style:
+        text = text[len(mark) :].lstrip()
     return text.replace("**", "").replace("__", "").replace("`", "")
 
 
@@ -139,47 +139,35 @@ class Document:
         )
         self.sections.append(current)
         top: Section | None = None
-        lines = self.text.split("\n")
         pending: set[str] = set()
         block: Block | None = None
-        fence = False
+        lines = read_lines(self.text)
         # Text pasted from Word: numbered lines are the headings, a short first line the title.
-        pasted = not single and not _MD_SECTION.search(self.text)
-        first = next((i for i, x in enumerate(lines) if x.strip()), -1) if pasted else -1
-        for i, line in enumerate(lines):
-            start = self.line_starts[i]
-            stripped = line.strip()
-            if stripped.startswith("```"):
-                fence = not fence
-                block = None
+        pasted = not single and not any(x.kind == "heading" and x.level >= 2 for x in lines)
+        first = next((x for x in lines if x.kind != "blank"), None) if pasted else None
+        for line in lines:
+            raw, start = line.raw, line.start
+            if line.kind in ("fence", "code"):
+                block = None if line.kind == "fence" else block
                 continue
-            if fence:
-                continue
-            disable = _DISABLE.search(line)
+            disable = _DISABLE.search(raw)
             if disable:
                 rules = {r.strip() for r in re.split(r"[,，\s]+", disable.group(1)) if r.strip()}
                 names = frozenset(rules or {ALL})
-                if stripped == disable.group().strip():
+                if raw.strip() == disable.group().strip():
                     pending |= names
                     continue
                 if block is not None:
                     block.disabled |= names
                 else:
                     pending |= names
-            heading = None if single else _HEADING.match(line)
-            heading_line: tuple[int, str] | None = None
+            heading = self._heading(line, pasted and line is first, pasted, single)
             if heading:
-                heading_line = (len(heading.group(1)), heading.group(2))
-            elif pasted and i == first and plain_title(line) and not plain_heading(line):
-                heading_line = (1, stripped)
-            elif pasted and plain_heading(line):
-                heading_line = (plain_heading(line), stripped)
-            if heading_line:
                 block = None
-                level, title = heading_line
+                level, title = heading
                 if level == 1 and self.title is None:
                     self.title = Section("title", "title", title, start, 1)
-                    self.title.blocks.append(Block(line, start, "heading"))
+                    self.title.blocks.append(Block(raw, start, "heading"))
                     continue
                 if level <= 2:
                     kind = section_kind(title) or "other"
@@ -190,27 +178,46 @@ class Document:
                     current = Section(strip_numbering(title), "review", title, start, level, parent=top.id)
                 else:
                     if block is None:
-                        current.blocks.append(Block(line, start, "heading"))
+                        current.blocks.append(Block(raw, start, "heading"))
                     continue
-                current.blocks.append(Block(line, start, "heading"))
+                current.blocks.append(Block(raw, start, "heading"))
                 self.sections.append(current)
                 continue
-            if not stripped or (stripped.startswith("<!--") and stripped.endswith("-->")):
+            if line.kind in ("blank", "comment", "rule"):
                 block = None
                 continue
-            # Each line of pasted text is a paragraph (Word's paragraphs), and so is a line indented with 　.
-            if block is None or _ITEM.match(line) or pasted or line.startswith("\u3000"):
-                block = Block(line, start, "item" if _ITEM.match(line) else "para", frozenset(pending))
+            # Each line of pasted text is a paragraph (Word's paragraphs), and so is a line indented with 　;
+            # a bold run-in head (**（一）设施维修。**……) starts an item as a list marker does.
+            item = line.kind == "item" or raw.lstrip().startswith("**")
+            if block is None or item or pasted or raw.startswith("\u3000"):
+                block = Block(raw, start, "item" if item else "para", frozenset(pending))
                 pending = set()
                 current.blocks.append(block)
             else:
-                block.text += "\n" + line
+                block.text += "\n" + raw
         if self.title is not None:
             self.sections.insert(0, self.title)
         if not single and self.sections[1 if self.title else 0].kind == "preface":
             pre = self.sections[1 if self.title else 0]
             if pre.empty and not pre.blocks:
                 pre.heading = None
+
+    @staticmethod
+    def _heading(
+        line: Line, first: bool, pasted: bool, single: tuple[str, str] | None
+    ) -> tuple[int, str] | None:
+        """(level, title) when the line heads something: a Markdown heading (not in one section's body), or in
+        pasted text the short first line (the title) or a numbered line (一、 ## / （一） ###)."""
+        if single:
+            return None
+        if line.kind == "heading":
+            return line.level, line.content
+        stripped = line.raw.strip()
+        if first and plain_title(stripped) and not plain_heading(stripped):
+            return 1, stripped
+        if pasted and (level := plain_heading(stripped)):
+            return level, stripped
+        return None
 
 
 def sentences(block: Block) -> list[Sentence]:

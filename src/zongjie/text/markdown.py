@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from zongjie.text.forms import YEAR
 from zongjie.text.width import fold
 
 LineKind = Literal["blank", "heading", "item", "text", "rule", "fence", "code", "comment"]
@@ -57,7 +58,8 @@ _ORDINAL = re.compile(
     rf"|[（(](?P<pcn>[{_CN_ORD}]{{1,4}})[)）]"
     r"|[（(](?P<pnum>\d{1,3})[)）]"
     r"|(?P<dotted>\d{1,3}(?:\.\d{1,3})+)[.．、]?(?=[ \t\u3000])"  # 1.2 概述; never 3.5万元
-    r"|(?P<num>\d{1,3})(?P<num_sep>[.．、)）])(?![\d.])"
+    # 1. but not 1.5万; 1.2026年10月底前完成 is item 1 about 2026 (no figure runs into a year)
+    rf"|(?P<num>\d{{1,3}})(?P<num_sep>[.．、)）])(?:(?![\d.])|(?={YEAR}年))"
     r"|(?P<circled>[①-⑳])"
     r"|(?P<pcircled>[⑴-⒇])"
     rf"|第(?P<part>[{_CN_ORD}]{{1,4}}|\d{{1,3}})(?P<part_word>部分|章|节)、?"
