@@ -24,7 +24,7 @@ def charted(mf: MetricFact) -> bool:
     """A metric earns a chart panel when it has last year's value and is not 0 → 0: two empty bars (安全事故
     0 → 0) say nothing a reader needs a picture for."""
     m = mf.metric
-    return m.previous is not None and not (m.previous == 0 and m.value == 0)
+    return m.value is not None and m.previous is not None and not (m.previous == 0 and m.value == 0)
 
 
 def chart_labels(metrics: list[MetricFact]) -> str:
@@ -32,7 +32,9 @@ def chart_labels(metrics: list[MetricFact]) -> str:
     parts = [PREVIOUS_LABEL, CURRENT_LABEL, LOWER_NOTE]
     for mf in metrics:
         m = mf.metric
-        parts += [m.name, fmt_quantity(m.value, m.unit)]
+        parts.append(m.name)
+        if m.value is not None:
+            parts.append(fmt_quantity(m.value, m.unit))
         if m.previous is not None:
             parts.append(fmt_quantity(m.previous, m.unit))
     return "".join(parts)
@@ -98,7 +100,7 @@ def _panel(ax: object, mf: MetricFact) -> None:
 
     assert isinstance(ax, Axes)
     m = mf.metric
-    assert m.previous is not None
+    assert m.previous is not None and m.value is not None
     values = [m.previous, m.value]
     bars = ax.bar([PREVIOUS_LABEL, CURRENT_LABEL], values, color=[PREVIOUS_COLOR, CURRENT_COLOR], width=0.6)
     labels = [fmt_quantity(v, m.unit) for v in values]

@@ -69,7 +69,7 @@ class ExportDoc:
 
 def _change_text(mf: MetricFact) -> str:
     by_kind = {d.kind: d.text for d in mf.derived}
-    return by_kind.get("yoy") or by_kind.get("pp") or by_kind.get("change") or "—"
+    return by_kind.get("yoy") or by_kind.get("pp") or by_kind.get("change") or by_kind.get("stated") or "—"
 
 
 def _target_text(mf: MetricFact) -> str:
@@ -87,7 +87,8 @@ def metric_rows(metrics: list[MetricFact]) -> list[tuple[str, str, str, str, str
     for mf in metrics:
         m = mf.metric
         previous = fmt_quantity(m.previous, m.unit) if m.previous is not None else "—"
-        rows.append((m.name, fmt_quantity(m.value, m.unit), previous, _change_text(mf), _target_text(mf)))
+        value = fmt_quantity(m.value, m.unit) if m.value is not None else "—"
+        rows.append((m.name, value, previous, _change_text(mf), _target_text(mf)))
     return rows
 
 

@@ -43,7 +43,7 @@ def _metric(m: Metric) -> str:
         ("name", m.name),
         ("value", None),
         ("unit", m.unit),
-        ("previous", _num(m.value)),
+        ("previous", None if m.value is None else _num(m.value)),
     ]
     if m.better is not None:
         pairs.append(("better", m.better))

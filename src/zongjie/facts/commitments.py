@@ -109,6 +109,12 @@ def check(index: int, plan: Plan, facts: Facts, profile: Profile) -> Outcome:
     if isinstance(found, str):
         return Outcome(**common, status="no_figure", text=found)
     path, key, metric = found
+    if metric.value is None:  # only a stated change (下降一成): no figure to hold against the target
+        return Outcome(
+            **common,
+            status="no_figure",
+            text=f"本年“{metric.name}”只有所述变化（{metric.change and metric.change.text}），没有数值，无法核对",
+        )
     better = metric.better or better_of(metric, profile.function(key) if key else None, profile)
     percent = spelling(target.unit) == "%"
     status, text, gap = _verdict(dec(metric.value), dec(target.value), better, target.unit, percent)

@@ -16,7 +16,7 @@ from zongjie.text.dates import fmt_date
 
 __all__ = ["Derived", "dec", "derive", "fmt", "fmt_date", "fmt_quantity", "round1"]
 
-DerivedKind = Literal["change", "yoy", "pp", "completion", "target_gap"]
+DerivedKind = Literal["change", "yoy", "pp", "completion", "target_gap", "stated"]
 Direction = Literal["up", "down", "flat"]
 
 
@@ -67,11 +67,29 @@ def _verb(direction: Direction, percent_points: bool) -> str:
 
 def derive(metric: Metric) -> list[Derived]:
     out: list[Derived] = []
-    if metric.previous is not None:
-        out.extend(_versus_previous(metric, metric.previous))
-    if metric.target is not None:
-        out.append(_versus_target(metric, metric.target))
+    if metric.value is not None and metric.previous is not None:
+        out.extend(_versus_previous(metric, metric.value, metric.previous))
+    elif metric.change is not None:
+        out.append(stated(metric))
+    if metric.value is not None and metric.target is not None:
+        out.append(_versus_target(metric, metric.value, metric.target))
     return out
+
+
+def stated(metric: Metric) -> Derived:
+    """The clerk's change in its own words (下降一成, 下降10%, 同比下降约三成): not computed, carried like a derived
+    figure so that every writer states it verbatim and the linter allows it. With value and previous known the
+    computed figures say it instead (the model checked that they agree)."""
+    c = metric.change
+    assert c is not None
+    unit = c.unit if c.unit in ("%", "个百分点") else metric.unit
+    return Derived(
+        kind="stated",
+        value=c.amount,
+        unit=unit,
+        direction=c.direction,
+        text=c.wording(unit, fmt(c.amount)),
+    )
 
 
 def _ratio(part: Decimal, whole: Decimal, *, below_100: bool = False) -> Decimal:
@@ -88,8 +106,8 @@ def _ratio(part: Decimal, whole: Decimal, *, below_100: bool = False) -> Decimal
     return shown
 
 
-def _versus_previous(metric: Metric, previous: float) -> list[Derived]:
-    value, prev = dec(metric.value), dec(previous)
+def _versus_previous(metric: Metric, this_year: float, previous: float) -> list[Derived]:
+    value, prev = dec(this_year), dec(previous)
     delta = value - prev  # exact at the inputs' own precision: 46.35 − 41.2 = 5.15, 99.95 − 99.9 = 0.05
     direction = _direction(delta)
     size = abs(delta)
@@ -117,8 +135,8 @@ def _versus_previous(metric: Metric, previous: float) -> list[Derived]:
     return out
 
 
-def _versus_target(metric: Metric, target: float) -> Derived:
-    value, goal = dec(metric.value), dec(target)
+def _versus_target(metric: Metric, this_year: float, target: float) -> Derived:
+    value, goal = dec(this_year), dec(target)
     lower_better = metric.better == "lower"
     met = value <= goal if lower_better else value >= goal
     target_text = fmt_quantity(goal, metric.unit)

@@ -53,7 +53,7 @@ def implausible(facts: Facts) -> list[Gap]:
                         '是否把比率写成了小数？95%应写作 value: 95, unit: "%"',
                     )
                 )
-            if m.previous is None or m.value <= 0 or m.previous <= 0 or m.is_percent:
+            if m.previous is None or m.value is None or m.value <= 0 or m.previous <= 0 or m.is_percent:
                 continue
             factor = max(m.value / m.previous, m.previous / m.value)
             if factor >= FACTOR:
@@ -92,7 +92,7 @@ def gaps(facts: Facts) -> list[Gap]:
             out.append(Gap(where, f"{label}：没有任何指标，这一小节将没有数据"))
     for prefix, metrics in _metric_groups(facts):
         for j, m in enumerate(metrics):
-            if m.previous is None:
+            if m.previous is None and m.change is None:
                 out.append(Gap(f"{prefix}.metrics[{j}]", f"{m.name}：没有上年数值（previous），无法计算同比"))
     for i, p in enumerate(facts.problems):
         if not p.cause:

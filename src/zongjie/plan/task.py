@@ -22,14 +22,33 @@ class MetricFact(BaseModel):
     metric: Metric
     derived: list[Derived] = Field(default_factory=list)
 
+    def figure(self) -> tuple[float, str]:
+        """What states this metric in a draft: its value, or — when only a change was stated — that change."""
+        m = self.metric
+        if m.value is not None:
+            return m.value, m.unit
+        d = next(d for d in self.derived if d.kind == "stated")
+        return d.value, d.unit
+
+    def figure_text(self) -> str:
+        """1248次, or the stated change in its words (下降一成)."""
+        m = self.metric
+        if m.value is not None:
+            return fmt_quantity(m.value, m.unit)
+        return next(d.text for d in self.derived if d.kind == "stated")
+
     def line(self) -> str:
         m = self.metric
-        parts = [f"{m.name}：{fmt_quantity(m.value, m.unit)}"]
+        if m.value is None:
+            parts = [f"{m.name}：本年与上年数值不详"]
+        else:
+            parts = [f"{m.name}：{fmt_quantity(m.value, m.unit)}"]
         if m.previous is not None:
             parts.append(f"上年{fmt_quantity(m.previous, m.unit)}")
         if m.target is not None:
             parts.append(f"目标{fmt_quantity(m.target, m.unit)}")
-        parts.extend(d.text for d in self.derived)
+        # A stated change is the clerk's words, to be said as they are (not a level: never 下降达到10%).
+        parts.extend(f"所述变化：{d.text}" if d.kind == "stated" else d.text for d in self.derived)
         if m.note:
             parts.append(m.note)
         return "；".join(parts)

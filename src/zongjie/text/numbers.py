@@ -77,7 +77,7 @@ _CHINESE = re.compile(
 )
 # 两成 = 20%, 一半 = 50%: only right after a verb of amount, and 成 not starting a word (一成不变, 九成新).
 _CHENG = re.compile(
-    r"(?<=[占达约近超逾了到有降升增减高低长省过])(?:(?P<n>[一二两三四五六七八九])成"
+    r"(?<=[占达约近超逾了到有降升增减高低长省过少加])(?:(?P<n>[一二两三四五六七八九])成"
     r"(?![立功本果绩效员为熟就品交型都套年片群批个家不新器语事文])|(?P<half>一半))"
 )
 # A hedge word before the number; 节约/最近/附近 are words, not hedges.

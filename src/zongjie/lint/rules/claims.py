@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from zongjie.facts.derive import Derived, dec, fmt_quantity
+from zongjie.facts.derive import Derived, dec
 from zongjie.finding import Finding
 from zongjie.lint.document import Section, Sentence, clauses, plain
 from zongjie.lint.factset import FactSet
@@ -119,7 +119,7 @@ def _targets_in(
                 if mf is None or d is None or (m.re is _TARGET and m.group("of")):
                     continue
                 if _wrong(m, d):
-                    value = fmt_quantity(mf.metric.value, mf.metric.unit)
+                    value = mf.figure_text()
                     yield ctx.finding(
                         this("target-mismatch"),
                         f"“{m.group().strip()}”与事实不符：{mf.metric.name}{value}，{d.text}",

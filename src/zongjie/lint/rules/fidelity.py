@@ -9,7 +9,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 
-from zongjie.facts.derive import dec, fmt_quantity
+from zongjie.facts.derive import dec
 from zongjie.finding import Finding
 from zongjie.lint.document import Block, Section, clauses, plain
 from zongjie.lint.factset import FactSet, states
@@ -83,14 +83,14 @@ def number_mismatch(ctx: Context) -> Iterator[Finding]:
             elif q.start in named and foreign(facts, q, *named[q.start], seen):
                 mf = named[q.start][0]
                 m = mf.metric
-                said = "，".join([fmt_quantity(m.value, m.unit), *(d.text for d in mf.derived)])
+                said = "，".join(dict.fromkeys([mf.figure_text(), *(d.text for d in mf.derived)]))
                 yield ctx.finding(
                     this("number-mismatch"),
                     f"“{q.raw}”不是{m.name}的数字：事实中{m.name}为{said}",
                     q.start,
                     q.raw,
                     section=s.id,
-                    suggestion=fmt_quantity(m.value, m.unit),
+                    suggestion=mf.figure_text(),
                 )
 
 
@@ -356,7 +356,7 @@ def fact_dropped(ctx: Context) -> Iterator[Finding]:
         m = mf.metric
         finding = ctx.finding(
             this("fact-dropped"),
-            f"事实“{m.name}{dec(m.value).normalize():f}{m.unit}”未在正文中出现",
+            f"事实“{m.name}{mf.figure_text()}”未在正文中出现",
             section=sid,
         )
         if strict and kinds.get(sid) in STATE_ALL:
@@ -380,8 +380,9 @@ def missing_metrics(
     out = []
     for mf in metrics:
         m = mf.metric
-        base, unit = Quantity(dec(m.value), m.unit, 0, 0, "", "quantity").base()
-        if (base, unit) in exact or any(states(q, dec(m.value), m.unit) for q in said[unit] + said[""]):
+        v, u = mf.figure()
+        base, unit = Quantity(dec(v), u, 0, 0, "", "quantity").base()
+        if (base, unit) in exact or any(states(q, dec(v), u) for q in said[unit] + said[""]):
             continue
         if m.value == 0 and any(zero_said(t, m.name) for t in texts):
             continue

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from zongjie.facts.derive import dec, fmt_quantity
+from zongjie.facts.derive import dec
 from zongjie.finding import Finding
 from zongjie.lint.document import clauses
 from zongjie.lint.factset import FactSet, states
@@ -91,7 +91,7 @@ def figure_role_mismatch(ctx: Context) -> Iterator[Finding]:
 def _stale(facts: FactSet, q: Quantity, mf: MetricFact) -> str | None:
     """'上年' or '目标' when `q` states only the metric's previous (or target) figure, not its value."""
     m = mf.metric
-    if states(q, dec(m.value), m.unit) or facts.in_texts(q, m.name):
+    if m.value is None or states(q, dec(m.value), m.unit) or facts.in_texts(q, m.name):
         return None
     if m.previous is not None and states(q, dec(m.previous), m.unit):
         return "上年"
@@ -126,7 +126,7 @@ def _marked(before: str, after: str, last: bool) -> bool:
 def _finding(ctx: Context, section: str, q: Quantity, mf: MetricFact, role: str, words: str) -> Finding:
     m = mf.metric
     role = "上年数" if role == "上年" else "目标值"
-    right = fmt_quantity(m.value, m.unit)
+    right = mf.figure_text()
     return ctx.finding(
         this("figure-role-mismatch"),
         f"“{words.strip()}”把{m.name}的{role}{q.raw}当成了本年数：本年{m.name}为{right}",

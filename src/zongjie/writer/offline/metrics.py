@@ -23,9 +23,9 @@ MERGE_UP_TO = 3
 
 
 def trend(mf: MetricFact) -> Direction | None:
-    """Direction against 上年 (None when there is no previous value)."""
+    """Direction against 上年 (None when there is neither a previous value nor a stated change)."""
     for d in mf.derived:
-        if d.kind in ("pp", "change"):
+        if d.kind in ("pp", "change", "stated"):
             return d.direction
     return None
 
@@ -114,6 +114,7 @@ def _subject(mf: MetricFact, kind: kinds.Kind) -> str:
 
 def _by_kind(mf: MetricFact, kind: kinds.Kind, tail: str) -> list[Phrasing]:
     m = mf.metric
+    assert m.value is not None
     q = fmt_quantity(m.value, m.unit)
     bare = f"{kinds.verb_first(m.name)}{q}{tail}"
     subject = _subject(mf, kind)
@@ -137,9 +138,13 @@ def phrasings(mf: MetricFact, avoid: str = "", form: int = 0) -> list[Phrasing]:
     A phrasing whose verb is `avoid` (the verb of the clause before) goes last.
     """
     m = mf.metric
-    q = fmt_quantity(m.value, m.unit)
     tail = _tail(mf, form)
     kind = kinds.kind(m.name, m.unit)
+    if m.value is None:
+        # Only the change the clerk stated (用气量下降一成): the name, then the change in its own words — never
+        # 下降达到10%, which would make the change a level.
+        return [("", f"{_subject(mf, kind)}{_derived(mf).removeprefix('，')}")]
+    q = fmt_quantity(m.value, m.unit)
     out: list[Phrasing]
     if zero_outcome(mf):
         out = _none_happened(mf)
