@@ -84,10 +84,11 @@ def test_typed_values_read_as_numbers() -> None:
     assert facts.report.year == 2025 and facts.report.date == dt.date(2026, 1, 8)
     assert [f.key for f in facts.functions] == ["facilities", "canteen", "security", "学生公寓管理"]
     assert [f.name for f in facts.functions] == [None, None, None, "学生公寓管理"]
-    tickets, timely, works = facts.functions[0].metrics
+    tickets, timely, works, energy = facts.functions[0].metrics
     assert (tickets.value, tickets.previous) == (1326, 1412)
     assert (timely.value, timely.unit) == (96.8, "%")
     assert works.previous is None
+    assert energy.value is None and energy.change is not None and energy.change.signed == -8
     assert [c.date for c in facts.functions[0].cases] == [dt.date(2025, 7, 23), dt.date(2025, 3, 15)]
     assert facts.plans[2].deadline == dt.date(2026, 12, 31)
 

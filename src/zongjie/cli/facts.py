@@ -76,10 +76,26 @@ def register(app: typer.Typer) -> None:
 
         Example: zongjie check fixtures/property-full.yaml
         """
-        from zongjie.facts.gaps import gaps
+        from zongjie.facts.derive import fmt
+        from zongjie.facts.gaps import gaps, stated_changes
         from zongjie.facts.load import load
 
-        found = gaps(load(facts))
+        loaded = load(facts)
+        found = gaps(loaded)
+        stated = stated_changes(loaded)
+        if stated:
+            typer.echo(f"{facts}: {len(stated)} change(s) stated in words, drafted as written:")
+            for where, m in stated:
+                assert m.change is not None
+                c = m.change
+                sign = "+" if c.direction == "up" else "−"
+                about = {"约": "about ", "近": "nearly ", "余": "over "}.get(
+                    c.hedge, "about " if c.cheng else ""
+                )
+                checked = "agrees with value and previous" if m.previous is not None else "previous unknown"
+                typer.echo(
+                    f"  - {where}: {m.name} {c.text} ({about}{sign}{fmt(c.amount)}{c.unit}; {checked})"
+                )
         if not found:
             typer.echo(f"{facts}: valid, no gaps")
             return

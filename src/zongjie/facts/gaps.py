@@ -28,6 +28,38 @@ def _metric_groups(facts: Facts) -> list[tuple[str, list[Metric]]]:
     ]
 
 
+def stated_changes(facts: Facts) -> list[tuple[str, Metric]]:
+    """(facts path, metric) for every metric with a change stated in words (change: 下降一成)."""
+    return [
+        (f"{prefix}.metrics[{j}]", m)
+        for prefix, metrics in _metric_groups(facts)
+        for j, m in enumerate(metrics)
+        if m.change is not None
+    ]
+
+
+def stated_record(facts: Facts) -> list[dict[str, object]]:
+    """The stated changes as report.json keeps them: the clerk's words and how they were read."""
+    out: list[dict[str, object]] = []
+    for where, m in stated_changes(facts):
+        assert m.change is not None
+        c = m.change
+        out.append(
+            {
+                "id": where,
+                "name": m.name,
+                "text": c.text,
+                "direction": c.direction,
+                "amount": c.amount,
+                "unit": c.unit,
+                "approximate": c.hedge or ("成" if c.cheng else ""),
+                "value": m.value,
+                "previous": m.previous,
+            }
+        )
+    return out
+
+
 # A figure 50 times last year's is almost always last year's typed in another unit (万元 vs 元).
 FACTOR = 50
 # 同比 above 1000% is possible (a new service) but far more often a typing slip.

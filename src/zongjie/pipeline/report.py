@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zongjie.facts.commitments import outcomes
+from zongjie.facts.gaps import stated_record
 from zongjie.facts.model import Facts
 from zongjie.finding import Finding
 from zongjie.lint.api import lint_markdown
@@ -100,6 +101,8 @@ def write_report(ws: Workspace, state: State, facts: Facts | None = None) -> Non
         "sections": sections,
         "document_findings": [f.model_dump(exclude_none=True) for f in state.findings],
         "commitments": [o.model_dump() for o in outcomes(facts)] if facts is not None else [],
+        # Changes the clerk stated in words (下降一成), with how they were read: no previous figure backs them.
+        "stated_changes": stated_record(facts) if facts is not None else [],
         "totals": {
             "sections": len(sections),
             "errors": sum(f.is_error for f in findings),

@@ -132,7 +132,7 @@ def _convert(node: Any, path: Path_, comments: Comments) -> Any:
         better = _better("lower" in node, node.get("__dflt") or "higher", node.get("__was"))
         if better:
             data["better"] = better
-    if node.get("__sugg") and not NUMBER_FIELDS & data.keys():
+    if node.get("__sugg") and not (NUMBER_FIELDS | {"change"}) & data.keys():
         return None  # a recommended indicator the user left empty
     if not data:
         return None
@@ -171,6 +171,7 @@ _KEYS = [
     "value",
     "unit",
     "previous",
+    "change",
     "target",
     "better",
     "note",

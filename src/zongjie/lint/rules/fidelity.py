@@ -109,8 +109,12 @@ def aliases(metrics: list[MetricFact]) -> dict[str, MetricFact]:
     return {a: ms[0] for a, ms in seen.items() if len(ms) == 1 or all(m.metric.name == a for m in ms)}
 
 
+# Figures that say which way a metric moved; "stated" is the clerk's own change (用气量下降一成).
+TRENDS = ("change", "pp", "yoy", "stated")
+
+
 def _trend(mf: MetricFact) -> str | None:
-    d = next((d for d in mf.derived if d.kind in ("change", "pp", "yoy")), None)
+    d = next((d for d in mf.derived if d.kind in TRENDS), None)
     return d.direction if d and d.direction != "flat" else None
 
 
@@ -139,7 +143,7 @@ def trend_mismatch(ctx: Context) -> Iterator[Finding]:
     by_derived: dict[tuple[Decimal, str], list[MetricFact]] = defaultdict(list)
     for mf in trending:
         for d in mf.derived:
-            if d.kind in ("change", "pp", "yoy"):
+            if d.kind in TRENDS:
                 by_derived[(dec(d.value), d.unit)].append(mf)
     for s, b in _blocks(ctx):
         if s.kind == "plans" or not _DIRECTION.search(b.text):
@@ -190,7 +194,7 @@ def _trend_in(
                 continue
             said = "up" if m.group() in UP else "down"
             if said != _trend(target):
-                actual = next(d.text for d in target.derived if d.kind in ("change", "pp", "yoy"))
+                actual = next(d.text for d in target.derived if d.kind in TRENDS)
                 yield ctx.finding(
                     this("trend-mismatch"),
                     f"“{m.group()}”与事实相反：{target.metric.name}{actual}",
