@@ -244,7 +244,7 @@ class Metric(Strict):
                 raise FieldProblem("change", f"{c.text}: a change in % needs a previous figure above 0")
             actual, said = (v - p) / p * 100, f"{(v - p) / p * 100:+.1f}%"
         else:
-            actual, said = v - p, f"{v - p:+g}{c.unit}"
+            actual, said = v - p, f"{(v - p).normalize():+f}{c.unit}"
         if not tolerance_agrees(c, actual):
             raise FieldProblem(
                 "change",
