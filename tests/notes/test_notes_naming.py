@@ -116,3 +116,17 @@ def test_a_comparison_with_no_metric_to_compare_is_listed(tmp_path: Path) -> Non
     assert not _metrics(data)
     unplaced = out.split("# unplaced", 1)[1]
     assert "比上年78.5%有提高的是合格率" in unplaced and "没有找到它的本年数" in unplaced
+
+
+def test_scaled_units_as_written_are_metrics_with_their_scale(tmp_path: Path) -> None:
+    """1.2万m², 312.5万kWh: a scale before any unit (not only the few written out before) keeps the figure as
+    written; 万kWh for the profile's 万度 is the same unit and is not asked about."""
+    out, data = _extract(
+        tmp_path,
+        "# 2025年物业工作笔记\n\n## 绿化\n- 草坪修剪面积1.2万m²\n\n## 能耗\n- 全年用电312.5万kWh\n",
+        profile="property",
+    )
+    metrics = _metrics(data)
+    assert (metrics["草坪修剪面积"]["value"], metrics["草坪修剪面积"]["unit"]) == (1.2, "万平方米")
+    assert (metrics["用电量"]["value"], metrics["用电量"]["unit"]) == (312.5, "万千瓦时")
+    assert not any(c.startswith("? 单位") for c in _comments_before(out, "用电量"))

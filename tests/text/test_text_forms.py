@@ -73,3 +73,18 @@ def test_numeral_starts_arabic_and_chinese_numbers() -> None:
     rx = re.compile(f"[{NUMERAL}]")
     assert all(rx.fullmatch(c) for c in "0９〇零一二两三十百千万亿")
     assert not any(rx.fullmatch(c) for c in "几多余某X")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("1.2万m²", "万m²"), ("312.5万kWh", "万kWh"), ("5千元", "千元"), ("3千米", "千米"), ("38件", "件")],
+)
+def test_a_scaled_unit_carries_its_scale(text: str, unit: str) -> None:
+    m = re.fullmatch(
+        rf"{NUMBER}(?P<unit>{unit_alternation({'m²', 'kWh', '元', '千米', '米', '件'}, scaled=True)})", text
+    )
+    assert m is not None and m.group("unit") == unit
+
+
+def test_an_unscaled_alternation_takes_no_scale() -> None:
+    assert re.fullmatch(rf"{NUMBER}(?:{unit_alternation({'元'})})", "4.3万元") is None

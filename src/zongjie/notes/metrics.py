@@ -11,6 +11,7 @@ from typing import Any
 from zongjie.facts.derive import fmt
 from zongjie.notes import patterns as pt
 from zongjie.profiles import Indicator
+from zongjie.text import split_unit
 
 
 @dataclass
@@ -311,5 +312,6 @@ def unit_questions(metric: MetricDraft, indicator: Indicator | None) -> None:
         metric.comments.append(f"? 单位不确定：笔记没有写单位，请补上 unit{hint}")
     elif metric.unit == pt.BARE_SCALE:
         metric.comments.append(f"? 单位不确定：“{fmt(metric.value)}万”是万元、万度还是别的？请改 unit{hint}")
-    elif indicator is not None and indicator.unit and indicator.unit != metric.unit:
+    elif indicator is not None and indicator.unit and split_unit(indicator.unit) != split_unit(metric.unit):
+        # 万千瓦时 for a profile's 万度 is the same unit: nothing to ask
         metric.comments.append(f"? 单位与档案不同：请确认“{metric.unit}”无误{hint}")

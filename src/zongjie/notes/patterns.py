@@ -14,12 +14,10 @@ from zongjie.text.units import ALL_UNITS
 
 # The figure slot of every pattern below: the form is the text layer's (notes are folded and ungrouped first).
 NUM = NUMBER
-# Longest first, so 万平方米 is not read as 万 + 平方米 and 个百分点 not as 个.
-# Scaled forms are units of their own in notes (“节约4.3万元”); 年/周/分/倍/秒 after a number in a note
-# are ages, scores or ratios more often than metrics.
-SCALED_UNITS = frozenset(["万元", "千元", "亿元", "万度", "万吨", "万千瓦时", "万平方米", "万立方米"])
-UNITS = (ALL_UNITS - {"年", "周", "分", "倍", "秒"}) | SCALED_UNITS | {"%", "％", "万"}
-UNIT = unit_alternation(UNITS)
+# Scaled forms are units of their own in notes (节约4.3万元, 用电312.5万kWh); 年/周/分/倍/秒 after a number in
+# a note are ages, scores or ratios more often than metrics. 万 alone is a unit too (asked about below).
+UNITS = ALL_UNITS - {"年", "周", "分", "倍", "秒"}
+UNIT = f"{unit_alternation(UNITS, scaled=True)}|{unit_alternation({'%', '万'})}"
 # 万 alone could be 万元, 万度, 万吨…: the extractor asks instead of choosing.
 BARE_SCALE = "万"
 

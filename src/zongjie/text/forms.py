@@ -10,7 +10,9 @@ DIGIT         inside a character class: an Arabic digit, half- or full-width (lo
 NUMERAL       inside a character class: any character a written number may start with (Arabic or Chinese)
 NUMBER        a plain figure: 1326, 82.3 (no sign, no separators; Chinese numerals are read by numbers.extract)
 YEAR          a four-digit year of this era: 1998, 2025 (not 1326, not 3025)
-unit_alternation(units)   an alternation of units, escaped, longest first (万平方米 before 万, 个百分点 before 个)
+SCALE         the scale words a unit may carry: 万, 亿, 千 (1.2万平方米, 312.5万kWh, 5千元)
+unit_alternation(units, scaled=)   an alternation of units, escaped, longest first (个百分点 before 个); with
+              scaled=True each may carry a SCALE (1.2万m² is 1.2 of the unit 万m²)
 ends_with_figure(text)    the text's last character belongs to a figure (3时 is a clock time, not a condition)
 """
 
@@ -25,13 +27,16 @@ DIGIT = "0-9０-９"
 NUMERAL = DIGIT + "〇零一二两三四五六七八九十百千万亿"
 NUMBER = r"\d+(?:\.\d+)?"
 YEAR = r"(?:19|20)\d{2}"
+SCALE = "万|亿|千"
 
 _DIGIT = re.compile(r"\d")
 
 
-def unit_alternation(units: Iterable[str]) -> str:
-    """A regex alternation (no group) of `units`, escaped, longest first so 万平方米 is never 万 + 平方米."""
-    return "|".join(re.escape(u) for u in longest_first(frozenset(units)))
+def unit_alternation(units: Iterable[str], *, scaled: bool = False) -> str:
+    """A regex alternation (no group) of `units`, escaped, longest first so 个百分点 is never 个 + 百分点; with
+    `scaled`, a unit may open with a scale word (万元, 万m², 千元: split_unit reads the factor back)."""
+    alt = "|".join(re.escape(u) for u in longest_first(frozenset(units)))
+    return f"(?:{SCALE})?(?:{alt})" if scaled else alt
 
 
 def ends_with_figure(text: str) -> bool:
