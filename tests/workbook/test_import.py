@@ -445,3 +445,38 @@ def test_a_title_naming_the_work_leaves_the_organisation_asked(
     assert (facts.report.organization, facts.report.year) == (organization, 2025)
     assert ("# ? 单位名称" in text) == (organization == "本单位")
     assert {name: m.value for name, (_, m) in _metrics(facts).items()} == {"设备巡检": 1326, "维修工单": 1865}
+
+
+def test_cells_typed_the_way_a_clerk_types_them(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Year headers in full-width digits (２０２５年度), 职能 divider rows numbered 一. / （二） / 3、, a plan's
+    措施 numbered inside one cell (1.… 2.… / ①…②…), a deadline in words, and one from a past year."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws.append(["指标名称", "单位", "２０２５年度", "２０２４年度"])
+    ws.append(["一.设备设施"])
+    ws.append(["设备巡检", "次", 1326, 1180])
+    ws.append(["（二）环境卫生"])
+    ws.append(["保洁合格率", "%", 98.2, 96.5])
+    ws.append(["3、安全秩序"])
+    ws.append(["应急演练", "次", 6, 4])
+    plans = wb.create_sheet("明年计划")
+    plans.append(["工作目标", "具体措施", "完成时限", "责任人"])
+    plans.append(["车棚改造", "1.拆除旧棚 2.新建充电车棚3.5万元", "2026年6月底", "保卫科王强"])
+    plans.append(["监控升级", "①更换摄像头②接入平台", "2026年第三季度", "李明"])
+    plans.append(["旧计划", "补种草坪", "2024年9月底", "张敏"])
+    wb.save(tmp_path / "b.xlsx")
+    text, err = _import(tmp_path, capsys, tmp_path / "b.xlsx", "--profile", "property")
+    facts = parse(text, "f.yaml")
+    assert facts.report.year == 2025
+    m = _metrics(facts)
+    assert {name: (fn, mm.value, mm.previous) for name, (fn, mm) in m.items()} == {
+        "设备巡检": ("facilities", 1326, 1180),
+        "保洁合格率": ("environment", 98.2, 96.5),
+        "应急演练": ("security", 6, 4),
+    }
+    assert [(p.goal, p.actions, p.owner) for p in facts.plans] == [
+        ("车棚改造", ["拆除旧棚", "新建充电车棚3.5万元"], "保卫科王强"),
+        ("监控升级", ["更换摄像头", "接入平台"], "李明"),
+    ]
+    assert "明年计划!C4: 完成时限2024年9月底早于2025年" in err

@@ -3,10 +3,10 @@ words people put in headers (职能/类别/板块, 指标/项目, 本年/2025年
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from zongjie.text import years as named_years
 from zongjie.workbook.book import Cell, Sheet
 from zongjie.workbook.values import plain
 
@@ -56,7 +56,6 @@ _SHEET_NAMES: tuple[tuple[Kind, tuple[str, ...]], ...] = (
     ("highlights", ("亮点", "创新")),
     ("cases", ("案例", "事件")),
 )
-_YEAR = re.compile(r"((?:19|20)\d{2})年?")
 HEADER_SCAN = 12  # a title, a date line, a blank row or two: the header is near the top
 
 
@@ -87,9 +86,9 @@ def _metric_header(cells: list[Cell]) -> Header | None:
         if not label or not isinstance(cell.value, str):
             continue
         found = _metric_field(label)
-        y = _YEAR.search(label)
+        y = next(iter(named_years(label)), None)
         if y and found in (None, "value", "previous") and not any(w in label for w in ("上年", "去年")):
-            years.append((int(y.group(1)), i))  # 2025年 / 2025年实际完成 / 2024年同期
+            years.append((y.year, i))  # 2025年 / 2025年实际完成 / 2024年同期 / ２０２５年度
         elif found is not None and found not in columns:
             columns[found] = i
     head = Header("metrics", -1, columns)

@@ -21,7 +21,8 @@ from zongjie.notes.result import Extraction
 from zongjie.workbook.book import MAX_COLUMNS, MAX_ROWS, Sheet, open_book
 from zongjie.workbook.functions import Functions, infer_profile, is_generic
 from zongjie.workbook.headers import Header, find_header
-from zongjie.workbook.rows import Reading, SheetReader, Skipped
+from zongjie.workbook.reader import SheetReader
+from zongjie.workbook.rows import Reading, Skipped
 from zongjie.workbook.values import text
 
 if TYPE_CHECKING:
