@@ -327,3 +327,11 @@ def test_a_direction_word_inside_a_metrics_name_is_no_trend(tmp_path: Path):
         assert not [f for f in lint_markdown(text + "\n", facts) if f.rule == "trend-mismatch"], text
     wrong = lint_markdown("用电量330万度，同比下降5.8%。\n", facts)
     assert [f for f in wrong if f.rule == "trend-mismatch"]
+
+
+def test_dated_deadlines_say_plans_and_dates_are_no_figures():
+    from zongjie.lint.sections import content_kind
+
+    # Dates read by text.dates_in: 2026年9月30日前 is a deadline, and its digits count as no past figure.
+    assert content_kind("2026年6月前完成食堂改造；2026年9月30日前更换3号楼电梯。") == "plans"
+    assert content_kind("全年完成巡检1248次，维修及时率97.6%。") == "review"

@@ -13,28 +13,30 @@ from __future__ import annotations
 import re
 
 from zongjie.lint.document import Block, Document, Section, plain, section_kind, strip_numbering
+from zongjie.text import dates_in, extract, fold, ordinal
+from zongjie.text.dates import leading_year
+from zongjie.text.markdown import ENUMERATOR, RUN_IN_ITEM, read_lines
 
-_RUN_IN = re.compile(r"^[\s\u3000]*([一二三四五六七八九十]{1,3}、\s*([^。：:，,；;！？\n]{2,18}))[。：:]")
-_MD_SECTION = re.compile(r"^#{2,6}\s", re.M)
+# 四、存在的问题。一是……: after the 一、, a short title that ends at 。 or ：.
+_RUN_IN_TITLE = re.compile(r"[^。：:，,；;！？\n]{2,18}(?=[。：:])")
 
 # A chapter of measures (改进措施, 整改措施) is the plans: what will be done about the problems.
 MEASURES = re.compile(r"措施|整改|对策|改进")
 # Plan words that, when they are all a heading says, may head past work (校园规划建设).
 _WEAK_PLAN = re.compile(r"规划|方向|安排")
 _FUTURE = re.compile(
-    r"将|计划|责任人|负责|力争|争取|拟|下一步|明年|下一年|新的一年|新年度|确保|启动|推进|\d{4}年\d{1,2}月底?前|月底前|年底前|前完成"
+    r"将|计划|责任人|负责|力争|争取|拟|下一步|明年|下一年|新的一年|新年度|确保|启动|推进|月底前|年底前|前完成"
 )
 _PAST = re.compile(r"(?<!前)完成|全年|累计|共计|已|了|实现|达到|同比|较上年|开展|组织|受理|处理")
 _PROBLEM = re.compile(
     r"不足|问题|短板|差距|滞后|不够|欠缺|薄弱|老化|陈旧|偏[高低长慢少多大]|较[低慢长高少差]|未能|尚未|有待|困难|隐患|"
     r"跟不上|不及时|不稳定|不到位|不高|紧张|混乱|繁琐"
 )
-_FIGURE = re.compile(r"\d+(?:\.\d+)?(?![\d.]*\s*[年月日])")
 # A lead-in paragraph: 还存在以下几个问题： / 下一步打算： / 明年工作计划如下：
 _LEAD_PROBLEMS = re.compile(r"(?:问题|不足|短板|差距)[^。]{0,6}[：:]\s*$")
 _LEAD_PLANS = re.compile(r"(?:打算|计划|措施|思路|安排|努力方向)[^。]{0,6}[：:]\s*$")
 # A closing paragraph with no heading: 新的一年，……将…… / 2026年，中心将继续…… / 总之，……
-_CLOSING = re.compile(r"^(?:新的一年|新年度|新的一年里|展望|总之|总而言之|今后|回首|在新的|\d{4}年[，,])")
+_CLOSING = re.compile(r"^(?:新的一年|新年度|新的一年里|展望|总之|总而言之|今后|回首|在新的)")
 # …or one that says what closings say, however it opens: 后勤工作任重道远……再接再厉 / 不足之处，敬请批评指正。
 _CLOSING_WORDS = re.compile(
     r"再接再厉|任重道远|饱满的热情|更大的?贡献|砥砺前行|新局面|新篇章|新台阶|批评指正|不足之处|以上是|更加优异的成绩"
@@ -42,13 +44,39 @@ _CLOSING_WORDS = re.compile(
 
 # Run-in items inside one paragraph: 一是……二是……, （一）……（二）……, 1.……2.……
 _ITEM_MARK = re.compile(
-    r"(?:^|(?<=[。；;！？：:]))[\s\u3000]*(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十]{1,2}[)）]|\d{1,2}[.、．](?!\d))"
-    r"|(?<=[，,])[一二三四五六七八九十]是"  # 针对上述问题，一是……
+    rf"(?:^|(?<=[。；;！？：:]))[\s\u3000]*{RUN_IN_ITEM}"
+    rf"|(?<=[，,]){ENUMERATOR}"  # 针对上述问题，一是……
 )
 
 
 def _pasted(doc: Document) -> bool:
-    return not _MD_SECTION.search(doc.text)
+    return not any(x.kind == "heading" and x.level >= 2 for x in read_lines(doc.text))
+
+
+def _dated_before(text: str) -> int:
+    """Deadlines written as a date then 前 (2026年6月前, 2026年9月30日前); 月底前 and 前完成 are plan words
+    already, counted once."""
+    return sum(
+        1
+        for _, end, when in dates_in(text)
+        if text.startswith("前", end)
+        and not text.startswith("前完成", end)
+        and not when.text.endswith(("底", "末"))
+    )
+
+
+def _figures(text: str) -> int:
+    """Arabic figures that are no date or year (1248次, 13.2%): what a report of past work is full of."""
+    return sum(
+        1 for q in extract(text) if q.kind not in ("year", "date") and any(c.isdigit() for c in fold(q.raw))
+    )
+
+
+def _year_opening(text: str) -> bool:
+    """2026年，中心将…: a paragraph opening with a year and a comma."""
+    if leading_year(text) is None:
+        return False
+    return text[text.index("年") + 1 :].lstrip().startswith(("，", ","))
 
 
 def _top(doc: Document) -> list[Section]:
@@ -61,8 +89,8 @@ def _body_text(s: Section) -> str:
 
 def content_kind(text: str) -> str | None:
     """review, plans or problems by what a body says, or None when it cannot tell."""
-    future = len(_FUTURE.findall(text))
-    past = len(_PAST.findall(text)) + len(_FIGURE.findall(text))
+    future = len(_FUTURE.findall(text)) + _dated_before(text)
+    past = len(_PAST.findall(text)) + _figures(text)
     problems = len(_PROBLEM.findall(text))
     if problems >= 2 and problems >= future and problems * 2 >= past:
         return "problems"
@@ -95,15 +123,19 @@ def _run_in_headings(doc: Document) -> None:
         i = 0
         while i < len(sec.blocks):
             b = sec.blocks[i]
-            m = _RUN_IN.match(b.text) if b.kind != "heading" else None
+            o = ordinal(b.text) if b.kind != "heading" else None
+            m = _RUN_IN_TITLE.match(b.text, o.end) if o is not None and o.form == "一、" else None
             if m is None:
                 i += 1
                 continue
-            head = Block(b.text[: m.end()], b.start, "heading")
-            rest = b.text[m.end() :]
-            tail = [Block(rest, b.start + m.end(), "para", b.disabled)] if plain(rest).strip() else []
+            end = m.end() + 1  # the 。 or ： closing the title belongs to the heading
+            head = Block(b.text[:end], b.start, "heading")
+            rest = b.text[end:]
+            tail = [Block(rest, b.start + end, "para", b.disabled)] if plain(rest).strip() else []
             sec.blocks[i : i + 1] = [head, *tail]
-            sec = _split(doc, sec, i, section_kind(m.group(2)) or "other", m.group(1).strip(), head.start)
+            sec = _split(
+                doc, sec, i, section_kind(m.group()) or "other", b.text[: m.end()].strip(), head.start
+            )
             i = 1
 
 
@@ -125,7 +157,7 @@ def _weak_plan(heading: str) -> bool:
     """规划 alone, with no year in it (2026年发展规划 is the plans), may head past work."""
     text = strip_numbering(heading)
     return (
-        not re.search(r"\d{4}", text)
+        not any(q.kind == "year" for q in extract(text))
         and bool(_WEAK_PLAN.search(text))
         and section_kind(_WEAK_PLAN.sub("", text)) in (None, "review")
     )
@@ -163,7 +195,7 @@ def _closing(doc: Document) -> None:
         return
     b = body[-1]
     text = plain(b.text).strip()
-    if (_CLOSING.match(text) and "将" in text) or (
+    if ((_CLOSING.match(text) or _year_opening(text)) and "将" in text) or (
         _CLOSING_WORDS.search(text) and not _ITEM_MARK.match(text)
     ):
         _split(doc, last, last.blocks.index(b), "closing", None, None)
@@ -189,8 +221,10 @@ def _preface(doc: Document) -> None:
         first.blocks = [b for b in first.blocks if b not in intro]
 
 
-# A run-in sub-heading opening a paragraph: **（一）设施维修。** / （二）食堂管理：
-_SUBHEAD = re.compile(r"^[\s\u3000]*(?:\*\*)?[（(][一二三四五六七八九十]{1,2}[)）]")
+def _subhead(text: str) -> bool:
+    """A run-in sub-heading opening a paragraph: **（一）设施维修。** / （二）食堂管理："""
+    o = ordinal(text.lstrip(" \t\u3000").removeprefix("**"))
+    return o is not None and o.form == "（一）"
 
 
 def _review_in_preface(doc: Document) -> None:
@@ -201,7 +235,7 @@ def _review_in_preface(doc: Document) -> None:
         return
     for sec in [s for s in tops if s.kind == "preface" and s.heading]:
         body = sec.body
-        marked = [i for i, b in enumerate(body) if b.kind != "heading" and _SUBHEAD.match(b.text)]
+        marked = [i for i, b in enumerate(body) if b.kind != "heading" and _subhead(b.text)]
         if len(marked) < 2 or content_kind("\n".join(plain(body[i].text) for i in marked)) != "review":
             continue
         at = sec.blocks.index(body[marked[0]])
