@@ -130,3 +130,23 @@ def test_scaled_units_as_written_are_metrics_with_their_scale(tmp_path: Path) ->
     assert (metrics["草坪修剪面积"]["value"], metrics["草坪修剪面积"]["unit"]) == (1.2, "万平方米")
     assert (metrics["用电量"]["value"], metrics["用电量"]["unit"]) == (312.5, "万千瓦时")
     assert not any(c.startswith("? 单位") for c in _comments_before(out, "用电量"))
+
+
+def test_the_notes_grammar_on_figures_as_typed(tmp_path: Path) -> None:
+    """The notes' own patterns, now built on text.forms, on lines as typed: a full-width space after a
+    full-width figure ends a clause, 大概８００平 is an estimate in square metres (asked), 约1.6万 is no exact
+    metric, a condition split off its clause (保洁外包后) is listed, a clock time (凌晨3时) is no condition."""
+    out, data = _extract(
+        tmp_path,
+        "# 2025年物业工作笔记\n\n## 安全\n- 消防演练１２次　去年８次\n- 监控室值守到凌晨3时\n\n"
+        "## 保洁\n- 新增绿化大概８００平\n- 保洁外包后，卫生检查合格率达到95%\n- 保洁面积约1.6万平方米\n",
+        profile="property",
+    )
+    drill = _metrics(data)["消防演练"]
+    assert (drill["value"], drill["previous"]) == (12, 8)
+    work = [w for f in data["functions"] for w in f.get("work", [])]
+    assert "新增绿化约800平方米" in work and "监控室值守到凌晨3时" in work
+    assert "保洁面积约1.6万平方米" in work and not any(m["value"] == 1.6 for m in _metrics(data).values())
+    assert "? 单位：笔记写作“800平”，记为“800平方米”" in out
+    unplaced = out.split("# unplaced", 1)[1]
+    assert "保洁外包后" in unplaced and not any("外包后" in w for w in work)

@@ -29,7 +29,7 @@ NUMBER = r"\d+(?:\.\d+)?"
 YEAR = r"(?:19|20)\d{2}"
 SCALE = "万|亿|千"
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = re.compile(f"[{DIGIT}]")
 
 
 def unit_alternation(units: Iterable[str], *, scaled: bool = False) -> str:
