@@ -52,7 +52,7 @@ LAYERS = (
     "main",
 )
 ALLOWED: dict[tuple[str, str], str] = {
-    ("base", "text"): "wording reads its word lists",
+    ("base", "text"): "wording reads its word lists and dates; punctuation the digit class of text.forms",
     ("lint", "text"): "the number reader, units, the Markdown reader, sentences and word lists",
     ("facts", "text"): "values, units and dates in a facts file are read by the text layer",
     ("notes", "text"): "years, dates and changes in notes are read by the text layer",

@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable
 from functools import cache
 
+from zongjie.text.forms import DIGIT, PERCENT
+
 HAN = "\u4e00-\u9fff"
 _AUTOCORRECT_RULES = {
     # Spaces between 汉字 and Latin/digits are wrong in 公文; everything else autocorrect does is welcome.
@@ -57,10 +59,10 @@ def _own(line: str) -> str:
 
 def _after(line: str) -> str:
     # No spaces between 汉字 and digits (完成巡检 1248 次 → 完成巡检1248次).
-    line = re.sub(rf"(?<=[{HAN}])[ \t]+(?=\d)|(?<=[\d%])[ \t]+(?=[{HAN}])", "", line)
+    line = re.sub(rf"(?<=[{HAN}])[ \t]+(?=[{DIGIT}])|(?<=[{DIGIT}%])[ \t]+(?=[{HAN}])", "", line)
     # 5.4%, 节约 → 5.4%，节约: a full-width mark takes no space after it.
     line = re.sub(
-        rf"(?<=[{HAN}\d%％）])[ \t]*[,;:?!][ \t]*(?=[{HAN}])|(?<=[{HAN}])[,;:?!]",
+        rf"(?<=[{HAN}{DIGIT}{PERCENT}）])[ \t]*[,;:?!][ \t]*(?=[{HAN}])|(?<=[{HAN}])[,;:?!]",
         lambda m: _FULL[m.group().strip()[0]],
         line,
     )

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from zongjie.text import NUMBER, YEAR, ends_with_figure, fold, unit_alternation
-from zongjie.text.forms import DIGIT, NUMERAL
+from zongjie.text.forms import DIGIT, NUMERAL, PERCENT
 
 
 @pytest.mark.parametrize("figure", ["1326", "82.3", "0.5", "100"])
@@ -88,3 +88,9 @@ def test_a_scaled_unit_carries_its_scale(text: str, unit: str) -> None:
 
 def test_an_unscaled_alternation_takes_no_scale() -> None:
     assert re.fullmatch(rf"{NUMBER}(?:{unit_alternation({'元'})})", "4.3万元") is None
+
+
+def test_percent_is_half_and_full_width() -> None:
+    rx = re.compile(f"[{PERCENT}]")
+    assert rx.fullmatch("%") and rx.fullmatch("％")
+    assert not any(rx.fullmatch(c) for c in "‰5百")

@@ -248,3 +248,23 @@ def test_a_zero_of_what_is_not_an_incident_keeps_its_figure() -> None:
     body = WRITER.render(task)
     assert "业主投诉由上年4件降为0件" in body
     assert lint_section(task, body) == []
+
+
+@pytest.mark.parametrize(
+    ("response", "result", "sentence"),
+    [
+        # As clerks type them: a full-width figure (written back in ASCII, as the linter's fixer does), a
+        # Chinese numeral, 半小时, and 我科 (the department: no 对此 needed, named as the draft names it).
+        ("２０分钟内到场处置", "１小时内恢复供水", "对此，物业后勤科20分钟内到场处置，1小时内恢复供水。"),
+        ("半小时内关闭总阀", "两小时内恢复供水", "对此，物业后勤科半小时内关闭总阀，两小时内恢复供水。"),
+        ("我科十分钟内到场", "三小时内修复管道", "爆裂。物业后勤科十分钟内到场，三小时内修复管道。"),
+    ],
+)
+def test_a_response_opening_with_how_long_gets_the_department_as_written(
+    response: str, result: str, sentence: str
+) -> None:
+    cases = [{"event": "3号楼供水管爆裂", "response": response, "result": result}]
+    task = task_of(make_facts(functions=[{"key": "facilities", "cases": cases}]), "review-facilities")
+    body = WRITER.render(task)
+    assert body.endswith(sentence), body
+    check_fidelity(task, body)

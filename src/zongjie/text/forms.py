@@ -8,6 +8,7 @@ cuts clauses at commas has taken thousands separators out first (1,326 → 1326)
 
 DIGIT         inside a character class: an Arabic digit, half- or full-width (lookbehinds: no figure before)
 NUMERAL       inside a character class: any character a written number may start with (Arabic or Chinese)
+PERCENT       inside a character class: a percent sign, half- or full-width (a figure may end with it)
 NUMBER        a plain figure: 1326, 82.3 (no sign, no separators; Chinese numerals are read by numbers.extract)
 YEAR          a four-digit year of this era: 1998, 2025 (not 1326, not 3025)
 SCALE         the scale words a unit may carry: 万, 亿, 千 (1.2万平方米, 312.5万kWh, 5千元)
@@ -25,6 +26,7 @@ from zongjie.text.words import longest_first
 
 DIGIT = "0-9０-９"
 NUMERAL = DIGIT + "〇零一二两三四五六七八九十百千万亿"
+PERCENT = "%％"
 NUMBER = r"\d+(?:\.\d+)?"
 YEAR = r"(?:19|20)\d{2}"
 SCALE = "万|亿|千"

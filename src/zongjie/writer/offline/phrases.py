@@ -8,15 +8,17 @@ import re
 from collections.abc import Sequence
 
 from zongjie.punctuation import fix_text
+from zongjie.text.forms import DIGIT, PERCENT
+from zongjie.text.markdown import marker
 
 # Where a body is cut into "items" for the opening check: sentences, ；-clauses and paragraphs.
 _PIECES = re.compile(r"[。；！？\n]+")
 _SENTENCES = re.compile(r"[。！？\n]+")
-# A list marker or bold lead at the start of a paragraph is not part of the opening.
-_MARKER = re.compile(r"^\s*(?:\d+[.、．]\s*|[-*+]\s+)?(?:\*\*)?")
 _CJK = r"\u3400-\u9fff"
-_SPACE_BEFORE = re.compile(rf"(?<=[{_CJK}])[ \t\u3000]+(?=[0-9A-Za-z%])")
-_SPACE_AFTER = re.compile(rf"(?<=[0-9A-Za-z%])[ \t\u3000]+(?=[{_CJK}])")
+# No space between 汉字 and a figure or a Latin word (完成巡检 1248 次, 使用 APP 报修): 公文 writes none.
+_LATIN = f"{DIGIT}A-Za-z{PERCENT}"
+_SPACE_BEFORE = re.compile(rf"(?<=[{_CJK}])[ \t\u3000]+(?=[{_LATIN}])")
+_SPACE_AFTER = re.compile(rf"(?<=[{_LATIN}])[ \t\u3000]+(?=[{_CJK}])")
 _TRAILING = "。；;，,、：: \t\u3000"
 _ENDINGS = ("。", "！", "？", "…", "”。")
 
@@ -60,7 +62,10 @@ def end(text: str) -> str:
 
 
 def opening(text: str) -> str:
-    return _MARKER.sub("", text.strip())[:2]
+    """The first two characters of a piece, after a list marker (1. / - / 一、) and a bold lead."""
+    text = text.strip()
+    text = text[len(marker(text)[1]) :].lstrip().removeprefix("**")
+    return text[:2]
 
 
 def openings(text: str) -> list[str]:

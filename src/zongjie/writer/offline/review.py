@@ -7,6 +7,8 @@ import re
 from zongjie import wording
 from zongjie.facts.derive import fmt_date
 from zongjie.plan.task import CaseFact, SectionTask
+from zongjie.text.forms import NUMBER, NUMERAL, unit_alternation
+from zongjie.text.units import DURATION_UNITS
 from zongjie.writer.offline import kinds, metrics
 from zongjie.writer.offline.phrases import Prose, clean, end, rotate, with_connectors
 
@@ -23,7 +25,8 @@ _NO_SUBJECT = (
     "恢复", "完成", "修复", "清理", "封堵", "抽排", "通知", "上报", "报告", "落实", "加强", "对", "在",
     "通过", "经", "将", "把", "未", "无", "没有",
 )  # fmt: skip
-_FIGURE = re.compile(r"^[\d一二两三四五六七八九十半]+(?:个)?(?:秒|分钟|小时|天|日|周|月)")
+_DURATION = unit_alternation((DURATION_UNITS - {"年"}) | {"日", "月"})  # 2025年… is a date, not how long
+_FIGURE = re.compile(rf"^(?:[{NUMERAL}]+|半)(?:个)?(?:{_DURATION})")
 # A result that states a trend stays its own sentence: the linter (and a reader) would otherwise read the
 # trend as said of a metric named in the response.
 _TREND = (*wording.UP, *wording.DOWN)  # the words the linter's trend-mismatch rule reads
@@ -36,7 +39,7 @@ def lacks_subject(text: str) -> bool:
 
 # A work item that is only "name + figure" (消防演练两次) needs a verb after a lead such as 在重点工作上.
 _NAME_FIGURE = re.compile(
-    r"^(?P<name>[\u4e00-\u9fff]{2,12}?)(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)[\u4e00-\u9fff]{1,2}$"
+    rf"^(?P<name>[\u4e00-\u9fff]{{2,12}}?)(?:{NUMBER}|[{NUMERAL}]+)[\u4e00-\u9fff]{{1,2}}$"
 )
 
 
