@@ -14,6 +14,7 @@ import yaml
 
 from zongjie.notes import extract_notes
 from zongjie.notes.parse import parse, read, title_year
+from zongjie.notes.sections import plan_data
 
 TODAY = dt.date(2026, 1, 10)
 
@@ -107,3 +108,21 @@ def test_a_title_naming_the_work_names_no_organisation(tmp_path: Path, title: st
 def test_an_organisation_before_the_work_is_kept(tmp_path: Path) -> None:
     data, _ = _facts(tmp_path, "# 翠湖苑小区2025年设备工作笔记\n\n- 巡检1326次\n")
     assert data["report"]["organization"] == "翠湖苑小区"
+
+
+@pytest.mark.parametrize(
+    ("note", "goal", "deadline"),
+    [
+        ("明年计划：新建充电车棚", "新建充电车棚", None),
+        ("2026年度计划：新建充电车棚", "新建充电车棚", None),
+        ("２０２６年新建充电车棚", "新建充电车棚", None),
+        ("2026年6月底前完成二食堂改造", "完成二食堂改造", "2026年6月底"),
+        # the year opens a longer time phrase: it is the deadline, never cut to 上半年 or 底前
+        ("2026年上半年完成监控升级", "完成监控升级", "2026年上半年"),
+        ("2026年底前完成路灯改造", "完成路灯改造", "2026年底"),
+        ("2026年内建成车棚", "建成车棚", "2026年内"),
+    ],
+)
+def test_a_plans_opening_year_is_a_marker_or_its_deadline(note: str, goal: str, deadline: str | None) -> None:
+    data, _ = plan_data(note, 2025)
+    assert (data["goal"], data.get("deadline")) == (goal, deadline)

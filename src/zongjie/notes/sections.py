@@ -8,7 +8,7 @@ from typing import Any
 
 from zongjie.notes import patterns as pt
 from zongjie.text import years
-from zongjie.text.dates import span_end
+from zongjie.text.dates import opening_time, span_end
 
 _PROBLEM_LEAD = re.compile(r"^(?:存在的?|主要)?(?:问题|不足|短板)(?:主要)?(?:是|有|在于)?[:：]?")
 # Markers that open a cause or a measure clause; the marker itself is dropped, the words after it kept.
@@ -82,14 +82,16 @@ _DUE = re.compile(r"前|内?(?:完成|建成|实现|启动|投用|上线|落实)
 
 def _without_plan_lead(text: str, year: int) -> str:
     """明年/2026年 as the opening word is the plan marker and goes, with 计划/打算… after it; 2026年6月底前,
-    2026年前完成 and 2026年内建成 are deadlines and stay."""
+    2026年上半年, 2026年底前, 2026年前完成 and 2026年内建成 are deadlines and stay."""
     start = 0
     if m := _NEXT_YEAR.match(text):
         start = m.end()
     elif (first := next(iter(years(text)), None)) is not None and first.start == 0:
         written = text[: first.end]
         plain_year = written.endswith(("年", "年度")) and not written.endswith("学年")
-        if plain_year and first.year == year + 1 and not first.dated and not _DUE.match(text, first.end):
+        # 2026年上半年, 2026年底, 2026年第三季度: the year opens a longer time phrase, a deadline that stays
+        alone = len(opening_time(text)) <= first.end and not first.dated
+        if plain_year and alone and first.year == year + 1 and not _DUE.match(text, first.end):
             start = first.end
     m = _PLAN_WORD.match(text, start)
     return text[m.end() if m else start :]
