@@ -102,6 +102,23 @@ def test_saving_the_untouched_form_keeps_every_comment_on_its_entry(client: Test
     assert (served / sid / "facts.yaml.bak").read_text(encoding="utf-8") == USER_FACTS
 
 
+def test_a_function_written_by_its_chinese_name_is_that_function_and_keeps_the_word(
+    client: TestClient, served: Path
+) -> None:
+    sid, html = _upload(client)
+    select = html[
+        html.index('name="functions.0.key"') : html.index("</select>", html.index('name="functions.0.key"'))
+    ]
+    assert '<option value="设施运维" selected>设施运维（' in select
+    assert "自定义" not in select
+    assert "平均响应时间" in html  # the profile's recommended indicators for it are offered
+    r = post_form(client, f"/s/{sid}/facts", form_fields(html), follow_redirects=False)
+    assert r.status_code == 303, r.text
+    saved = yaml.safe_load((served / sid / "facts.yaml").read_text(encoding="utf-8"))
+    assert [f["key"] for f in saved["functions"]] == ["设施运维", "食堂"]  # the user's words, not ours
+    assert len(saved["functions"][0]["metrics"]) == 2  # recommended rows left empty are not saved
+
+
 def test_comments_follow_their_row_when_a_row_is_removed_and_values_change(
     client: TestClient, served: Path
 ) -> None:

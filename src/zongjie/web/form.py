@@ -281,7 +281,7 @@ def suggestions(data: dict[str, Any], profile: profiles.Profile) -> dict[int, li
     out: dict[int, list[dict[str, Any]]] = {}
     functions = data.get("functions")
     for i, fn in enumerate(functions if isinstance(functions, list) else []):
-        spec = profile.function(fn.get("key", "")) if isinstance(fn, dict) else None
+        spec = profile.resolve(str(fn.get("key") or "")) if isinstance(fn, dict) else None
         if spec is None:
             continue
         metrics = fn.get("metrics") if isinstance(fn.get("metrics"), list) else []
@@ -295,6 +295,6 @@ def suggestions(data: dict[str, Any], profile: profiles.Profile) -> dict[int, li
 
 
 def lower_by_default(profile: profiles.Profile, key: Any, name: Any) -> bool:
-    spec = profile.function(str(key)) if key else None
+    spec = profile.resolve(str(key)) if key else None
     ind = spec.indicator_for(str(name)) if spec is not None and name else None
     return ind is not None and ind.better == "lower"
