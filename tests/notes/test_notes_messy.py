@@ -95,8 +95,10 @@ def test_the_school_notes_read_as_written(capsys: pytest.CaptureFixture[str], tm
     assert metrics["师生就餐投诉"]["value"] == 38 and metrics["师生就餐投诉"]["previous"] == 158
     text = (tmp_path / "out" / "facts.yaml").read_text(encoding="utf-8")
     assert "计算：previous = 38 + 120 = 158" in text
-    # 下降一成: no previous value, the change written back as a change.
-    assert "previous" not in metrics["用气量下降"] and "用气量下降10%" in draft
+    # 下降一成: a metric with value and previous unknown and the change stated, written back in its words.
+    assert metrics["用气量"] == {"name": "用气量", "change": "下降一成"} and "用气量下降一成" in draft
+    assert metrics["宿舍维修"] == {"name": "宿舍维修", "change": "同比减少近一半"}  # its subject kept
+    assert "宿舍维修同比减少近一半" in draft and "用气量下降10%" not in draft
     # A plan's trailing unit and person is its owner; 9月底 its deadline.
     plan = facts["plans"][0]
     assert (plan["owner"], plan["deadline"]) == ("保卫科王强", "2026年9月底") and "actions" not in plan

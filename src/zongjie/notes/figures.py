@@ -10,7 +10,6 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from zongjie.facts.derive import fmt
 from zongjie.facts.model import Metric
 from zongjie.notes import patterns as pt
 from zongjie.notes.match import indicator_of, match_function, tie
@@ -212,13 +211,13 @@ class Figures:
         key = (where, m.name)
         first = self._seen.get(key)
         if first is None:
-            self._seen[key] = (item.line, f"{fmt(m.value)}{m.unit}")
+            self._seen[key] = (item.line, m.said())
             return False
         line, said = first
         self.out.unplaced.append(
             Unplaced(
                 item,
-                f"指标“{m.name}”在L{line}已有（{said}），这一行的{fmt(m.value)}{m.unit}没有用进事实："
+                f"指标“{m.name}”在L{line}已有（{said}），这一行的{m.said()}没有用进事实："
                 "是同一个数重复、两项之和，还是两个不同的指标？请合并或改名",
             )
         )

@@ -239,7 +239,8 @@ class _Builder:
 
     def _metric(self, e: NoteEntry, items: list[Item], text: str, key: str | None, asks: list[str]) -> None:
         assert e.value is not None
-        draft = mx.MetricDraft(e.name, _num(e.value), e.unit, text)
+        value = _num(e.value)
+        draft = mx.MetricDraft(e.name, value, e.unit, text)
         if e.target is not None:
             draft.target = _num(e.target)
         # The offline pattern pass on the note computes previous; the model's change is the fallback.
@@ -255,12 +256,12 @@ class _Builder:
             draft.previous = _num(e.previous)
         elif e.change is not None and e.direction:
             sign = "-" if e.direction == "up" else "+"
-            previous = draft.value - _num(e.change) if e.direction == "up" else draft.value + _num(e.change)
+            previous = value - _num(e.change) if e.direction == "up" else value + _num(e.change)
             if previous >= 0:
                 draft.previous = previous
                 draft.computed.add("previous")
                 draft.comments.append(
-                    f"计算：previous = {fmt(draft.value)} {sign} {fmt(_num(e.change))} = {fmt(previous)}"
+                    f"计算：previous = {fmt(value)} {sign} {fmt(_num(e.change))} = {fmt(previous)}"
                     "（模型读出的变化量）"
                 )
         spec = self.profile.function(key) if key else None

@@ -12,14 +12,16 @@ from zongjie.facts.derive import fmt
 from zongjie.notes import patterns as pt
 from zongjie.profiles import Indicator
 from zongjie.text import split_unit
+from zongjie.text.stated import named_change
 
 
 @dataclass
 class MetricDraft:
     name: str
-    value: Decimal
+    value: Decimal | None  # None: only a change was stated (用气量下降一成), kept in `change`
     unit: str
     clause: str
+    change: str | None = None  # the note's own words for it: 下降一成, 同比下降8%
     previous: Decimal | None = None
     target: Decimal | None = None
     note: list[str] = field(default_factory=list)
@@ -29,9 +31,22 @@ class MetricDraft:
     qualified: bool = False  # a change, previous or target clause followed it
 
     def remarks(self) -> list[str]:
+        if self.value is None:
+            return self.comments  # the change is kept in the note's words (一成), not as the Arabic 10%
         return [*self.numerals, *self.comments]
 
+    def said(self) -> str:
+        """1326件, or the stated change (下降一成)."""
+        return f"{fmt(self.value)}{self.unit}" if self.value is not None else self.change or ""
+
     def data(self) -> dict[str, Any]:
+        if self.value is None:
+            # A change with no figure of this year or last (用气量下降一成): the facts' change field, in the
+            # note's words; nothing is made up for value or previous.
+            stated: dict[str, Any] = {"name": self.name, "unit": self.unit, "change": self.change}
+            return {k: v for k, v in stated.items() if v} | (
+                {"note": "，".join(self.note)} if self.note else {}
+            )
         out: dict[str, Any] = {"name": self.name, "value": number(self.value), "unit": self.unit}
         if self.previous is not None:
             out["previous"] = number(self.previous)
@@ -94,7 +109,11 @@ def read(text: str, subject: str | None = None) -> Reading:
                 _apply_change(draft, stated, said)
                 metrics.append(draft)
                 continue
-            rest.append(said)
+            only = _stated(said, subject, metrics[-1] if metrics else None)
+            if only is not None:
+                metrics.append(only)
+            else:
+                rest.append(said)
         last = metrics[-1] if metrics else None
         if last is not None and qualify(last, clause, original):
             last.numerals += numerals
@@ -103,7 +122,7 @@ def read(text: str, subject: str | None = None) -> Reading:
         if named is not None:
             pending = (named[0], named[1], original, numerals)
             continue
-        m = _metric(clause, original, subject if not metrics else None)
+        m = _stated(original, subject, last) or _metric(clause, original, subject if not metrics else None)
         if m is None:
             rest.append(original)
         else:
@@ -111,8 +130,32 @@ def read(text: str, subject: str | None = None) -> Reading:
             _name_by(m, subject, last)
             metrics.append(m)
     if pending is not None:
-        rest.append(pending[2])  # a change with no value (宿舍维修同比减少近一半) stays as the note says it
+        only = _stated(pending[2], subject, metrics[-1] if metrics else None)
+        if only is not None:
+            metrics.append(only)
+        else:
+            rest.append(pending[2])
     return Reading(metrics, rest)
+
+
+def _stated(original: str, subject: str | None, last: MetricDraft | None) -> MetricDraft | None:
+    """用气量下降一成, 能耗同比下降8%, 宿舍维修同比减少近一半 with no figure of the year: a metric whose value and
+    previous are unknown and whose change is the note's own words — never a metric named 用气量下降 of 10%."""
+    found = named_change(original)
+    if found is None:
+        return None
+    written, stated = found
+    name = pt.metric_name(written)
+    if not _name_ok(name) or (stated.unit == "%" and name.endswith("率")):
+        return None  # 及时率下降8%: points or a relative change? The note stays text, as before
+    said = original.strip()[len(written) :].strip() if original.strip().startswith(written) else None
+    if not said:
+        return None
+    unit = "%" if stated.unit == "个百分点" else "" if stated.unit == "%" else stated.unit
+    draft = MetricDraft(name, None, unit, original, change=said, qualified=True)
+    draft.comments.append(f"变化：笔记只写了“{said}”，本年和上年数值不详，记入 change，照原话写回")
+    _name_by(draft, subject, last)
+    return draft
 
 
 def _name_by(m: MetricDraft, subject: str | None, last: MetricDraft | None) -> None:
@@ -180,6 +223,8 @@ def _named_change(clause: str) -> tuple[str, pt.Change] | None:
 
 def qualify(last: MetricDraft, clause: str, original: str) -> bool:
     """Applies a clause that qualifies the metric before it (change, previous, target); False if none."""
+    if last.value is None:
+        return False  # only a stated change: no figure of the year for a previous or target to go with
     both = pt.PREV_DELTA.match(clause)
     if both:
         _apply_previous(last, Decimal(both.group("prev")), pt.unit_of(both.group("punit")), original)
@@ -273,6 +318,8 @@ def _apply_target(metric: MetricDraft, value: Decimal, unit: str, clause: str) -
 
 def _apply_change(metric: MetricDraft, delta: pt.Change, clause: str) -> None:
     metric.qualified = True
+    if metric.value is None:
+        return
     points = delta.unit == "个百分点"
     if metric.unit == "%" and delta.unit == "%":
         metric.note.append(clause)
@@ -307,6 +354,8 @@ def _apply_change(metric: MetricDraft, delta: pt.Change, clause: str) -> None:
 
 def unit_questions(metric: MetricDraft, indicator: Indicator | None) -> None:
     """Units the note leaves open are asked about, never filled in from the profile."""
+    if metric.value is None:
+        return  # only a stated change (下降一成): there is no figure whose unit could be wrong
     hint = f"（档案中“{indicator.name}”的单位是“{indicator.unit}”）" if indicator and indicator.unit else ""
     if metric.unit == "":
         metric.comments.append(f"? 单位不确定：笔记没有写单位，请补上 unit{hint}")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from zongjie.text.numbers import Direction, NumberError, extract, read_value
+from zongjie.text.numbers import CLAIM_KINDS, Direction, NumberError, extract, read_value
 from zongjie.text.width import fold
 from zongjie.text.words import alternation
 
@@ -101,3 +101,25 @@ def read_change(text: str) -> Stated:
         )
     words = rest.removeprefix("约").removeprefix("近").removesuffix("左右") if cheng else ""
     return Stated(direction, amount.normalize(), unit, hedge, cheng, words, versus, verb)
+
+
+# The comparison a change may follow its name with (能耗同比下降8%, 报修比去年少了120件).
+_VERSUS = re.compile(r"(?:同比|(?:比|较|相比|与)(?:去年|上年|上一年度?|前一年)(?:同期)?(?:的)?(?:相比)?)$")
+
+
+def named_change(text: str) -> tuple[str, Stated] | None:
+    """(name, change) for a note that says only how something moved: 用气量下降一成 → (用气量, −10%),
+    能耗同比下降8% → (能耗, …), 投诉减少三成左右. None when `text` is not a name followed by one change."""
+    text = text.strip()
+    rx, _ = _verbs()
+    for found in rx.finditer(text):
+        head = text[: found.start()]
+        versus = _VERSUS.search(head)
+        name = (head[: versus.start()] if versus else head).strip()
+        if len(name) < 2 or any(q.kind in CLAIM_KINDS for q in extract(name)):
+            continue
+        try:
+            return name, read_change(text[versus.start() if versus else found.start() :])
+        except NumberError:
+            continue
+    return None
