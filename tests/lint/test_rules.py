@@ -55,3 +55,10 @@ def test_stated_severities():
         assert REGISTRY[rid].severity == "error"
     for rid in warnings:
         assert REGISTRY[rid].severity == "warning"
+
+
+def test_a_full_width_blank_is_quoted_as_written():
+    from zongjie.lint.api import lint_markdown
+
+    found = [f for f in lint_markdown("全年水电费较上年下降了％，节约明显。\n") if f.rule == "placeholder"]
+    assert [f.message for f in found] == ["未填写的占位符“％”：填入事实或删去此句"]

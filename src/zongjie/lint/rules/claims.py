@@ -15,6 +15,7 @@ from zongjie.lint.rules.base import Context, Example, rule, this
 from zongjie.lint.rules.fidelity import aliases
 from zongjie.lint.rules.style import blanks, has_number
 from zongjie.plan.task import MetricFact
+from zongjie.text.forms import DIGIT, NUMERAL
 from zongjie.text.numbers import CLAIM_KINDS, Quantity
 from zongjie.text.words import literal_alternation
 from zongjie.wording import CHANGE_BEFORE
@@ -28,7 +29,7 @@ _TARGET = re.compile(
     r"(?P<neg>未能|未|没有|没能|尚未|不能)?"
     r"(?P<claim>(?:超额|基本|全面|圆满|顺利)?(?:完成|达到|实现|达成)了?(?:年度|全年|既定|预定|预期)?目标(?:任务|要求)?"
     r"|(?P<cmp>优于|超过|高于|低于|超出)(?:了)?(?:年度|全年|既定)?目标|达标)"
-    r"(?P<tail>[（(][^）)]{0,16}[）)])?(?P<of>的\s*[\d〇一二三四五六七八九十百])?"
+    rf"(?P<tail>[（(][^）)]{{0,16}}[）)])?(?P<of>的\s*[{NUMERAL}])?"
 )
 _MISSED = re.compile(r"尚差|仍差|还差")
 # A change (同比下降100%, 较上年减少1次) is said of a metric, it is not one of its figures: 100% there must not
@@ -162,7 +163,7 @@ _ZERO = re.compile(
     r"|(?<![\u4e00-\u9fff])无(?P<w>[\u4e00-\u9fff]{0,6}?)(?P<wk>事故)|安全无事故"
 )
 _SATISFACTION = re.compile(
-    r"满意度[^，。；\d]{0,8}?(?:提升|提高|上升|增长|改善|明显|显著)|满意度(?:有所|不断|持续)"
+    rf"满意度[^，。；{DIGIT}]{{0,8}}?(?:提升|提高|上升|增长|改善|明显|显著)|满意度(?:有所|不断|持续)"
 )
 _NOISE = re.compile(r"^(?:全年|年内|本年度|本年)")
 # A cheap test per paragraph before the per-sentence work: most paragraphs make no such claim.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-import calendar
+import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -16,6 +16,7 @@ from zongjie.lint.factset import FactSet, states
 from zongjie.lint.names import GENERIC, foreign, metric_names, named_figures
 from zongjie.lint.rules.base import Context, Example, rule, this
 from zongjie.plan.task import MetricFact, PlanFact, ProblemFact
+from zongjie.text.dates import dates_in
 from zongjie.text.numbers import CLAIM_KINDS, Quantity, extract
 from zongjie.text.words import literal_alternation
 from zongjie.wording import DOWN, OWNER, UP, zero_said
@@ -206,33 +207,9 @@ def _trend_in(
             carried = mentions[-1][1]
 
 
-_DATE = re.compile(
-    r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日|(底|末))?|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
-    r"|(\d{4})\s*年\s*(底|末)"
-)
-
-
-def _dates(text: str) -> list[tuple[int, int, int | None]]:
-    """(year, month, day) with day None for 月底; 年底 is December."""
-    out: list[tuple[int, int, int | None]] = []
-    for m in _DATE.finditer(text):
-        if m.group(1):
-            y, mo = int(m.group(1)), int(m.group(2))
-            day = int(m.group(3)) if m.group(3) else None
-            out.append((y, mo, day))  # 月底/月末 → None, compared as the month's last day
-        elif m.group(5):
-            out.append((int(m.group(5)), int(m.group(6)), int(m.group(7))))
-        else:
-            out.append((int(m.group(8)), 12, None))
-    return out
-
-
-def _same_date(a: tuple[int, int, int | None], b: tuple[int, int, int | None]) -> bool:
-    if a[:2] != b[:2]:
-        return False
-    last = calendar.monthrange(a[0], a[1])[1]
-    da, db = a[2] or last, b[2] or last
-    return da == db
+def _deadlines(text: str) -> list[dt.date]:
+    """The last day of each dated deadline in a text (2026年6月底 and 2026年6月30日 are the same day)."""
+    return [when.last for _, _, when in dates_in(text)]
 
 
 def bigrams(text: str) -> set[str]:
@@ -280,6 +257,12 @@ def plan_for(item: str, plans: list[PlanFact]) -> PlanFact | None:
         Example(
             "1. 设备完好率提升至99.5%，2026年6月底前完成，责任人为工程主管李明。", False, "plans", facts=True
         ),
+        Example(  # a quarter is a deadline too (text.dates): its end, 9月30日, is not 6月底
+            "1. 设备完好率提升至99.5%，2026年第三季度末前完成，责任人为工程主管李明。",
+            True,
+            "plans",
+            facts=True,
+        ),
         Example(
             "2. 智能巡检系统覆盖全部消防设施，2026年9月30日前完成，由后勤科科长王芳负责。",
             False,
@@ -313,9 +296,9 @@ def plan_fact_mismatch(ctx: Context) -> Iterator[Finding]:
                             suggestion=owner,
                         )
                         break
-            want = _dates(pl.deadline_text or "")
-            said_dates = _dates(text)
-            if want and said_dates and not any(_same_date(want[0], d) for d in said_dates):
+            want = _deadlines(pl.deadline_text or "")
+            said_dates = _deadlines(text)
+            if want and said_dates and want[0] not in said_dates:
                 yield ctx.finding(
                     r,
                     f"完成时限与事实不符：应为“{pl.deadline_text}”",
@@ -395,8 +378,8 @@ def missing_metrics(
 
 
 _FUTURE = re.compile(r"计划|将|明年|下一年|下年|力争|争取|预算|目标|前|底|预计|拟|新的一年|启动|开工")
-_DATED = re.compile(r"\s*(?:年\s*)?\d{1,2}\s*月")
-_NEXT_YEAR_TITLE = re.compile(r"^\d{4}\s*年度?(?:工作|后勤)?(?:打算|计划|思路|安排|要点|规划)")
+# After a year's digits: 2020年工作打算 names next year's plan in a title.
+_NEXT_YEAR_TITLE = re.compile(r"\s*年度?(?:工作|后勤)?(?:打算|计划|思路|安排|要点|规划)")
 _PAST = re.compile(r"较|比|同比|上年|相比|与|以来|自|起|至今|从|由|投用|投入使用|建成|建于|始建")
 
 
@@ -438,7 +421,7 @@ def year_mismatch(ctx: Context) -> Iterator[Finding]:
             for q in years:
                 y = int(q.value)
                 _, sent = next(((o, t) for o, t in spans if o <= q.start < o + len(t)), (b.start, b.text))
-                if in_title and y == year + 1 and _NEXT_YEAR_TITLE.search(b.text[q.start - b.start :]):
+                if in_title and y == year + 1 and _NEXT_YEAR_TITLE.match(b.text, q.end - b.start):
                     continue  # 2019年工作总结暨2020年工作打算: next year's plan, named in the title
                 if not in_title and y in known:
                     continue
@@ -446,7 +429,8 @@ def year_mismatch(ctx: Context) -> Iterator[Finding]:
                     continue
                 if not in_title and y < year and _PAST.search(sent) and (y == year - 1 or not strict):
                     continue
-                if not in_title and y < year and not strict and not _DATED.match(b.text, q.end - b.start):
+                # a year with a month (2023年12月) dates this year's work; one without is referred to
+                if not in_title and y < year and not strict and "月" not in q.raw:
                     continue  # 按2018年床位数核定, 建于2010年: a year referred to, not the date of this year's work
                 yield ctx.finding(
                     r, f"“{y}年”与总结年度{year}年不符", q.start, sent, section=s.id, suggestion=f"{year}年"

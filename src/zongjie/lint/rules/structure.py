@@ -14,6 +14,8 @@ from zongjie.lint.rules.fidelity import problem_for as _problem_for
 from zongjie.lint.rules.style import blank_kinds, blanks, vague_only
 from zongjie.lint.sections import MEASURES, items
 from zongjie.skeleton import HEADINGS, ORDER, SKELETON
+from zongjie.text.forms import NUMERAL, YEAR
+from zongjie.text.markdown import ENUMERATOR
 from zongjie.text.numbers import METRIC_KINDS, extract
 
 # The facts field that feeds each section, for suggestions.
@@ -263,9 +265,12 @@ _STOP_PAIRS = frozenset(
 )
 
 
+_ENUMERATOR = re.compile(ENUMERATOR)
+
+
 def _pairs(text: str) -> set[str]:
     out: set[str] = set()
-    text = re.sub(r"[一二三四五六七八九十]是", " ", text)  # run-in item markers are not words
+    text = _ENUMERATOR.sub(" ", text)  # run-in item markers are not words
     for part in re.split(r"[^\u4e00-\u9fff]+", text):
         out |= {part[i : i + 2] for i in range(len(part) - 1)}
     return out - _STOP_PAIRS
@@ -363,16 +368,14 @@ OWNER = re.compile(
     rf"{wording.OWNER_LABEL}|牵头|由[^，。；]{{2,16}}负责|负责[:：]|(?:主管|科长|经理)[\u4e00-\u9fff]{{2,3}}"
 )
 # A school or a heating office dates its plans by the calendar it lives by: 2026年暑期, 汛期前, 开学前.
-DEADLINE = re.compile(
-    rf"{wording.DEADLINE.pattern}|(?:\d{{4}}年)?(?:暑期|暑假|寒假|汛期|供暖季|春节|开学)前?"
-)
+DEADLINE = re.compile(rf"{wording.DEADLINE.pattern}|(?:{YEAR}年)?(?:暑期|暑假|寒假|汛期|供暖季|春节|开学)前?")
 TARGET_VERB = re.compile(
     r"提升至|提高到|提高至|达到|降至|降低到|控制在|不低于|不高于|不少于|不超过|以内|以上|覆盖|实现|完成"
 )
 # 增至每日一次, 缩短到两天: a level to reach, said with a Chinese numeral.
 _TO_LEVEL = re.compile(
     r"(?:增至|升至|提升至|提高到|提高至|达到|降至|降为|减至|缩短到|缩短至|压缩到|压缩至|控制在)"
-    r"[^，。；]{0,4}[\d一二两三四五六七八九十百千万]"
+    rf"[^，。；]{{0,4}}[{NUMERAL}]"
 )
 
 

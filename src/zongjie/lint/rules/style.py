@@ -10,6 +10,8 @@ from zongjie.finding import Finding
 from zongjie.lint import lexicon
 from zongjie.lint.document import Block, Section, Sentence, plain
 from zongjie.lint.rules.base import Context, Example, rule, this
+from zongjie.text.forms import DIGIT, NUMBER, NUMERAL
+from zongjie.text.markdown import ENUMERATOR, ordinal
 from zongjie.text.numbers import METRIC_KINDS, extract
 from zongjie.text.width import fold
 from zongjie.text.words import words
@@ -58,31 +60,32 @@ _BLANK = "[Xx×_＿]"
 _CJK = "\u4e00-\u9fff"
 _PLACEHOLDER = re.compile(
     # A blank date is one blank: 202X年X月X日, 20__年__月, x月x日.
-    rf"(?:20[\dXx×_＿]{{2}}年)?{_BLANK}{{1,2}}月(?:{_BLANK}{{1,2}}日)?"
-    rf"|20[\dXx×_＿]?{_BLANK}+年?"  # 202X年, 20__年, 20××年
+    rf"(?:20[{DIGIT}Xx×_＿]{{2}}年)?{_BLANK}{{1,2}}月(?:{_BLANK}{{1,2}}日)?"
+    rf"|20[{DIGIT}Xx×_＿]?{_BLANK}+年?"  # 202X年, 20__年, 20××年
     r"|(?<![A-Za-z])[Xx×]{2,}(?![A-Za-z])%?|○{2,}|_{2,}|＿{2,}"  # XX%, xx户, ××
     # One x standing for a number or a name next to 汉字 (保安x人, x中心); X光 and X线 are words.
-    rf"|(?<![A-Za-z0-9])(?:(?<=[{_CJK}])[Xx](?![A-Za-z0-9光线射])|[Xx](?=[{_CJK}%％])(?![光线射]))"
+    rf"|(?<![A-Za-z{DIGIT}])(?:(?<=[{_CJK}])[Xx](?![A-Za-z{DIGIT}光线射])|[Xx](?=[{_CJK}%])(?![光线射]))"
     r"|某某|某(?=单位|公司|部门|中心|学校|医院|小区|项目|同志|科室|科长|主任|经理|处长|局长|校长)"
     r"|【[^】]{0,8}(?:待|补充|填写)[^】]{0,8}】"
     r"|[（(](?:待补充|待填写|待定)[)）]|……等数据|\{\{[^}]*\}\}"
-    r"|(?<=[\u4e00-\u9fff])[%％]"  # 下降了%: the number was never filled in
     r"|(?<![为除罢末])了(?:次|项|件|起)(?=[，。、；全])"  # 进行了次全面检修
     # 维护次，: a verb of work, then a measure word with no number, then the clause ends.
     rf"|(?:{_WORK_VERBS})(?:人次|次|项|件|起)(?=[，。、；,;])"
     # 更换灯具套，: a verb, what was done, and its measure word with no number before it.
     r"|(?<=更换|安装|新增|清洗|采购|购置|配备|新建)[\u4e00-\u9fff]{1,4}?"
-    r"(?<![一二两三四五六七八九十百千万几多余数整全配成])(?:套|台|盏|辆|只|棵|株)(?=[，。、；,;])"
+    rf"(?<![{NUMERAL}几多余数整全配成])(?:套|台|盏|辆|只|棵|株)(?=[，。、；,;])"
     # 水电故障余起: 余 with no number before it (其余/剩余/业余 are words).
-    r"|(?<![\d零〇一二两三四五六七八九十百千万其剩业多结富盈残节课工闲空有之以年月日天])余(?:人次|起|次|件|项|台|套|户|处|条|场|万)"
+    rf"|(?<![{NUMERAL}其剩业多结富盈残节课工闲空有之以年月日天])余(?:人次|起|次|件|项|台|套|户|处|条|场|万)"
     # 达到了万公里, 下降了万元: a scale word with no number before it.
     r"|(?<=[了到为约达计共省])万(?:元|公里|度|吨|平方米|立方米|人次|千瓦时|册|㎡)"
+    r"|(?<=[\u4e00-\u9fff])%"  # 下降了%: the number was never filled in (％ is folded to %)
 )
 
 
 def blanks(text: str) -> list[re.Match[str]]:
-    """Unfilled blanks in a text: each is one placeholder finding and nothing else."""
-    return list(_PLACEHOLDER.finditer(text))
+    """Unfilled blanks in a text: each is one placeholder finding and nothing else. Matched on the folded
+    text (ＸＸ％ is XX%), same offsets: take what was written from the text itself."""
+    return list(_PLACEHOLDER.finditer(fold(text)))
 
 
 def blank_kinds(text: str) -> set[str]:
@@ -136,11 +139,12 @@ def placeholder(ctx: Context) -> Iterator[Finding]:
     for s in ctx.doc.sections:
         for b in s.blocks:
             for m in blanks(b.text):
+                written = b.text[m.start() : m.end()]
                 yield ctx.finding(
                     this("placeholder"),
-                    f"未填写的占位符“{m.group()}”：填入事实或删去此句",
+                    f"未填写的占位符“{written}”：填入事实或删去此句",
                     b.start + m.start(),
-                    m.group(),
+                    written,
                     section=s.id,
                 )
             # The notes reader writes organization "本单位" when the notes name none: in the title it is a
@@ -275,12 +279,15 @@ def long_sentence(ctx: Context) -> Iterator[Finding]:
             )
 
 
-_LEAD = re.compile(r"^[\s>]*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*|[一二三四五六七八九十]是)?")
+_ENUMERATOR = re.compile(ENUMERATOR)
 MONOTONE_RUN = 3
 
 
 def _opening(text: str) -> str:
-    t = _LEAD.sub("", plain(text).strip())
+    """The first two 汉字 of a sentence or item, after its number (一、 （二） 3. ①) or 一是."""
+    t = plain(text).strip().lstrip(">\u3000 \t")
+    o = ordinal(t)
+    t = t[o.end :] if o is not None else _ENUMERATOR.sub("", t, count=1) if _ENUMERATOR.match(t) else t
     t = re.sub(r"^[，,：:\s]+", "", t)
     return t[:2] if len(t) >= 2 and all("\u4e00" <= c <= "\u9fff" for c in t[:2]) else ""
 
@@ -323,9 +330,9 @@ def monotone_openings(ctx: Context) -> Iterator[Finding]:
 # almost never what the writer meant (2.5 个百分点). Only the unambiguous shape: the rate with its % value,
 # then at once, in the next clause and with no subject of its own, its change in %.
 _RATE_CHANGE = re.compile(
-    r"(?P<name>[\u4e00-\u9fff]{0,8}(?:率|满意度))(?:为|是|达|达到|保持在)?(?P<value>\d+(?:\.\d+)?)%"
+    rf"(?P<name>[\u4e00-\u9fff]{{0,8}}(?:率|满意度))(?:为|是|达|达到|保持在)?(?P<value>{NUMBER})%"
     r"[，,]\s*(?:比上年|较上年|比去年|较去年|比上一年|较上一年|与上年相比|同比|环比)?"
-    r"(?P<verb>提高|提升|上升|增长|增加|下降|降低|减少)了?(?P<change>\d+(?:\.\d+)?)%(?![\d.]*个百分点)"
+    rf"(?P<verb>提高|提升|上升|增长|增加|下降|降低|减少)了?(?P<change>{NUMBER})%(?![{DIGIT}.]*个百分点)"
 )
 
 
@@ -343,7 +350,7 @@ _RATE_CHANGE = re.compile(
 )
 def rate_change_percent(ctx: Context) -> Iterator[Finding]:
     for _, sent in _all_sentences(ctx):
-        text = fold(sent.text).replace("％", "%")
+        text = fold(sent.text)
         for m in _RATE_CHANGE.finditer(text):
             if float(m.group("change")) >= 100:
                 continue  # 增长150%: a relative change, not points
