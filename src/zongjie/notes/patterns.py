@@ -316,10 +316,10 @@ def named_qualifier(clause: str) -> tuple[str, str] | None:
     m = INVERTED.match(clause) or NAMED_CHANGE.match(clause)
     if m is None:
         return None
-    said = m.group("change")
-    if not (change(said) or PREV_DELTA.match(said)):
+    said, name = m.group("change"), metric_name(m.group("name"))
+    if len(name) < 2 or not (change(said) or PREV_DELTA.match(said)):
         return None
-    return metric_name(m.group("name")), said
+    return name, said
 
 
 def owner(text: str) -> tuple[str | None, str]:
