@@ -5,6 +5,11 @@ department throughout, so no paragraph switches its subject — and the linter's
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from cli_helpers import run_cli
 from writer.offline_helpers import WRITER, check_fidelity, make_facts
 from zongjie.lint.api import lint_markdown, lint_section
 from zongjie.plan.build import build_plan
@@ -78,3 +83,30 @@ def test_the_facts_text_itself_would_be_flagged() -> None:
     found = [f for f in lint_markdown(pasted, MIXED) if f.rule == "department-name"]
     assert [(f.line, f.excerpt) for f in found] == [(3, "本部门")]
     assert "物业后勤科" in found[0].message
+
+
+NOTES = """\
+# 2025年阳光里小区物业后勤科工作记录
+
+## 设备维修
+- 全年报修2,140件，及时率96.5%（去年94.1%）
+- 7月12日小区停电，我科25分钟内启动预案，2小时内恢复供电
+
+## 安全
+- 全年未发生安全事故
+
+## 明年
+- 更换监控摄像头40个，2026年6月底前完成，后勤科王强负责
+"""
+
+
+def test_notes_as_a_clerk_jots_them_draft_with_one_name(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    notes = tmp_path / "notes.md"
+    notes.write_text(NOTES, encoding="utf-8")
+    run_cli(capsys, "draft", str(notes), "-o", str(tmp_path / "out"))
+    draft = (tmp_path / "out" / "draft.md").read_text(encoding="utf-8")
+    assert "物业后勤科25分钟内启动预案" in draft and "责任人：物业后勤科王强" in draft
+    assert "我科" not in draft and "，后勤科" not in draft and "：后勤科" not in draft
+    assert not [f for f in lint_markdown(draft) if f.rule == "department-name"]
