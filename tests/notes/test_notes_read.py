@@ -96,7 +96,14 @@ def _facts(tmp_path: Path, text: str) -> tuple[dict[str, Any], str]:
 
 @pytest.mark.parametrize(
     "title",
-    ["# 2025年度维修工作记录", "＃2025年设备工作笔记", "2025年保洁工作记录", "# 2025年工作量统计"],
+    [
+        "# 2025年度维修工作记录",
+        "＃2025年设备工作笔记",
+        "2025年保洁工作记录",
+        "# 2025年工作量统计",
+        "**2025年设备维修记录**",
+        "#2025总务处年终材料",  # no space after #: still the title, and # is no one's name
+    ],
 )
 def test_a_title_naming_the_work_names_no_organisation(tmp_path: Path, title: str) -> None:
     data, text = _facts(tmp_path, f"{title}\n\n- 维修工单1,865单\n- 巡检1326次\n")
@@ -105,9 +112,17 @@ def test_a_title_naming_the_work_names_no_organisation(tmp_path: Path, title: st
     assert "? 单位名称" in text
 
 
-def test_an_organisation_before_the_work_is_kept(tmp_path: Path) -> None:
-    data, _ = _facts(tmp_path, "# 翠湖苑小区2025年设备工作笔记\n\n- 巡检1326次\n")
-    assert data["report"]["organization"] == "翠湖苑小区"
+@pytest.mark.parametrize(
+    ("title", "organization"),
+    [
+        ("# 翠湖苑小区2025年设备工作笔记", "翠湖苑小区"),
+        ("华信科技公司2025年度行政后勤部工作素材", "华信科技公司"),
+        ("2024—2025学年 城南实验中学 总务处 工作要点", "城南实验中学"),
+    ],
+)
+def test_an_organisation_named_in_the_title_is_kept(tmp_path: Path, title: str, organization: str) -> None:
+    data, _ = _facts(tmp_path, f"{title}\n\n- 巡检1326次\n")
+    assert data["report"]["organization"] == organization
 
 
 @pytest.mark.parametrize(

@@ -129,7 +129,8 @@ def parse(text: str, source: str = "<notes>") -> Notes:
             continue
         head = _heading(line)
         if not items and not headings and title is None and line.kind != "item":
-            candidate = tidy(head[0] if head else line.content)
+            # #2025总务处年终材料: no space after the #, so no Markdown heading, but a title all the same
+            candidate = tidy(head[0] if head else line.content.lstrip("#＃ \u3000"))
             if (head is not None and head[1] == 1) or (is_title(candidate) and len(candidate) <= 40):
                 title = Heading(line.number, candidate, 1)
                 continue

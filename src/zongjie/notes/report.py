@@ -104,15 +104,25 @@ def _who(title: str) -> str:
 
 
 # Words a title may put where a name would stand that name no one: 2025年工作量统计, 2025年度指标台账.
-_WORK_WORDS = ("工作量", "工作", "指标", "数据", "统计", "年度", "全年", "年终", "台账")
+_WORK_WORDS = ("工作量", "工作", "指标", "数据", "统计", "年度", "全年", "年终", "台账", "记录")
+# What the work is about, in any profile: 2025年设备维修记录 is about 设备, kept by someone unnamed.
+_WORK_TOPICS = ("设备", "维修", "保洁", "绿化", "安保", "食堂", "能耗", "水电", "车辆", "宿舍", "消防")
+# A name ending so is an organisation even when a topic stands in it (保洁公司, 阳光中学食堂 does not end so).
+_ORG_ENDS = ("公司", "集团", "学校", "学院", "大学", "中学", "小学", "医院", "卫生院", "小区", "项目", "花园")
 
 
 def _organisation(name: str, profile: Profile) -> str | None:
     """The organisation a title names, or None when what stands there is what the notes or the table are
-    about — 设备, 维修, 保洁绿化, 物业 (a 职能 or the profile itself), 工作量统计 — so it is asked, not guessed."""
+    about — 设备, 设备维修, 保洁绿化, 物业 (a 职能 or the profile itself), 工作量统计 — so it is asked, not
+    guessed."""
     while name.endswith(_WORK_WORDS):
         name = name[: -len(next(w for w in _WORK_WORDS if name.endswith(w)))]
     if not name or name in (profile.name, *profile.aliases):
+        return None
+    if name.endswith(_ORG_ENDS):
+        return name
+    functions = [n for spec in profile.functions for n in (spec.name, *spec.aliases) if len(n) >= 2]
+    if any(w in name for w in (*_WORK_TOPICS, *functions)):
         return None
     return None if function_of_parts(name, profile, strict=True) is not None else name
 
