@@ -93,23 +93,6 @@ async def run_tasks(
     hint: str | None = None,
     on_tokens: TokenSink | None = None,
 ) -> list[str]:
-    # A writer that holds connections (the model's HTTP client) is open for this run only.
-    async with contextlib.AsyncExitStack() as stack:
-        if isinstance(writer, contextlib.AbstractAsyncContextManager):
-            await stack.enter_async_context(writer)
-        return await _run_open(ws, state, todo, writer, jobs, on_event, hint, on_tokens)
-
-
-async def _run_open(
-    ws: Workspace,
-    state: State,
-    todo: list[Todo],
-    writer: Writer,
-    jobs: int,
-    on_event: EventSink,
-    hint: str | None,
-    on_tokens: TokenSink | None,
-) -> list[str]:
     gate = asyncio.Semaphore(jobs)
     lock = asyncio.Lock()
     done: list[str] = []
@@ -124,7 +107,11 @@ async def _run_open(
             done.append(task.id)
         on_event(task.id, "done")
 
-    results = await asyncio.gather(*(one(*item) for item in todo), return_exceptions=True)
+    # A writer that holds connections (the model's HTTP client) is open for this run only.
+    async with contextlib.AsyncExitStack() as stack:
+        if isinstance(writer, contextlib.AbstractAsyncContextManager):
+            await stack.enter_async_context(writer)
+        results = await asyncio.gather(*(one(*item) for item in todo), return_exceptions=True)
     failures = [r for r in results if isinstance(r, BaseException)]
     if failures:
         raise failures[0]
