@@ -8,7 +8,7 @@ import pytest
 from zongjie import wording
 from zongjie.facts.derive import derive
 from zongjie.facts.model import Metric
-from zongjie.lint.rules import fidelity, structure
+from zongjie.lint.rules import fidelity, plans
 from zongjie.notes import patterns
 from zongjie.writer.offline import kinds
 
@@ -41,7 +41,7 @@ def test_every_reader_shares_the_verbs() -> None:
 def test_owner_is_read_in_prose(text: str, who: str) -> None:
     m = wording.OWNER.search(text)
     assert m is not None and (m.group(1) or m.group(2)) == who
-    assert structure.OWNER.search(text)
+    assert plans.OWNER.search(text)
 
 
 @pytest.mark.parametrize("text", ["负责人：李明", "牵头人：李明", "李明负责"])
@@ -64,7 +64,7 @@ def test_owner_is_read_in_notes(text: str) -> None:
     ],
 )
 def test_deadlines_are_found_in_prose(text: str) -> None:
-    assert structure.DEADLINE.search(f"完成改造，{text}完成，责任人为李明")
+    assert plans.DEADLINE.search(f"完成改造，{text}完成，责任人为李明")
 
 
 @pytest.mark.parametrize(

@@ -1,9 +1,9 @@
-"""Number fidelity against the facts: invented numbers, wrong trends, changed plans, dropped facts, wrong years."""
+"""Number fidelity against the facts: invented numbers, wrong trends, dropped facts; and which fact an item of
+the problems or plans reports (problem_for, plan_for), for the rules in problems.py and plans.py."""
 
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -11,15 +11,14 @@ from decimal import Decimal
 
 from zongjie.facts.derive import dec
 from zongjie.finding import Finding
-from zongjie.lint.document import Block, Section, clauses, plain
+from zongjie.lint.document import Block, Section, clauses
 from zongjie.lint.factset import FactSet, states
 from zongjie.lint.names import GENERIC, foreign, metric_names, named_figures
 from zongjie.lint.rules.base import Context, Example, rule, this
 from zongjie.plan.task import MetricFact, PlanFact, ProblemFact
-from zongjie.text.dates import dates_in
 from zongjie.text.numbers import CLAIM_KINDS, Quantity, extract
 from zongjie.text.words import literal_alternation
-from zongjie.wording import DOWN, OWNER, UP, zero_said
+from zongjie.wording import DOWN, UP, zero_said
 
 
 def _facts(ctx: Context) -> FactSet:
@@ -207,11 +206,6 @@ def _trend_in(
             carried = mentions[-1][1]
 
 
-def _deadlines(text: str) -> list[dt.date]:
-    """The last day of each dated deadline in a text (2026年6月底 and 2026年6月30日 are the same day)."""
-    return [when.last for _, _, when in dates_in(text)]
-
-
 def bigrams(text: str) -> set[str]:
     """Character pairs of the text's 汉字 and word characters, punctuation dropped."""
     t = re.sub(r"[^\u4e00-\u9fff\w]", "", text)
@@ -240,73 +234,6 @@ def plan_for(item: str, plans: list[PlanFact]) -> PlanFact | None:
         if s > score:
             best, score = pl, s
     return best if score >= 0.5 else None
-
-
-@rule(
-    "plan-fact-mismatch",
-    "error",
-    "计划与事实不符：正文中计划的责任人或完成时限与事实文件不同。",
-    needs_facts=True,
-    examples=[
-        Example(
-            "1. 设备完好率提升至99.5%，2026年10月1日前完成，责任人为物业后勤科。", True, "plans", facts=True
-        ),
-        Example(
-            "1. 设备完好率提升至99.5%，2026年6月底前完成，责任人为后勤科科长王芳。", True, "plans", facts=True
-        ),
-        Example(
-            "1. 设备完好率提升至99.5%，2026年6月底前完成，责任人为工程主管李明。", False, "plans", facts=True
-        ),
-        Example(  # a quarter is a deadline too (text.dates): its end, 9月30日, is not 6月底
-            "1. 设备完好率提升至99.5%，2026年第三季度末前完成，责任人为工程主管李明。",
-            True,
-            "plans",
-            facts=True,
-        ),
-        Example(
-            "2. 智能巡检系统覆盖全部消防设施，2026年9月30日前完成，由后勤科科长王芳负责。",
-            False,
-            "plans",
-            facts=True,
-        ),
-    ],
-)
-def plan_fact_mismatch(ctx: Context) -> Iterator[Finding]:
-    facts = _facts(ctx)
-    if not facts.plans:
-        return
-    r = this("plan-fact-mismatch")
-    for s in [s for s in ctx.doc.sections if s.kind == "plans"]:
-        for b in s.body:
-            text = plain(b.text)
-            pl = plan_for(text, facts.plans)
-            if pl is None:
-                continue
-            owner = pl.plan.owner
-            if owner and owner not in text:
-                for m in OWNER.finditer(text):
-                    said = (m.group(1) or m.group(2) or "").strip()
-                    if said and said not in owner and owner not in said:
-                        yield ctx.finding(
-                            r,
-                            f"责任人“{said}”与事实不符：应为“{owner}”",
-                            b.start,
-                            text,
-                            section=s.id,
-                            suggestion=owner,
-                        )
-                        break
-            want = _deadlines(pl.deadline_text or "")
-            said_dates = _deadlines(text)
-            if want and said_dates and want[0] not in said_dates:
-                yield ctx.finding(
-                    r,
-                    f"完成时限与事实不符：应为“{pl.deadline_text}”",
-                    b.start,
-                    text,
-                    section=s.id,
-                    suggestion=pl.deadline_text,
-                )
 
 
 # Section kinds that must state every metric they were given (strict mode: an error, not a warning).
@@ -375,70 +302,3 @@ def missing_metrics(
             continue
         out.append(mf)
     return out
-
-
-_FUTURE = re.compile(r"计划|将|明年|下一年|下年|力争|争取|预算|目标|前|底|预计|拟|新的一年|启动|开工")
-# After a year's digits: 2020年工作打算 names next year's plan in a title.
-_NEXT_YEAR_TITLE = re.compile(r"\s*年度?(?:工作|后勤)?(?:打算|计划|思路|安排|要点|规划)")
-_PAST = re.compile(r"较|比|同比|上年|相比|与|以来|自|起|至今|从|由|投用|投入使用|建成|建于|始建")
-
-
-@rule(
-    "year-mismatch",
-    "error",
-    "年份与总结年度不符：标题或正文写了别的年份（下一年度的计划和与上年的比较除外）。"
-    "严格模式（检查模型的输出）下，往年只在与上年比较或事实给出时可写。",
-    examples=[
-        Example("2023年12月，后勤科对设备进行了全面检查。", True, facts=True),
-        Example("2025年，后勤科完成设备巡检1248次。", False, facts=True),
-        Example("设备完好率提升至99.5%，2026年6月底前完成。", False, facts=True, kind="plans"),
-        Example("业主满意度92.3%，较2024年提高2.7个百分点。", False, facts=True),
-        Example("医用织物配置量按2018年床位数核定。", False, facts=True, kind="problems"),
-        Example(
-            "# 2025年工作总结暨2026年工作打算\n\n2025年，后勤科完成设备巡检1248次。\n", False, whole=True
-        ),
-        Example("# 2025年工作总结暨2027年工作打算\n\n2025年，后勤科完成设备巡检1248次。\n", True, whole=True),
-    ],
-)
-def year_mismatch(ctx: Context) -> Iterator[Finding]:
-    year = ctx.facts.year if ctx.facts else _title_year(ctx)
-    if year is None:
-        return
-    r = this("year-mismatch")
-    strict = ctx.config.strict
-    known = {
-        int(q.value) for t in (ctx.facts.texts if ctx.facts else []) for q in extract(t) if q.kind == "year"
-    }
-    for s in ctx.doc.sections:
-        for b in s.blocks:
-            in_title = s.kind == "title" or (b.kind == "heading" and s.kind != "plans")
-            years = [q for q in ctx.numbers(b) if q.kind == "year" and int(q.value) != year]
-            if not years:
-                continue
-            spans = (
-                [(b.start, b.text)] if b.kind == "heading" else [(x.start, x.text) for x in ctx.sentences(b)]
-            )
-            for q in years:
-                y = int(q.value)
-                _, sent = next(((o, t) for o, t in spans if o <= q.start < o + len(t)), (b.start, b.text))
-                if in_title and y == year + 1 and _NEXT_YEAR_TITLE.match(b.text, q.end - b.start):
-                    continue  # 2019年工作总结暨2020年工作打算: next year's plan, named in the title
-                if not in_title and y in known:
-                    continue
-                if not in_title and y > year and (s.kind == "plans" or _FUTURE.search(sent)):
-                    continue
-                if not in_title and y < year and _PAST.search(sent) and (y == year - 1 or not strict):
-                    continue
-                # a year with a month (2023年12月) dates this year's work; one without is referred to
-                if not in_title and y < year and not strict and "月" not in q.raw:
-                    continue  # 按2018年床位数核定, 建于2010年: a year referred to, not the date of this year's work
-                yield ctx.finding(
-                    r, f"“{y}年”与总结年度{year}年不符", q.start, sent, section=s.id, suggestion=f"{year}年"
-                )
-
-
-def _title_year(ctx: Context) -> int | None:
-    if ctx.doc.title is None:
-        return None
-    years = [q for q in extract(ctx.doc.title.heading or "") if q.kind == "year"]
-    return int(years[0].value) if years else None
