@@ -150,3 +150,16 @@ def test_the_notes_grammar_on_figures_as_typed(tmp_path: Path) -> None:
     assert "? 单位：笔记写作“800平”，记为“800平方米”" in out
     unplaced = out.split("# unplaced", 1)[1]
     assert "保洁外包后" in unplaced and not any("外包后" in w for w in work)
+
+
+def test_a_heading_that_holds_the_function_name_counts_as_naming_it(tmp_path: Path) -> None:
+    """一、后勤维修工作 holds 维修 (an alias of the 职能): its 及时率 is the profile's 维修及时率, not 后勤维修工作及时率."""
+    _, data = _extract(
+        tmp_path,
+        "2025年 县人民医院 总务科 工作要点\n\n一、后勤维修工作\n• 报修全年1,326件\n• 及时率全年９６．２％\n",
+        profile="hospital",
+    )
+    assert _metrics(data)["维修及时率"]["value"] == 96.2
+    assert not any(
+        name.endswith("全年") for name in _metrics(data)
+    )  # 报修全年1,326件 names 报修, not 报修全年

@@ -161,7 +161,7 @@ class Figures:
         # The profile's name only when the heading names the 职能 itself (维修 is 设施运维's): under 宿舍公寓 (a
         # keyword of it) a 及时率 is the dormitories', not the 维修及时率 of the whole 职能.
         named = spec is not None and (
-            item.heading is None or item.heading in (spec.name, spec.key, *spec.aliases)
+            item.heading is None or any(n in item.heading for n in (spec.name, *spec.aliases) if len(n) >= 2)
         )
         taken = bool(fits) and (key or "", fits[0].name) in self._seen
         if named and len(fits) == 1 and fits[0].name != m.name and not taken:
