@@ -118,3 +118,11 @@ def test_name_department_writes_one_name_and_keeps_everything_else() -> None:
     # A department of one word has no shorter form; a school's 本科 (undergraduate) is no pronoun.
     assert wording.name_department("后勤处对本科生宿舍完成维修", "后勤处") == "后勤处对本科生宿舍完成维修"
     assert wording.name_department("我处理了120件报修", "总务处") == "我处理了120件报修"
+
+
+def test_other_units_that_share_words_with_the_department_are_left_alone() -> None:
+    dept = "后勤服务中心"
+    text = "病人可到一站式服务中心办理；医疗保障部负责医保结算；服务中心全年受理报修11240件"
+    assert wording.name_department(text, dept, "市中医院") == (
+        "病人可到一站式服务中心办理；医疗保障部负责医保结算；后勤服务中心全年受理报修11240件"
+    )
