@@ -59,6 +59,17 @@ def _quoted(forms: list[str]) -> str:
     return "".join(f"“{f}”" for f in forms)
 
 
+def _finding(ctx: Context, said: str, main: str, s: Section, b: Block, m: Mention) -> Finding:
+    return ctx.finding(
+        this("department-name"),
+        f"{said}，统一写作“{main}”",
+        b.start + m.start,
+        m.written,
+        section=s.id,
+        suggestion=f"统一写作“{main}”",
+    )
+
+
 @rule(
     "department-name",
     "warning",
@@ -134,26 +145,13 @@ def department_name(ctx: Context) -> Iterator[Finding]:
             continue
         switch = next(m for m in ms if m.form != here[0])
         flagged.add(id(b))
-        yield ctx.finding(
-            this("department-name"),
-            f"同一段里对本部门换了称呼（{_quoted(here)}）：一段一个主语，统一写作“{main}”",
-            b.start + switch.start,
-            switch.written,
-            section=s.id,
-            suggestion=f"统一写作“{main}”",
-        )
+        said = f"同一段里对本部门换了称呼（{_quoted(here)}）：一段一个主语"
+        yield _finding(ctx, said, main, s, b, switch)
     names = _forms([m for m in mentions if not m.pronoun])
     if len(names) < 2 and len(forms) < 3:
         return
     for s, b, ms in found:
         m = next((m for m in ms if m.form != main), None)
         if m is not None and id(b) not in flagged:
-            yield ctx.finding(
-                this("department-name"),
-                f"全文对本部门有{len(forms)}种称呼（{_quoted(forms)}）：统一写作“{main}”",
-                b.start + m.start,
-                m.written,
-                section=s.id,
-                suggestion=f"统一写作“{main}”",
-            )
+            yield _finding(ctx, f"全文对本部门有{len(forms)}种称呼（{_quoted(forms)}）", main, s, b, m)
             return
