@@ -480,3 +480,20 @@ def test_cells_typed_the_way_a_clerk_types_them(tmp_path: Path, capsys: pytest.C
         ("监控升级", ["更换摄像头", "接入平台"], "李明"),
     ]
     assert "明年计划!C4: 完成时限2024年9月底早于2025年" in err
+
+
+@pytest.mark.parametrize("title", ["2025年设备台账", "２０２５年度维修统计表", "2024—2025学年总务处台账"])
+def test_the_year_a_title_states_is_the_report_year(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], title: str
+) -> None:
+    """Columns headed 本年/上年 name no year: the title's is taken (a 学年 ends in its later year), not asked."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "设备设施"
+    ws.append([title])
+    ws.append(["指标", "单位", "本年", "上年"])
+    ws.append(["设备巡检", "次", 1326, 1180])
+    wb.save(tmp_path / "台账.xlsx")
+    text, _ = _import(tmp_path, capsys, tmp_path / "台账.xlsx", "--profile", "school")
+    assert parse(text, "f.yaml").report.year == 2025
+    assert "? 年度" not in text

@@ -109,7 +109,7 @@ def import_workbook(
         )
     title = next((t for s, h in found if (t := _title(s, h))), "")
     header_year = next((h.years["value"] for _, h in found if "value" in h.years), None)
-    report_year = year or title_year(title) or header_year
+    report_year = year or title_year(_as_report_title(title)) or header_year
     year_comment = None
     if report_year is None:
         report_year = default_year(today or dt.date.today())
