@@ -33,13 +33,8 @@ NOT_FIGURES: dict[str, str] = {
 NOT_YET: frozenset[str] = frozenset(
     {
         "export/document.py",
-        "export/markdown.py",
         "export/word.py",
         "export/wordread.py",
-        "llm/checks.py",
-        "llm/splice.py",
-        "workspace/assemble.py",
-        "workspace/edits.py",
     }
 )
 

@@ -54,3 +54,15 @@ def test_section_text_levels() -> None:
     assert section_text(0, "前言", "正文。\n") == "正文。\n"
     assert section_text(1, "某标题", "") == "# 某标题\n"
     assert section_text(3, "环境卫生管理", "正文。") == "### 环境卫生管理\n\n正文。\n"
+
+
+def test_number_headings_replaces_the_numbers_people_type() -> None:
+    """一． and (三) typed by hand are numbers too: replaced, not doubled (一、一．问题). 1. and 2025年 are text."""
+    md = "## 一．主要工作\n### (三)甲\n### ３．乙\n## 十二、问题\n## 2025年计划"
+    assert number_headings(md).splitlines() == [
+        "## 一、主要工作",
+        "### （一）甲",
+        "### （二）３．乙",
+        "## 二、问题",
+        "## 三、2025年计划",
+    ]

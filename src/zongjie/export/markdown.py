@@ -6,12 +6,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from zongjie.text.markdown import Line, read_blocks
+from zongjie.text.markdown import Line, read_blocks, strip_ordinal
+from zongjie.workspace.assemble import NUMBERINGS
 
 BlockKind = Literal["title", "heading", "para"]
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
-_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十百]+、|（[一二三四五六七八九十百]+）)\s*")
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class Block:
     @property
     def bare_heading(self) -> str:
         """The heading without its 一、/（一） numbering, as the plan names it."""
-        return _NUMBERING.sub("", self.text).strip()
+        return strip_ordinal(self.text, *NUMBERINGS).strip()
 
 
 def inline(text: str) -> list[Run]:

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
-import cn2an
-
 from zongjie.skeleton import HEADINGS
+from zongjie.text.markdown import OrdinalForm, fmt_ordinal, strip_ordinal
 from zongjie.workspace.store import SectionRecord, Workspace
 
-_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十百]+、|（[一二三四五六七八九十百]+）)\s*")
-
-
-def chinese(n: int) -> str:
-    return str(cn2an.an2cn(n, "low"))
+# The numbers a heading may already carry (from an earlier assembly, or typed by hand): replaced, never doubled.
+NUMBERINGS: tuple[OrdinalForm, ...] = ("一、", "一.", "（一）")
 
 
 def section_text(level: int, heading: str, body: str) -> str:
@@ -33,10 +27,10 @@ def number_headings(markdown: str) -> str:
     for line in markdown.splitlines():
         if line.startswith("## "):
             h2, h3 = h2 + 1, 0
-            line = f"## {chinese(h2)}、{_NUMBERED.sub('', line[3:].strip())}"
+            line = f"## {fmt_ordinal(h2, '一、')}{strip_ordinal(line[3:].strip(), *NUMBERINGS)}"
         elif line.startswith("### "):
             h3 += 1
-            line = f"### （{chinese(h3)}）{_NUMBERED.sub('', line[4:].strip())}"
+            line = f"### {fmt_ordinal(h3, '（一）')}{strip_ordinal(line[4:].strip(), *NUMBERINGS)}"
         out.append(line)
     return "\n".join(out)
 

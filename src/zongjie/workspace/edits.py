@@ -17,11 +17,12 @@ from pathlib import Path
 
 from zongjie.files import atomic_write
 from zongjie.skeleton import HEADINGS
+from zongjie.text.markdown import strip_ordinal
+from zongjie.workspace.assemble import NUMBERINGS
 from zongjie.workspace.store import SectionRecord, State, Workspace, sha256
 
 UNPLACED_FILE = "unplaced-edits.md"
 _HEADING = re.compile(r"^(#{1,3})\s+(.*?)\s*#*\s*$")
-_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十百]+、|（[一二三四五六七八九十百]+）)\s*")
 
 
 @dataclass
@@ -56,7 +57,7 @@ class _Chunk:
 
 def bare(heading: str) -> str:
     """A heading without its 一、/（一） numbering, as section files and the plan write it."""
-    return _NUMBERED.sub("", heading.strip()).strip()
+    return strip_ordinal(heading.strip(), *NUMBERINGS).strip()
 
 
 def draft_edited(ws: Workspace, state: State) -> bool:
