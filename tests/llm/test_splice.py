@@ -132,3 +132,10 @@ def test_last_years_figure_stated_as_this_years_is_dropped_and_the_right_one_fil
     assert draft.sentences is not None
     assert (draft.sentences.dropped, draft.sentences.filled) == (1, 1)
     _no_invented_number("review-facilities", draft.body)
+
+
+def test_a_numbered_list_is_renumbered_but_a_decimal_or_a_date_is_not_an_item() -> None:
+    from zongjie.llm.splice import _renumber
+
+    lines = ["1. 巡检", "3．维修", "1.5万元用于改造", "2025.7.23完成验收", "5. 保洁"]
+    assert _renumber(lines) == ["1. 巡检", "2. 维修", "1.5万元用于改造", "2025.7.23完成验收", "1. 保洁"]

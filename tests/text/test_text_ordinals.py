@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from zongjie.text import fmt_ordinal, marker, ordinal, strip_ordinal
+from zongjie.text import fmt_ordinal, marker, opens_section, ordinal, strip_ordinal
 
 
 @pytest.mark.parametrize(
@@ -98,3 +98,18 @@ def test_marker_styles_stay_list_markers_only() -> None:
     assert marker("第一部分 工作") == ("", "")  # a heading number, not a list marker
     assert marker("1.2 工作") == ("", "")
     assert marker("一、") == ("", "")  # nothing after it
+
+
+def test_opens_section() -> None:
+    for line in (
+        "## 一、工作回顾",
+        "  ### 亮点",
+        "＃标题",
+        "一、工作回顾",
+        "（二）设备",
+        "(三) 安保",
+        "十一、其他",
+    ):
+        assert opens_section(line), line
+    for line in ("1. 巡检", "一是加强管理", "2025年工作", "全年巡检1248次。", "#", "一线员工"):
+        assert not opens_section(line), line

@@ -17,8 +17,8 @@ from zongjie.lint.factset import claims, states
 from zongjie.lint.rules.fidelity import bigrams
 from zongjie.llm.sections import SPECS, Highlights, PlanItem, Plans, Problems, texts
 from zongjie.plan.task import PlanFact, SectionTask
+from zongjie.text.markdown import opens_section
 
-_HEADING = re.compile(r"(?:^|\n)\s*(?:#{1,6}\s|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
 # Prose sections: a sentence with an error can be dropped and a missing figure filled (llm/splice.py).
 PROSE = frozenset({"preface", "function", "team", "lessons", "closing"})
 # The linter's finding that a metric is missing: for prose it is filled in rather than re-asked.
@@ -66,7 +66,7 @@ def own_checks(task: SectionTask, value: BaseModel) -> list[str]:
     prose = texts(value)
     joined = "\n".join(prose)
     problems: list[str] = []
-    if _HEADING.search(joined):
+    if any(opens_section(line) for line in joined.split("\n")):
         problems.append("不要写标题、分节或“一、（一）”式序号：只输出本节的正文段落")
     seen: set[str] = set()
     for text in prose:

@@ -21,11 +21,10 @@ from zongjie.lint.api import lint_section
 from zongjie.lint.factset import claims
 from zongjie.lint.rules.fidelity import missing_metrics
 from zongjie.plan.task import MetricFact, SectionTask
+from zongjie.text.markdown import Ordinal, opens_section, ordinal
 from zongjie.text.sentences import sentences
 
-_HEADING = re.compile(r"^\s*(?:#{1,6}\s|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
 _END = re.compile(r"[。！？!?][”’」』）)]*\s*$")
-_ITEM = re.compile(r"^\d+\.\s*")
 # Findings that are about a sentence's content (they carry its position). fact-dropped is about what is
 # missing (filled below); a facts gap is the user's to fill.
 _NOT_SENTENCE = frozenset({"fact-dropped"})
@@ -54,7 +53,7 @@ class _Sentence:
     def title_like(self) -> bool:
         """A heading or title line the model wrote into its prose (no sentence mark, short, no comma)."""
         text = self.text.strip()
-        return bool(_HEADING.match(text)) or (
+        return opens_section(text) or (
             not _END.search(text) and len(text) <= 40 and not re.search(r"[，,；;]", text)
         )
 
@@ -147,10 +146,10 @@ def _filler(clause: str, result: list[_Sentence], at: int) -> _Sentence:
     """The filled sentence joins the line it is put next to, or gets a line of its own beside a list item."""
     if at < len(result) and (at == 0 or result[at - 1].para != result[at].para):
         after = result[at]  # first in its paragraph: goes before it
-        shift = -0.5 if _ITEM.match(after.text.strip()) else 0
+        shift = -0.5 if _item(after.text.strip()) else 0
         return _Sentence(clause, -1, after.para, after.line + shift, fill=True)
     before = result[at - 1]
-    shift = 0.5 if _ITEM.match(_line_of(result, before)) else 0
+    shift = 0.5 if _item(_line_of(result, before)) else 0
     return _Sentence(clause, -1, before.para, before.line + shift, fill=True)
 
 
@@ -181,12 +180,18 @@ def _join(parts: list[_Sentence]) -> str:
     return "\n\n".join("\n".join(_renumber(p)) for _, p in sorted(paras.items()))
 
 
+def _item(line: str) -> Ordinal | None:
+    """The 1. a line of a model's numbered list opens with (not 1.5万元, not a date such as 2025.7.23)."""
+    o = ordinal(line)
+    return o if o is not None and o.form == "1." and not line[:1].isspace() else None
+
+
 def _renumber(lines: list[str]) -> list[str]:
     out, n = [], 0
     for line in lines:
-        if _ITEM.match(line):
+        if item := _item(line):
             n += 1
-            line = _ITEM.sub(f"{n}. ", line, count=1)
+            line = f"{n}. {line[item.end :]}"
         else:
             n = 0
         out.append(line)

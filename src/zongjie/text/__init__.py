@@ -25,6 +25,7 @@ markdown  read_lines(text), read_blocks(text) one Markdown reader: headings, ite
           ordinal(text) -> Ordinal | None     the heading/list number a text opens with (一、 （一） 1. （1） ① 第三章)
           strip_ordinal(text, *forms)         the text without it; fmt_ordinal(n, form) writes one (3 → 三、)
           marker(line)                        the list marker a line starts with and its style
+          opens_section(line)                 a Markdown heading or a line opening with 一、/（一）
           CN_ORDINAL, ENUMERATOR, RUN_IN_ITEM ordinal fragments (一…九十九, 一是, 一是/（一）/1. inside a paragraph)
 sentences sentences(text), clauses(text)      (offset, text) spans
           list_items(text)                    a list typed in one cell: 1.甲 2.乙 / ①甲②乙 / 甲；乙
@@ -57,6 +58,7 @@ from zongjie.text.markdown import (
     Ordinal,
     fmt_ordinal,
     marker,
+    opens_section,
     ordinal,
     read_blocks,
     read_lines,
@@ -100,6 +102,7 @@ __all__ = [
     "list_items",
     "marker",
     "normalize",
+    "opens_section",
     "ordinal",
     "parse_date",
     "parse_number",

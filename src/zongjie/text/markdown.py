@@ -214,6 +214,16 @@ class Block:
         return "\n".join([self.first.content, *(line.raw.strip() for line in self.lines[1:])])
 
 
+def opens_section(line: str) -> bool:
+    """The line starts a section the way people mark one: a Markdown heading (## 标题, ＃标题) or a section
+    number 一、/（一） at its start. Used to find headings a model wrote into what should be prose."""
+    stripped = line.strip()
+    if HEADING.match(stripped):
+        return True
+    o = ordinal(stripped)
+    return o is not None and o.form in ("一、", "（一）")
+
+
 _MARKER_STYLE: dict[str, MarkerStyle] = {
     "1.": "number",
     "1、": "number",
