@@ -132,15 +132,13 @@ def test_endpoint_failure_falls_back_to_offline_rules(server: FakeServer, notes:
 
 
 def test_polish_with_model_changed_number_is_repaired(server: FakeServer, notes: Path) -> None:
-    good = [
-        "全年电梯维修32次，较上年减少9次。",
-        "垃圾清运及时率为99%。",
-        "7月台风期间抢修排水泵，3小时内恢复。",
-        "保洁员流失率偏高，原因是工资低于周边项目。",
-    ]
+    # Only the facilities notes go to the model: 垃圾清运 is 环境's, the 问题： line the problems'.
+    good = ["全年电梯维修32次，较上年减少9次。", "7月台风期间抢修排水泵，3小时内恢复。"]
     server.push(ok({"lines": [good[0].replace("32", "35"), *good[1:]]}), ok({"lines": good}))
     result = polish_file(notes, section="review-facilities", style="正式", settings=settings(server))
-    assert result.ok and server.calls == 2
+    assert result.ok and server.calls == 2, result.problems
+    assert "review-environment: L3; problems: L5" in "\n".join(result.messages)
+    assert "垃圾" not in result.text and "流失率" not in result.text
     assert "35" not in result.text and "32次" in result.text
     assert "第1条数字与原文不一致" in server.requests[1]["messages"][-1]["content"]
 

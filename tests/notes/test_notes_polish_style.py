@@ -67,8 +67,12 @@ def test_only_content_free_notes_is_bad_input(tmp_path: Path, capsys: pytest.Cap
 def test_cause_and_measure_lines_belong_to_their_problem(tmp_path: Path, style: str, expected: str) -> None:
     path = _write(tmp_path, "- 电梯老化，故障较多\n原因：编制少\n措施：增编2人\n- 夜班人手不够\n")
     result = polish_file(path, section="problems", style=style)
-    assert result.ok, result.problems
     assert result.text.endswith(expected) and "2. 原因" not in result.text
+    # 夜班人手不够 has neither cause nor measure in the notes: `zongjie lint` rejects it, so polish does.
+    assert not result.ok and result.problems == [
+        "lint problem-without-cause: 问题没有原因分析：写明问题的根源（管理、人员、流程、预算或技术）「夜班人手不够。」",
+        "lint problem-without-measure: 问题没有整改措施：写明下一步怎么解决「夜班人手不够。」",
+    ]
 
 
 def test_placeholder_failure_names_the_lint_rule(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

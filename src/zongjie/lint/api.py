@@ -14,6 +14,7 @@ from zongjie.lint.document import ALL, Document
 from zongjie.lint.factset import FactSet
 from zongjie.lint.sections import refine
 from zongjie.plan.task import SectionTask
+from zongjie.skeleton import HEADINGS
 
 _TASK_KINDS = {"function": "review"}
 
@@ -33,6 +34,32 @@ def lint_section(
     if strict:
         chosen = replace(chosen, strict=True)
     return run(doc, FactSet.from_task(task), chosen, whole=False)
+
+
+def lint_in_draft(
+    task: SectionTask, body: str, *, config: LintConfig | None = None, disable: Iterable[str] = ()
+) -> list[Finding]:
+    """What `zongjie lint` finds in one section body when it stands in a draft under the section's own
+    heading: the body is placed there and read as a whole draft is (heading and content say what the
+    section is, so a plans body gets the plan rules, a problems body the problem rules), against the task's
+    facts. Only what a lone section cannot have is left out (missing sections, their order). Lines and
+    columns are the body's own; a finding on the heading placed around it is not the body's and is dropped."""
+    head = [f"# {task.report.year}年工作总结", ""]
+    if task.kind == "function":
+        head += [f"## {HEADINGS['review']}", "", f"### {task.heading}", ""]
+    else:
+        head += [f"## {HEADINGS.get(task.id, task.heading)}", ""]
+    doc = Document("\n".join([*head, body]))
+    refine(doc)
+    for s in doc.sections:  # the function subsection is this task's, as lint_markdown names it
+        if s.parent is not None:
+            s.id = task.id
+    found = run(doc, FactSet.from_task(task), _config(config, disable), whole=False)
+    return [
+        f.model_copy(update={"line": f.line - len(head)})
+        for f in found
+        if f.line is not None and f.line > len(head)
+    ]
 
 
 def lint_markdown(
