@@ -111,7 +111,8 @@ def test_a_function_written_by_its_chinese_name_is_that_function_and_keeps_the_w
     ]
     assert '<option value="设施运维" selected>设施运维（' in select
     assert "自定义" not in select
-    assert "平均响应时间" in html  # the profile's recommended indicators for it are offered
+    form = html[: html.index("</form>")]  # (the gap report beside it names them too)
+    assert 'value="平均响应时间"' in form  # the profile's recommended indicators for it are offered as rows
     r = post_form(client, f"/s/{sid}/facts", form_fields(html), follow_redirects=False)
     assert r.status_code == 303, r.text
     saved = yaml.safe_load((served / sid / "facts.yaml").read_text(encoding="utf-8"))
