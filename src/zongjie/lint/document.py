@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from zongjie.text.markdown import Line, marker, ordinal, read_lines, strip_ordinal
+from zongjie.text.sentences import sentences as text_sentences
 
 # Checked in this order: the first match wins ("存在问题及改进措施" is problems, not plans).
 _SECTION_WORDS: list[tuple[str, tuple[str, ...]]] = [
@@ -30,7 +31,6 @@ _SECTION_WORDS: list[tuple[str, tuple[str, ...]]] = [
 ]
 _SENTENCE_MARK = re.compile(r"[。！？!?；;，,]|[:：].")
 _DISABLE = re.compile(r"<!--\s*zongjie-disable\b([^>]*?)-->")
-_SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 ALL = "*"
 
@@ -221,23 +221,10 @@ class Document:
 
 
 def sentences(block: Block) -> list[Sentence]:
-    """Sentences of one block, ending at 。！？ or a line break; markup kept so offsets stay exact."""
-    out = []
-    pos = 0
-    for m in _SENTENCE_END.finditer(block.text):
-        if m.end() > pos:
-            out.append(Sentence(block.text[pos : m.end()], block.start + pos, block))
-        pos = m.end()
-    if pos < len(block.text):
-        out.append(Sentence(block.text[pos:], block.start + pos, block))
-    return [s for s in out if plain(s.text).strip(" \n。！？")]
-
-
-def clauses(text: str) -> list[tuple[int, str]]:
-    """(offset, clause) split at ，；、。 and friends: the span a direction word belongs to."""
-    out, pos = [], 0
-    for m in re.finditer(r"[，,；;。！？!?\n]", text):
-        out.append((pos, text[pos : m.start()]))
-        pos = m.end()
-    out.append((pos, text[pos:]))
-    return [(o, c) for o, c in out if c.strip()]
+    """Sentences of one block (text.sentences: ending at 。！？ or a line break); markup kept so offsets stay
+    exact, and a sentence that is only markup dropped."""
+    return [
+        Sentence(t, block.start + o, block)
+        for o, t in text_sentences(block.text, keep_empty=True)
+        if plain(t).strip(" \n。！？")
+    ]

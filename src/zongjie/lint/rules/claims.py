@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from zongjie.facts.derive import Derived, dec
 from zongjie.finding import Finding
-from zongjie.lint.document import Section, Sentence, clauses, plain
+from zongjie.lint.document import Section, Sentence, plain
 from zongjie.lint.factset import FactSet
 from zongjie.lint.rules.base import Context, Example, rule, this
 from zongjie.lint.rules.fidelity import aliases
@@ -17,6 +17,7 @@ from zongjie.lint.rules.style import blanks, has_number
 from zongjie.plan.task import MetricFact
 from zongjie.text.forms import DIGIT, NUMERAL
 from zongjie.text.numbers import CLAIM_KINDS, Quantity
+from zongjie.text.sentences import clauses
 from zongjie.text.words import literal_alternation
 from zongjie.wording import CHANGE_BEFORE
 

@@ -11,12 +11,13 @@ from decimal import Decimal
 
 from zongjie.facts.derive import dec
 from zongjie.finding import Finding
-from zongjie.lint.document import Block, Section, clauses
+from zongjie.lint.document import Block, Section
 from zongjie.lint.factset import FactSet, states
 from zongjie.lint.names import GENERIC, foreign, metric_names, named_figures
 from zongjie.lint.rules.base import Context, Example, rule, this
 from zongjie.plan.task import MetricFact, PlanFact, ProblemFact
 from zongjie.text.numbers import CLAIM_KINDS, Quantity, extract
+from zongjie.text.sentences import clauses
 from zongjie.text.words import literal_alternation
 from zongjie.wording import DOWN, UP, zero_said
 

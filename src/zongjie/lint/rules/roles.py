@@ -8,12 +8,12 @@ from collections.abc import Iterator
 
 from zongjie.facts.derive import dec
 from zongjie.finding import Finding
-from zongjie.lint.document import clauses
 from zongjie.lint.factset import FactSet, states
 from zongjie.lint.names import metric_names, named_figures
 from zongjie.lint.rules.base import Context, Example, rule, this
 from zongjie.plan.task import MetricFact
 from zongjie.text.numbers import CLAIM_KINDS, Quantity
+from zongjie.text.sentences import clauses
 from zongjie.wording import CHANGE_BEFORE
 
 # Words before a figure that make it last year's, the target, or a change (较上年增加1次, 由上年1次降为0次,
