@@ -163,3 +163,17 @@ def test_a_heading_that_holds_the_function_name_counts_as_naming_it(tmp_path: Pa
     assert not any(
         name.endswith("全年") for name in _metrics(data)
     )  # 报修全年1,326件 names 报修, not 报修全年
+
+
+def test_spoken_comparisons_without_a_comma(tmp_path: Path) -> None:
+    """满意度91.3%比上年提高1.8个百分点 (no comma before 比), 投诉38件比去年少了120件, 从40分钟降到了25分钟."""
+    out, data = _extract(
+        tmp_path,
+        "# 2025年总务处笔记\n## 维修\n- 平均响应时间从40分钟降到了25分钟\n"
+        "## 食堂\n- 满意度91.3％比上年提高1.8个百分点\n- 就餐投诉38件比去年少了120件\n",
+    )
+    metrics = _metrics(data)
+    assert (metrics["平均响应时间"]["value"], metrics["平均响应时间"]["previous"]) == (25, 40)
+    assert (metrics["食堂满意度"]["value"], metrics["食堂满意度"]["previous"]) == (91.3, 89.5)
+    assert (metrics["就餐投诉"]["value"], metrics["就餐投诉"]["previous"]) == (38, 158)
+    assert "unplaced" not in out

@@ -132,7 +132,8 @@ _CONTINUES = ("比", "较", "同比", "环比", "相比", "与上年", "与去�
 # 业主满意度从88%提高到91.5%: previous and current in one clause.
 FROM_TO = re.compile(
     rf"^(?P<name>.*?)(?:由|从)(?:{_PAST})?(?P<prev>{NUM})(?P<punit>{UNIT})?"
-    rf"(?:{'|'.join(UP + _DOWN)})(?:到|至|为)(?:今年|本年|本年度)?(?:的)?(?P<num>{NUM})(?P<unit>{UNIT})?$"
+    rf"(?:(?:{'|'.join(UP + _DOWN)})(?:到|至|为)|[增升降减](?:到|至|为))了?(?:今年|本年|本年度)?(?:的)?"
+    rf"(?P<num>{NUM})(?P<unit>{UNIT})?$"
 )
 # A number the note only estimates (约1.5万平方米) is not an exact metric: it stays as text.
 APPROX_BEFORE = re.compile(r"(?:约|大约|大概|将近|接近|近|差不多|超过|逾|多达)$")
@@ -226,11 +227,15 @@ class Change:
 # 消防演练12次 去年8次: a space after a figure and its unit ends a clause as a comma would.
 _SPACE_AFTER_FIGURE = re.compile(rf"({NUMBER}[%\u4e00-\u9fff]{{0,4}})[ \t\u3000]+(?=[\u4e00-\u9fff])")
 
+# 满意度91.3%比上年提高1.8个百分点: a comparison right after a figure opens a clause of its own.
+_FIGURE_THEN_COMPARISON = re.compile(rf"({NUMBER}(?:{UNIT})?)(?=(?:比|较|相比|与){_PAST}|同比)")
+
 
 def clauses(text: str) -> list[str]:
-    """A note cut at ，；, brackets and a space after a figure: each piece is one claim (metric, change,
-    target) or plain text."""
-    parts = re.split(r"[，,；;（()）]", _SPACE_AFTER_FIGURE.sub(r"\1，", text))
+    """A note cut at ，；, brackets, a space after a figure and a comparison right after one: each piece is
+    one claim (metric, change, target) or plain text."""
+    text = _FIGURE_THEN_COMPARISON.sub(r"\1，", _SPACE_AFTER_FIGURE.sub(r"\1，", text))
+    parts = re.split(r"[，,；;（()）]", text)
     return [p.strip(" ：:") for p in parts if p.strip(" ：:")]
 
 
