@@ -192,6 +192,8 @@ def test_opening_time_is_the_time_phrase_a_measure_opens_with(text: str, lead: s
         ("2026年12月", True),
         ("12月", True),
         ("十二月", True),
+        ("明年12月", True),
+        ("明年", False),
         ("2026年", True),
         ("２０２６年６月", True),
         ("2026年12月底", False),

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from zongjie.text.width import fold
-from zongjie.text.words import literal_alternation, words
+from zongjie.text.words import literal_alternation, longest_first, words
 
 _CN_DIGIT = "〇零一二三四五六七八九"
 _N = rf"[\d{_CN_DIGIT}十]{{1,4}}"
@@ -337,8 +337,10 @@ def opening_time(text: str) -> str:
 
 
 def span_end(text: str) -> bool:
-    """True when `text` is a whole month or a whole year alone (2026年12月, 12月, 十二月, 2026年): a span whose
+    """True when `text` is a whole month or a whole year alone (2026年12月, 12月, 明年12月, 2026年): a span whose
     end is the deadline it means (2026年12月 → 2026年12月底前)."""
+    word = next((w for w in longest_first(words("time_words")) if text.startswith(w)), "")
+    text = text[len(word) :] if word and not word.startswith("年") else text  # 明年12月 is a month too
     try:
         when = parse_when(text, year=2000)
     except DateError:
