@@ -79,6 +79,13 @@ def test_the_year_a_title_states(line: str, year: int | None) -> None:
     assert title_year(line) == year
 
 
+def test_outline_numbers_are_headings_or_markers_never_figures() -> None:
+    # 1.2 is the outline's number, not a figure of the note: 1.2全年巡检1326次 would state 1.2
+    notes = parse("# 2025年后勤处工作记录\n1.1 设备巡检\n1.2 全年巡检1326次\n")
+    assert [h.text for h in notes.headings] == ["设备巡检"]
+    assert [(i.text, i.heading) for i in notes.items] == [("全年巡检1326次", "设备巡检")]
+
+
 def test_a_numbered_line_with_a_figure_is_a_note_not_a_heading() -> None:
     notes = parse("# 2025年后勤处工作记录\n一、全年巡检1326次\n二、设备\n- 保养40项\n")
     assert [h.text for h in notes.headings] == ["设备"]

@@ -15,8 +15,8 @@ from zongjie.text.markdown import Line
 
 # 【设备】 / **设备**: heading styles people use in plain text.
 _BRACKET_HEADING = re.compile(r"^\s*(?:【(.+?)】|\*\*(.+?)\*\*)\s*[:：]?\s*$")
-# 一、设备设施 / 一．设备 / （一）设备 / 第一部分: numbered like a 公文 heading.
-_HEADING_ORDINALS = ("一、", "一.", "（一）", "第一部分", "第一章", "第一节")
+# 一、设备设施 / 一．设备 / （一）设备 / 第一部分 / 1.2 设备: numbered like a heading of a 公文 or an outline.
+_HEADING_ORDINALS = ("一、", "一.", "（一）", "第一部分", "第一章", "第一节", "1.1")
 _TRAILING = "。；;，,、 \t\u3000"
 
 
