@@ -205,3 +205,6 @@ def test_long_title_breaks_before_the_year() -> None:
         "仁济市第二人民医院后勤保障部",
         "2025年度工作总结",
     ]
+    # The year as users type it: full-width digits, Chinese numerals (the old pattern saw neither).
+    assert title_lines("仁济市第二人民医院后勤保障部２０２５年度工作总结")[1] == "２０２５年度工作总结"
+    assert title_lines("仁济市第二人民医院后勤保障部二〇二五年度工作总结")[1] == "二〇二五年度工作总结"

@@ -30,13 +30,7 @@ NOT_FIGURES: dict[str, str] = {
     "facts/model.py": "a key made from a name: everything but letters, digits and 汉字 dropped",
 }
 
-NOT_YET: frozenset[str] = frozenset(
-    {
-        "export/document.py",
-        "export/word.py",
-        "export/wordread.py",
-    }
-)
+NOT_YET: frozenset[str] = frozenset({})
 
 
 def _docstrings(tree: ast.Module) -> set[int]:

@@ -4,7 +4,6 @@ inserted after its subsection, and the 落款 and date at the end."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 from zongjie.export.fonts import CjkFont, FontLookup, find_cjk_font
@@ -13,10 +12,8 @@ from zongjie.facts.derive import fmt_date, fmt_quantity
 from zongjie.facts.model import Facts
 from zongjie.plan import build_plan
 from zongjie.plan.task import MetricFact, SectionTask
+from zongjie.text.dates import DateError, is_numeric_day, parse_when
 
-_DATE_LINE = re.compile(
-    r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日$"
-)
 TABLE_MIN_METRICS = 3  # a function with fewer metrics reads better as prose alone
 TABLE_HEADER = ("指标", "本年", "上年", "同比或变化", "目标")
 NO_FONT_WARNING = (
@@ -102,9 +99,19 @@ def _signoff(facts: Facts, blocks: list[Block], today: dt.date) -> list[str]:
     """落款 and 成文日期: report.date, else the day of the export (a 公文 is dated when it is issued)."""
     wanted = [signer(facts), fmt_date(facts.report.date or today)]
     last = blocks[-1].text.strip() if blocks and blocks[-1].kind == "para" else ""
-    if _DATE_LINE.match(last):
+    if _is_date_line(last):
         return []  # the user already typed a 落款 and date at the end of the draft: not repeated
     return wanted
+
+
+def _is_date_line(text: str) -> bool:
+    """The paragraph is one dated day and nothing else (2025年12月31日, 二〇二五年十二月三十一日, 2025-12-31)."""
+    if not (text.endswith(("日", "号")) or is_numeric_day(text)):
+        return False
+    try:
+        return parse_when(text).is_day
+    except DateError:
+        return False
 
 
 class _Charts:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 from typing import Any
 
 from zongjie.export.columns import CHANGE, lines_to_fit, widths_mm
@@ -26,11 +25,11 @@ from zongjie.export.docx_style import (
 )
 from zongjie.export.markdown import Block, Run
 from zongjie.finding import Finding
+from zongjie.text.dates import years
 
 TEXT_WIDTH_MM = 156  # 210 mm less the 28 mm and 26 mm margins
 TITLE_LINE_CHARS = 19  # 二号 characters that fit one 156 mm line, with a margin for wide digits
 CAPTION_SIZE = 14.0
-_YEAR = re.compile(r"(?:19|20)\d{2}年")
 
 
 def _add_runs(paragraph: Any, runs: list[Run], font: str, size: float | None = None) -> None:
@@ -190,9 +189,9 @@ def title_lines(title: str) -> list[str]:
     """A title too long for one line breaks before the year (单位名称 / 2025年度工作总结), not mid-word."""
     if _width(title) <= TITLE_LINE_CHARS:
         return [title]
-    m = _YEAR.search(title)
-    if m and m.start() > 0 and _width(title[: m.start()]) <= TITLE_LINE_CHARS:
-        return [title[: m.start()], title[m.start() :]]
+    first = next(iter(years(title)), None)
+    if first and first.start > 0 and _width(title[: first.start]) <= TITLE_LINE_CHARS:
+        return [title[: first.start], title[first.start :]]
     return [title]
 
 

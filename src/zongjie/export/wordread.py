@@ -9,7 +9,6 @@ file has it, so an untouched section reads as untouched."""
 
 from __future__ import annotations
 
-import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,14 +17,16 @@ from typing import Any
 from zongjie.errors import BadInput
 from zongjie.export.comments import AUTHOR
 from zongjie.export.markdown import parse
+from zongjie.text.markdown import caption_number, ordinal
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _NOT_TEXT = {f"{W}del", f"{W}moveFrom", f"{W}txbxContent"}  # deleted, moved away, or in a text box
 _CHARS = {f"{W}tab": "\t", f"{W}br": "", f"{W}cr": "", f"{W}noBreakHyphen": "-"}  # a line break joins
-_CAPTION = re.compile(r"^[表图]\d+[\u3000 ]")
-_H2 = re.compile(r"^[一二三四五六七八九十]{1,3}、")
-_H3 = re.compile(r"^（[一二三四五六七八九十]{1,3}）")
-_STYLE_LEVEL = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+_HEADING_STYLES = ("heading", "标题")  # Heading 2, 标题 2
+_LEVEL_OF: dict[str, int] = {
+    "一、": 2,
+    "（一）": 3,
+}  # a short line numbered 一、 or （一） in a file without styles
 HEADING_LINE_MAX = 30  # characters: a numbered line longer than this is a paragraph, not a heading
 
 
@@ -65,18 +66,26 @@ def _level(paragraph: Any, text: str) -> int:
     name = paragraph.style.name if paragraph.style is not None else ""
     if name == "Title" or name == "标题":
         return 1
-    m = _STYLE_LEVEL.match(name.strip())
-    if m:
-        return min(int(m.group(1)) + 1, 4)
+    if (level := _style_level(name)) is not None:
+        return min(level + 1, 4)
     outline = paragraph._p.find(f"{W}pPr/{W}outlineLvl")
     if outline is not None and (value := outline.get(f"{W}val", "")).isdigit() and int(value) < 9:
         return min(int(value) + 2, 4)  # a heading set by outline level, as WPS and some templates do
     if len(text) <= HEADING_LINE_MAX and not text.endswith(("。", "；", "：")):
-        if _H2.match(text):
-            return 2
-        if _H3.match(text):
-            return 3
+        o = ordinal(text)
+        if o is not None and not text[:1].isspace():
+            return _LEVEL_OF.get(o.form, 0)
     return 0
+
+
+def _style_level(name: str) -> int | None:
+    """The level in a heading style's name: Heading 2, heading2, 标题 3 → 2, 2, 3; None for other styles."""
+    low = name.strip().lower()
+    for prefix in _HEADING_STYLES:
+        rest = low.removeprefix(prefix).strip()
+        if low.startswith(prefix) and len(rest) == 1 and rest in "0123456789":
+            return int(rest)
+    return None
 
 
 def _pieces(paragraph: Any) -> list[tuple[str, bool]]:
@@ -139,7 +148,7 @@ def read_docx(path: Path, known: dict[str, str]) -> WordText:
             tables += 1
             continue
         text = texts[id(item)]
-        if not text or id(item) in tail or _CAPTION.match(text):
+        if not text or id(item) in tail or caption_number(text):
             continue
         level = _level(item, text)
         if not parts and not level and _looks_like_title(text):

@@ -26,6 +26,7 @@ markdown  read_lines(text), read_blocks(text) one Markdown reader: headings, ite
           strip_ordinal(text, *forms)         the text without it; fmt_ordinal(n, form) writes one (3 → 三、)
           marker(line)                        the list marker a line starts with and its style
           opens_section(line)                 a Markdown heading or a line opening with 一、/（一）
+          caption_number(text)                the 表N/图N a caption opens with
           CN_ORDINAL, ENUMERATOR, RUN_IN_ITEM ordinal fragments (一…九十九, 一是, 一是/（一）/1. inside a paragraph)
 sentences sentences(text), clauses(text)      (offset, text) spans
           list_items(text)                    a list typed in one cell: 1.甲 2.乙 / ①甲②乙 / 甲；乙
@@ -56,6 +57,7 @@ from zongjie.text.markdown import (
     Block,
     Line,
     Ordinal,
+    caption_number,
     fmt_ordinal,
     marker,
     opens_section,
@@ -88,6 +90,7 @@ __all__ = [
     "When",
     "YearMention",
     "alternation",
+    "caption_number",
     "changes",
     "chinese_value",
     "clauses",

@@ -214,6 +214,16 @@ class Block:
         return "\n".join([self.first.content, *(line.raw.strip() for line in self.lines[1:])])
 
 
+_CAPTION = re.compile(r"([表图])(\d{1,3})[ \u3000]")
+
+
+def caption_number(text: str) -> tuple[str, int] | None:
+    """The 表N / 图N a table or figure caption opens with, a space after it (表1　主要指标 → ("表", 1)), or None
+    (表扬, 图书馆, 表1中 are text)."""
+    m = _CAPTION.match(fold(text))
+    return (m.group(1), int(m.group(2))) if m else None
+
+
 def opens_section(line: str) -> bool:
     """The line starts a section the way people mark one: a Markdown heading (## 标题, ＃标题) or a section
     number 一、/（一） at its start. Used to find headings a model wrote into what should be prose."""
