@@ -61,7 +61,10 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def polish(
-        notes: Path = typer.Argument(..., help="Notes file with the bullets of one section; - reads stdin."),
+        notes: Path = typer.Argument(
+            ...,
+            help="Notes: one section's bullets, or a year's (only the section's lines are taken); - reads stdin.",
+        ),
         section: str | None = typer.Option(
             None, "--section", help="Section id, e.g. review-facilities, problems."
         ),
@@ -80,7 +83,9 @@ def register(app: typer.Typer) -> None:
         no_cache: bool | None = NO_CACHE,
     ) -> None:
         """Turn bullets into polished paragraphs for one section: same numbers, nothing added, no lint error.
-        A number that changed or a lint error is repaired or reported (exit 1), never passed; warnings are listed.
+        The prose is linted as `zongjie lint` reads it under the section's heading (plan and problem rules
+        included). A number that changed or a lint error is repaired or reported (exit 1), never passed;
+        warnings are listed. Notes that headings or labels put in other sections are left out, by line.
 
         Example: zongjie polish notes.md --section review-facilities --style 简洁
         """
