@@ -116,6 +116,9 @@ def test_a_recorded_remote_model_is_not_sent_the_key_until_named(
             assert r.status_code == 400 and "只把密钥发给您在“模型设置”里填写的地址" in r.text, url
             no_traceback(r.text)
             assert "--base-url" not in r.text  # the page names its own settings, not a CLI flag
+        # the draft button posts for JSON: the page shows the same words beside it
+        r = again.post(f"/s/{sid}/draft", headers={"accept": "application/json"})
+        assert r.status_code == 400 and "模型设置" in r.json()["error"]
         assert model.calls == calls
         assert {p.name: p.read_bytes() for p in (served / sid / "sections").iterdir()} == before
         # choosing the offline writer on the settings page is an answer too
