@@ -109,8 +109,8 @@ def entry_problems(e: NoteEntry, items: list[Item], profile: Profile) -> list[st
         if v is not None and _num(v) not in allowed:
             out.append(f"第{e.notes}条：{label} 的数字“{v:g}”不在这条笔记里，只能照抄笔记中的数字")
     if e.kind == "metric":
-        if not e.name or e.value is None:
-            out.append(f"第{e.notes}条是 metric，但缺 name 或 value")
+        if not e.name or (e.value is None and e.change is None):
+            out.append(f"第{e.notes}条是 metric，但缺 name 或 value（只写了变化的，填 change 和 direction）")
         elif len(e.name) > 12 or any(c.isdigit() for c in e.name) or "，" in e.name:
             out.append(f"第{e.notes}条：指标名称“{e.name}”像一句话，不是指标名；整句事件应归为 case 或 work")
         if is_case(source):
@@ -238,7 +238,16 @@ class _Builder:
             self.out.unplaced += [Unplaced(i, f"模型归为 {e.kind}，但职能不明") for i in items]
 
     def _metric(self, e: NoteEntry, items: list[Item], text: str, key: str | None, asks: list[str]) -> None:
-        assert e.value is not None
+        if e.value is None:
+            # Only a change (用气量下降一成): the note's own words go into `change`, read by code, not the model.
+            only = next((m for m in mx.read(text).metrics if m.value is None), None)
+            if only is None:
+                self.out.unplaced += [
+                    Unplaced(i, f"模型读作只有变化的指标“{e.name}”，但读不出变化的写法") for i in items
+                ]
+                return
+            self._keep(items, only, key, asks)
+            return
         value = _num(e.value)
         draft = mx.MetricDraft(e.name, value, e.unit, text)
         if e.target is not None:
@@ -266,13 +275,16 @@ class _Builder:
                 )
         spec = self.profile.function(key) if key else None
         mx.unit_questions(draft, spec.indicator_for(e.name) if spec else None)
+        self._keep(items, draft, key, asks)
+
+    def _keep(self, items: list[Item], draft: mx.MetricDraft, key: str | None, asks: list[str]) -> None:
         try:
             Metric.model_validate(draft.data())
         except ValidationError as exc:
             reason = "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in exc.errors())
-            self.out.unplaced += [Unplaced(i, f"模型读出的指标“{e.name}”不合法：{reason}") for i in items]
+            self.out.unplaced += [Unplaced(i, f"模型读出的指标“{draft.name}”不合法：{reason}") for i in items]
             return
-        entry = Entry(items, draft.data(), asks + draft.comments, draft.computed)
+        entry = Entry(items, draft.data(), asks + draft.remarks(), draft.computed)
         if key is None:
             entry.comments.append("? 职能不确定：暂放在 summary；可移到对应职能的 metrics 下")
             self.out.top["summary.metrics"].append(entry)
