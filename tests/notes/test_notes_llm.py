@@ -171,7 +171,9 @@ def test_impossible_metric_from_model_goes_to_unplaced(server: FakeServer, tmp_p
     assert got.unplaced_lines()[0].startswith("L2: 设备完好率120%（模型读出的指标“设备完好率”不合法")
 
 
-def test_a_change_only_metric_from_the_model_keeps_the_notes_words(server: FakeServer, tmp_path: Path) -> None:
+def test_a_change_only_metric_from_the_model_keeps_the_notes_words(
+    server: FakeServer, tmp_path: Path
+) -> None:
     path = tmp_path / "notes.md"
     path.write_text("# 阳光花园项目物业后勤科2025年工作笔记\n- 公共区域用电量下降一成\n", encoding="utf-8")
     stated = {"notes": [1], "kind": "metric", "function": "energy", "name": "公共区域用电量"}
