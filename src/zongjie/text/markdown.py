@@ -99,10 +99,21 @@ def _cn_int(token: str) -> int | None:
     return int(value) if value is not None and value == value.to_integral_value() and value > 0 else None
 
 
+# Longer than any ordinal with the spaces after it (第九十九部分、, 12.12.12 and a space): how much to read.
+_LONGEST = 32
+# The characters an ordinal can open with besides digits (full-width too) and ①…⒇: a cheap test first.
+_OPENERS = frozenset(_CN_ORD + "（(第")
+
+
 def ordinal(text: str) -> Ordinal | None:
     """The heading or list number `text` opens with (after spaces), or None: 一、 一． （一） (一) 1. 1、 1） （1）
     ① ⑴ 1.2 第一部分 第三章 第二节, full-width digits too. Not 2025年, 3.5万元, 一线 or 一是."""
-    m = _ORDINAL.match(fold(text))
+    # Only the opening can hold the number: fold that, not the whole paragraph (this runs on every block).
+    lead = len(text) - len(text.lstrip(" \t\u3000"))
+    first = text[lead : lead + 1]
+    if not first or not (first in _OPENERS or first.isdigit() or "①" <= first <= "⒇"):
+        return None
+    m = _ORDINAL.match(fold(text[: lead + _LONGEST]))
     if m is None:
         return None
     g = m.groupdict()
