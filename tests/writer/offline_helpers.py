@@ -15,7 +15,7 @@ from zongjie.plan.task import SectionTask
 from zongjie.punctuation import fix_line
 from zongjie.wording import name_department
 from zongjie.writer.offline import OfflineWriter
-from zongjie.writer.offline.metrics import zero_outcome
+from zongjie.writer.offline.metrics import names_its_change, zero_outcome
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 # Complete facts files (the notes-*.expected.yaml ones may lack causes, owners or whole sections).
@@ -71,6 +71,12 @@ def expected_strings(task: SectionTask) -> list[str]:
             # 连续两年未发生…: a previous 0 is said in words too.
             out += [fmt_quantity(v, m.unit) for v in (m.previous, m.target) if v]
             out += [d.text for d in mf.derived if d.kind != "yoy" and d.text != "与上年持平"]
+            continue
+        if names_its_change(mf):
+            # 电梯故障减少14次（上年22次），减幅较上年收窄8次: the change of the amount, in the writer's words.
+            out += [fmt_quantity(v, m.unit) for v in (m.value, m.previous, m.target) if v is not None]
+            out += [fmt(d.value) for d in mf.derived if d.kind in ("change", "pp") and d.direction != "flat"]
+            out += [d.text for d in mf.derived if d.kind not in ("change", "pp", "yoy")]
             continue
         out += [fmt_quantity(v, m.unit) for v in (m.value, m.previous, m.target) if v is not None]
         out += [d.text for d in mf.derived]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from zongjie.facts.derive import Direction, fmt_quantity
+from zongjie import wording
+from zongjie.facts.derive import Direction, fmt, fmt_quantity
 from zongjie.plan.task import MetricFact
 from zongjie.text.units import COUNT_UNITS
 from zongjie.writer.offline import kinds
@@ -104,6 +105,41 @@ def _zero(mf: MetricFact, subject: str) -> list[Phrasing] | None:
     return [("为", f"{subject}为{q}{_derived(mf)}")]
 
 
+# A change named by its verb has a 幅 (降幅/减幅/增幅); the noun carries no direction word of its own, so the
+# 扩大/收窄 after it is the only direction the sentence states (and the linter checks it).
+_SPAN = {"减少": "减幅", "缩减": "减幅", "压缩": "减幅", "缩短": "减幅"}
+
+
+def names_its_change(mf: MetricFact) -> bool:
+    """Whether the metric's figure is an amount of change said as one (see _change_named)."""
+    return _change_named(mf) is not None
+
+
+def _change_named(mf: MetricFact) -> list[Phrasing] | None:
+    """A name that ends in a verb of change (能耗下降, 电梯故障减少) makes its figure an amount of change:
+    电梯故障减少14次 against 上年22次 is a smaller fall, not a fall "较上年减少8次" on top of it. Said as the
+    change of the 幅: "电梯故障减少14次（上年22次），减幅较上年收窄8次", "能耗下降6.5%（上年4%），降幅较上年扩大
+    2.5个百分点". A percentage change of a change (同比下降36.4%) means nothing and is left out."""
+    m = mf.metric
+    verb = next((v for v in (*wording.UP_BY, *wording.DOWN_BY) if m.name.endswith(v)), None)
+    if verb is None or m.value is None or m.previous is None or m.value < 0 or m.previous < 0:
+        return None
+    step = next((d for d in mf.derived if d.kind in ("change", "pp")), None)
+    if step is None:
+        return None
+    span = _SPAN.get(verb, "降幅" if verb in wording.DOWN_BY else "增幅")
+    if step.direction == "flat":
+        moved = f"{span}与上年持平"
+    else:
+        size = fmt(step.value) + step.unit if step.unit == "个百分点" else fmt_quantity(step.value, step.unit)
+        moved = f"{span}较上年{'扩大' if step.direction == 'up' else '收窄'}{size}"
+    rest = "".join(f"，{d.text}" for d in mf.derived if d.kind not in ("change", "pp", "yoy"))
+    if m.note and clean(m.note):
+        rest += f"，{clean(m.note)}"
+    q, prev = fmt_quantity(m.value, m.unit), fmt_quantity(m.previous, m.unit)
+    return [("", f"{m.name}{q}（上年{prev}），{moved}{rest}")]
+
+
 def _subject(mf: MetricFact, kind: kinds.Kind) -> str:
     """The metric's name as the subject of 降至/为."""
     name = mf.metric.name
@@ -148,6 +184,8 @@ def phrasings(mf: MetricFact, avoid: str = "", form: int = 0) -> list[Phrasing]:
     out: list[Phrasing]
     if zero_outcome(mf):
         out = _none_happened(mf)
+    elif (named := _change_named(mf)) is not None:
+        out = named
     elif kinds.says_change(m.name) or kinds.verb_first(m.name) != m.name:
         # 用气量下降10%, 节约采购成本12.5万元, 安装路灯300盏: the name already says what happened.
         out = [("", f"{kinds.verb_first(m.name)}{q}{tail}")]
