@@ -148,3 +148,44 @@ def test_an_organisation_named_in_the_title_is_kept(tmp_path: Path, title: str, 
 def test_a_plans_opening_year_is_a_marker_or_its_deadline(note: str, goal: str, deadline: str | None) -> None:
     data, _ = plan_data(note, 2025)
     assert (data["goal"], data.get("deadline")) == (goal, deadline)
+
+
+@pytest.mark.parametrize(
+    ("title", "organization", "department"),
+    [
+        # after a department word, the rest says what the notes are — no closed list of such words
+        ("2025年总务处工作随记", "本单位", "总务处"),
+        ("2025年总务处随笔", "本单位", "总务处"),
+        ("# 2025年后勤处记事", "本单位", "后勤处"),
+        ("2025年总务处备忘", "本单位", "总务处"),
+        ("2025总务处工作要点（草稿）", "本单位", "总务处"),
+        ("2025年总务科工作草稿", "本单位", "总务科"),
+        ("2025年后勤保障中心工作随记", "本单位", "后勤保障中心"),
+        ("2025年综合办公室工作备忘", "本单位", "综合办公室"),
+        ("2025年基建科工作随记", "本单位", "基建科"),
+        ("2025 总务处 工作随记", "本单位", "总务处"),
+        ("2025年总务处长工作随记", "本单位", "总务处"),
+        ("城南实验中学2025年总务处工作随记", "城南实验中学", "总务处"),
+        ("2025年 阳光中学 后勤处 随笔", "阳光中学", "后勤处"),
+        ("华信科技公司2025年度行政后勤部工作素材", "华信科技公司", "行政后勤部"),
+    ],
+)
+def test_a_department_in_the_title_ends_the_name(
+    tmp_path: Path, title: str, organization: str, department: str
+) -> None:
+    data, text = _facts(tmp_path, f"{title}\n\n- 巡检1326次\n")
+    assert (data["report"]["organization"], data["report"]["department"]) == (organization, department)
+    assert data["report"]["year"] == 2025
+    assert ("? 单位名称" in text) == (organization == "本单位")
+
+
+def test_an_item_number_before_a_date_is_no_decimal(tmp_path: Path) -> None:
+    """5．3月8日 in a list 1．…5． is item 5 on 3月8日 — never the figure 5.3 (GBK, as Notepad saves it)."""
+    path = tmp_path / "n.txt"
+    notes = "物业服务中心 2025年度总结素材\r\n\r\n二、工作\r\n1．绿化补植\r\n5．3月8日，5号楼水泵房跑水，连夜抢修\r\n"
+    path.write_bytes(notes.encode("gbk"))
+    parsed = read(path)
+    assert [i.text for i in parsed.items][-1] == "3月8日，5号楼水泵房跑水，连夜抢修"
+    out = extract_notes(path, today=TODAY).text
+    assert "5.3" not in out and "5．3" not in out
+    assert "date: 2025-03-08" in out or "2025-03-08" in out

@@ -113,3 +113,21 @@ def test_opens_section() -> None:
         assert opens_section(line), line
     for line in ("1. 巡检", "一是加强管理", "2025年工作", "全年巡检1248次。", "#", "一线员工"):
         assert not opens_section(line), line
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "rest"),
+    [
+        ("5．3月8日，5号楼跑水", 5, "3月8日，5号楼跑水"),
+        ("5.3月8日跑水", 5, "3月8日跑水"),
+        ("12.10月底前完成", 12, "10月底前完成"),
+    ],
+)
+def test_an_item_number_before_a_month_or_day_is_no_decimal(text: str, value: int, rest: str) -> None:
+    o = ordinal(text)
+    assert o is not None and o.value == value and text[o.end :] == rest
+
+
+@pytest.mark.parametrize("text", ["5.3万元", "1.5个月", "2.5天"])
+def test_a_decimal_before_a_unit_stays_a_figure(text: str) -> None:
+    assert ordinal(text) is None

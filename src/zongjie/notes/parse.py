@@ -37,11 +37,11 @@ class Heading:
 
 
 # What a title says the notes are: “阳光花园项目物业后勤科2025年工作笔记”, “2025总务处年终材料”.
-_TITLE_KIND = re.compile(r"总结|笔记|小结|记录|汇报|工作|盘点|材料|素材|要点")
+_TITLE_KIND = re.compile(r"总结|笔记|小结|记录|汇报|工作|盘点|材料|素材|要点|随记|随笔|记事|备忘|草稿")
 _KIND_WITHIN = 16  # “2025年 市人民医院 总务科 工作要点”: the unit's full name may stand between
 # A title without a year: “锦绣园物业后勤科工作情况”; the year is then inferred from the notes.
 UNDATED_TITLE = re.compile(
-    r"^(?P<who>[^，,。；;：:]{2,24}?)(?:年度|全年)?工作(?:总结|笔记|小结|记录|汇报|情况|素材|要点)\S{0,3}$"
+    r"^(?P<who>[^，,。；;：:]{2,24}?)(?:年度|全年)?(?:工作(?:总结|笔记|小结|记录|汇报|情况|素材|要点)|(?:工作)?(?:随记|随笔|记事|备忘))\S{0,3}$"
 )
 
 

@@ -18,6 +18,12 @@ from zongjie.text import extract, years
 _DEPARTMENT = re.compile(
     r"(?:物业|行政|综合)?后勤[^\s，,。]{0,5}$|总务[处科部]$|物业(?:服务|管理)?(?:中心|部|处)$|行政部$|综合办公室$"
 )
+# A department word inside a title: what follows it (工作随记, 随笔, 备忘, 工作要点（草稿）) says what the notes
+# are, never whose they are, so the title needs no closed list of such words.
+_DEPARTMENT_IN = re.compile(
+    r"(?:(?:物业|行政|综合|后勤|总务|保卫|基建|设备|资产|膳食|餐饮|动力|能源|工程|事务)(?:保障|服务|管理)?){1,2}"
+    r"(?:处|科|部|中心|办公室|办)"
+)
 FALLBACK_ORG = "本单位"
 
 
@@ -54,12 +60,15 @@ def report_block(
         items.append(Item(title.line, title.text))
         prefix = _who(title.text)
         if prefix:
-            d = _DEPARTMENT.search(prefix)
+            d = _DEPARTMENT_IN.search(prefix) or _DEPARTMENT.search(prefix)
             if d:
                 dept_found = d.group()
                 org_found = prefix[: d.start()].strip() or None
             else:
                 org_found = prefix or None
+                # 城南实验中学2025年总务处工作随记: the department may stand after the year
+                if after := _DEPARTMENT_IN.search(title.text):
+                    dept_found = after.group()
             if org_found is not None:
                 org_found = _organisation(org_found, profile)
     choice = choose_year(notes, year, today or dt.date.today())
@@ -79,7 +88,7 @@ def report_block(
 
 # What a title says after its year and its department: 2025总务处年终材料 → 总务处.
 _TITLE_TAIL = re.compile(
-    r"(?:年度|全年|学年|年终|年末)?(?:工作)?(?:总结|笔记|小结|记录|汇报|情况|素材|材料|盘点|要点)\S{0,4}$"
+    r"(?:年度|全年|学年|年终|年末)?(?:工作)?(?:总结|笔记|小结|记录|汇报|情况|素材|材料|盘点|要点|随记|随笔|记事|备忘|草稿)\S{0,4}$"
 )
 
 
