@@ -44,7 +44,7 @@ def test_polish_for_each_kind_of_section_lints_clean(section: str) -> None:
     result = polish_file(MIXED, section=section, style="正式")
     assert result.ok, result.problems
     assert (
-        "polish: checked as `zongjie lint` reads this section — numbers as in the notes"
+        "polish: checked as `zongjie lint --facts` reads this section, the notes as facts — numbers as in the notes"
         in result.messages[-1]
     )
 
@@ -58,7 +58,8 @@ def test_polish_plans_takes_only_the_plans_and_reports_a_plan_without_deadline()
         "lint plan-without-deadline: 计划没有完成时限：写明何时完成「保洁员流失率降至15%以内（环境主管赵敏负责）。」"
     ]
     assert (
-        "polish: `zongjie lint` on this section finds 1 lint error(s), 0 lint warning(s)" in result.messages
+        "polish: `zongjie lint --facts` on this section, the notes as facts, finds 1 lint error(s), 0 lint warning(s)"
+        in result.messages
     )
 
 

@@ -68,7 +68,10 @@ def test_plans_polish_reports_every_error_lint_finds(
     code, out, err = run_cli(capsys, "polish", str(notes), "--section", "plans")
     assert code == 1 and out == ""
     assert "no lint error" not in err and "lint-clean" not in err
-    assert "polish: `zongjie lint` on this section finds 5 lint error(s), 0 lint warning(s)" in err
+    assert (
+        "polish: `zongjie lint --facts` on this section, the notes as facts, finds 5 lint error(s), 0 lint warning(s)"
+        in err
+    )
     assert "polish failed: the prose breaks lint rules plan-without-deadline, plan-without-owner, " in err
     # The same prose under 三、下一年度工作计划: `zongjie lint` exits 1 with the very same errors.
     result = polish_file(notes, section="plans", style="正式")
@@ -94,7 +97,7 @@ def test_review_polish_takes_only_the_years_work(capsys: pytest.CaptureFixture[s
         assert elsewhere not in out, elsewhere
     assert "review-security: L7; problems: L10; plans: L13, L14 (use --section for them)" in err
     assert "placed in no section (see `zongjie extract`'s unplaced list) — L6" in err
-    claim = "polish: checked as `zongjie lint` reads this section — numbers as in the notes, no lint error"
+    claim = "polish: checked as `zongjie lint --facts` reads this section, the notes as facts — numbers as in the notes, no lint error"
     assert claim in err
     heading = "二、主要工作回顾\n\n### （一）设施设备运维"
     lint_code, lint_errors = _lint_errors(capsys, tmp_path, heading, out.strip())
@@ -129,7 +132,10 @@ def test_problems_polish_reports_a_problem_lint_rejects(
     assert lint_code == 1 and lint_errors == [f"problem-without-measure「{problem}」"]
     assert _said(result.problems) == lint_errors
     assert code == 1 and out == "" and "no lint error" not in err
-    assert "polish: `zongjie lint` on this section finds 1 lint error(s), 0 lint warning(s)" in err
+    assert (
+        "polish: `zongjie lint --facts` on this section, the notes as facts, finds 1 lint error(s), 0 lint warning(s)"
+        in err
+    )
 
 
 def test_a_section_the_notes_hold_nothing_for_is_refused(

@@ -106,9 +106,13 @@ def _claim(result: Polished, findings: list[Finding]) -> None:
     if result.ok:
         numbers = "numbers as in the notes, no lint error"
         tail = f"{len(warnings)} lint warning(s)" if warnings else "no lint findings"
-        result.messages.append(f"polish: checked as `zongjie lint` reads this section — {numbers}, {tail}")
+        result.messages.append(
+            f"polish: checked as `zongjie lint --facts` reads this section, the notes as facts — {numbers}, {tail}"
+        )
     else:
-        result.messages.append(f"polish: `zongjie lint` on this section finds {counted}")
+        result.messages.append(
+            f"polish: `zongjie lint --facts` on this section, the notes as facts, finds {counted}"
+        )
     result.messages += [f"  - lint {f.rule}: {f.message}" for f in warnings]
 
 
