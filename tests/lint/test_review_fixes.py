@@ -170,3 +170,29 @@ def test_points_counts_and_other_subjects_stay_silent() -> None:
         "维修及时率97.6%（上年95.1%）。",
     ):
         assert messages(text, "rate-change-percent") == [], text
+
+
+# --- r3 review finding 13: plans pasted from Word, a 　　 indent before the list number ---------------------
+
+
+def test_list_numbers_after_a_full_width_indent_are_not_figures(tmp_path: Path) -> None:
+    from zongjie.facts.load import load
+
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(
+        "report: {organization: 青松职业技术学院, department: 后勤管理处, profile: 学校, year: 2025}\n"
+        "functions:\n  - key: 维修\n    metrics:\n      - {name: 维修报修, value: 2836, unit: 件}\n",
+        encoding="utf-8",
+    )
+    plans = (
+        "## 三、2026年工作思路\n\n"
+        "　　1. 2026年6月底前完成3号楼维修，由维修中心负责。\n"
+        "　　2. 完成宿舍改造，2026年9月底前，由维修中心负责。\n"
+        "　　3、完成浴室改造，2026年12月底前，由维修中心负责。\n"
+    )
+    text = "# 2025年度后勤工作总结\n\n" + plans
+    wrong = [f.excerpt for f in lint_markdown(text, load(facts)) if f.rule == "number-mismatch"]
+    assert "1" not in wrong and "2" not in wrong and "3" not in wrong
+    # the figures in the items are still checked: 3号楼 is a name, but an invented figure is found
+    invented = text.replace("3号楼维修", "维修57处")
+    assert "57处" in [f.excerpt for f in lint_markdown(invented, load(facts)) if f.rule == "number-mismatch"]

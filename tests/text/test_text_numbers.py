@@ -145,6 +145,16 @@ def test_list_numbers_up_to_999_are_list_markers_not_figures() -> None:
     assert [q.kind for q in extract("100.5%的覆盖")] == ["percent"]
 
 
+def test_a_list_number_after_a_full_width_indent_is_a_marker() -> None:
+    """Text pasted from Word indents each paragraph with 　　 (or a no-break space): `　　1. 2026年6月底前完成`
+    opens item 1, it does not state the figure 1 (review finding 13)."""
+    for text in ("　　1. 完成食堂改造", "　　2、完成浴室改造", "\u00a0\u00a03．完成", "完成。\n　　2. 完成宿舍改造"):
+        assert [q.kind for q in extract(text)] == ["index"], text
+    assert [q.raw for q in extract("　　1. 2026年6月底前完成") if q.kind == "index"] == ["　　1."]
+    # a figure after the indent is still a figure
+    assert [(q.raw, q.kind) for q in extract("　　3.5万元用于改造")] == [("3.5万元", "quantity")]
+
+
 def test_a_range_deep_in_a_long_text_is_read_whole() -> None:
     """extract is linear (bench/extract_bench.py): the range's first half is found by position, not search."""
     head = "2025年7月23日，8:30，（一）巡检12次。" * 300
