@@ -148,7 +148,12 @@ def test_list_numbers_up_to_999_are_list_markers_not_figures() -> None:
 def test_a_list_number_after_a_full_width_indent_is_a_marker() -> None:
     """Text pasted from Word indents each paragraph with 　　 (or a no-break space): `　　1. 2026年6月底前完成`
     opens item 1, it does not state the figure 1 (review finding 13)."""
-    for text in ("　　1. 完成食堂改造", "　　2、完成浴室改造", "\u00a0\u00a03．完成", "完成。\n　　2. 完成宿舍改造"):
+    for text in (
+        "　　1. 完成食堂改造",
+        "　　2、完成浴室改造",
+        "\u00a0\u00a03．完成",
+        "完成。\n　　2. 完成宿舍改造",
+    ):
         assert [q.kind for q in extract(text)] == ["index"], text
     assert [q.raw for q in extract("　　1. 2026年6月底前完成") if q.kind == "index"] == ["　　1."]
     # a figure after the indent is still a figure
