@@ -102,9 +102,13 @@ def read(text: str, subject: str | None = None) -> Reading:
             name, stated, said, said_numerals = pending
             pending = None
             value = pt.METRIC.match(clause)
-            if value and pt.bare_name(value.group("name")) and _exact(value):
-                # 师生就餐投诉比去年少了120件，全年38件: the value follows its change.
+            same = value is not None and _same_count(name, value.group("name"), stated, value.group("unit"))
+            if value and (pt.bare_name(value.group("name")) or same) and _exact(value):
+                # 师生就餐投诉比去年少了120件，全年38件: the value follows its change; so does 全年受理投诉310件,
+                # the same count (投诉) named again.
                 draft = MetricDraft(name, Decimal(value.group("num")), pt.unit_of(value.group("unit")), said)
+                if same and pt.metric_name(value.group("name")) != name:
+                    draft.comments.append(f"名称：笔记后文又写作“{pt.metric_name(value.group('name'))}”，按同一指标记")
                 draft.numerals += said_numerals + numerals
                 _apply_change(draft, stated, said)
                 metrics.append(draft)
@@ -205,6 +209,14 @@ def generic_rate(name: str) -> bool:
 def generic(name: str) -> bool:
     """A metric name that says what is measured but not of which work: 及时率, 合格率, 满意度."""
     return generic_rate(name) or name == "满意度"
+
+
+def _same_count(name: str, other: str, stated: pt.Change, unit: str | None) -> bool:
+    """业主投诉 … 受理投诉310件: two names for one count when they end in the same noun and the unit agrees."""
+    other = pt.metric_name(other)
+    if len(name) < 2 or len(other) < 2 or name[-2:] != other[-2:]:
+        return False
+    return not stated.unit or pt.unit_of(unit) == pt.unit_of(stated.unit)
 
 
 def _exact(m: re.Match[str]) -> bool:

@@ -72,6 +72,8 @@ _TRAIL = [
     "本年",
     "年内",
     "做了",
+    # 及时率今年到了89.5%: a reaching verb before the figure is no part of the name
+    "到了",
     "达到了",
     "达到",
     "达",
@@ -263,6 +265,8 @@ def metric_name(raw: str) -> str:
     # 消防：更换水带 — a label before a colon says where the note belongs, never what it counts.
     name = re.sub(r"^[^：:]*[：:]\s*", "", name) or name
     name = _TOTAL_WORDS.sub("", name) or name
+    # 共接报修1326件, 接到报修: 接 is the desk taking the call; the metric is 报修.
+    name = re.sub(r"^(?:共|全年|今年)?接(?:到|收)?(?=报修|投诉|报警|诉求)", "", name) or name
     changed = True
     while changed and name:
         changed = False
