@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from zongjie.facts.model import Metric
 from zongjie.notes import patterns as pt
-from zongjie.notes.match import indicator_of, match_function, tie
+from zongjie.notes.match import FunctionMatch, indicator_of, match_function, tie
 from zongjie.notes.metrics import MetricDraft, generic, qualify, read, unit_questions
 from zongjie.notes.parse import Item
 from zongjie.notes.result import Entry, Extraction, Unplaced
@@ -107,11 +107,18 @@ class Figures:
     def served(self, name: str) -> bool:
         return self.profile.served in name or any(w in name for w in ("满意度", "投诉"))
 
+    def _names_work(self, name: str, found: FunctionMatch) -> bool:
+        """患者膳食满意度, 食堂满意度: a satisfaction that names one 职能's work belongs to it, not to the summary."""
+        spec = self.profile.function(found.key) if found.key and not found.others else None
+        if spec is None:
+            return False
+        return any(len(w) >= 2 and w in name for w in (spec.name, *spec.aliases, *spec.keywords))
+
     def _metric(self, item: Item, m: MetricDraft, key: str | None) -> None:
         said = m.name
         self._section_name(item, m, key)
         found = match_function(item.text, self.profile, m.name)
-        spec_key = key or (None if self.served(m.name) else found.key)
+        spec_key = key or (None if self.served(m.name) and not self._names_work(m.name, found) else found.key)
         indicator = found.indicator
         if key and self.profile.function(key):
             spec = self.profile.function(key)

@@ -108,7 +108,9 @@ def read(text: str, subject: str | None = None) -> Reading:
                 # the same count (投诉) named again.
                 draft = MetricDraft(name, Decimal(value.group("num")), pt.unit_of(value.group("unit")), said)
                 if same and pt.metric_name(value.group("name")) != name:
-                    draft.comments.append(f"名称：笔记后文又写作“{pt.metric_name(value.group('name'))}”，按同一指标记")
+                    draft.comments.append(
+                        f"名称：笔记后文又写作“{pt.metric_name(value.group('name'))}”，按同一指标记"
+                    )
                 draft.numerals += said_numerals + numerals
                 _apply_change(draft, stated, said)
                 metrics.append(draft)

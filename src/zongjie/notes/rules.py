@@ -137,9 +137,12 @@ class _Rules:
             return "lessons"
         if re.match(r"^(?:亮点|创新)", text) or "首次" in text:
             return "highlights"
-        if any(w in text for w in TEAM_WORDS):
-            return "team"
-        return None
+        team = [w for w in TEAM_WORDS if w in text]
+        # 员工食堂, 员工宿舍: in a company nearly every note says 员工; alone it is team work only when no
+        # 职能 claims the note.
+        if team == ["员工"] and match_function(text, self.profile).key is not None:
+            return None
+        return "team" if team else None
 
     def _add(
         self, slot: Slot, item: Item, data: dict[str, Any] | str, comments: list[str] | None = None
@@ -180,6 +183,10 @@ class _Rules:
 
     def _case(self, item: Item, text: str, key: str | None) -> None:
         spec_key, comments = self._resolve(text, key)
+        if spec_key is None:
+            # 住院楼停水，2小时恢复: no 职能 word, but an indicator's name (停水 → 停电停水事件) says whose event it is.
+            found = match_function(text, self.profile, metric_name=text)
+            spec_key = found.key if found.key and not found.others else None
         if spec_key is None:
             self.out.unplaced.append(Unplaced(item, "像是典型案例，但未能判断属于哪项职能"))
             return
