@@ -226,7 +226,7 @@ def test_school_summary_from_notes(server: tuple[str, Path], shots: Path, tmp_pa
         expect(page.get_by_role("heading", name="填写事实")).to_be_visible()
 
         # The extraction's question sits at its row: 张 is not the profile's unit for 报修工单.
-        row = metric_row(page, "接报修单")
+        row = metric_row(page, "报修单")  # 接 (the desk taking calls) is no part of the name
         expect(row.locator('input[name$=".value"]')).to_have_value("1865")
         question = page.locator("li.ask", has_text="单位与档案不同")
         expect(question).to_be_visible()
