@@ -63,7 +63,8 @@ def test_a_stated_change_is_written_back_in_its_own_words(fields: str, words: st
     if mf.metric.value is None:
         assert (
             "达到" not in body and "降至" not in body
-        )  # a change is never said as a level    assert not [f for f in lint_section(task, body) if f.is_error], body
+        )  # a change is never said as a level
+    assert not [f for f in lint_section(task, body) if f.is_error], body
 
 
 def test_only_a_change_is_one_clause_of_name_and_change() -> None:
