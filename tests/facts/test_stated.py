@@ -61,9 +61,7 @@ def test_a_stated_change_is_written_back_in_its_own_words(fields: str, words: st
     body = OfflineWriter().render(task)
     assert words in body and f"达到{words}" not in body
     if mf.metric.value is None:
-        assert (
-            "达到" not in body and "降至" not in body
-        )  # a change is never said as a level
+        assert "达到" not in body and "降至" not in body  # a change is never said as a level
     assert not [f for f in lint_section(task, body) if f.is_error], body
 
 
@@ -110,6 +108,13 @@ def test_a_change_that_agrees_with_value_and_previous_is_kept() -> None:
         ("name: 投诉, value: 30, unit: 件, change: 减少3万元", "the change is in 元"),
         ("name: 用气量, change: 降至30万立方米", "a level, not a change"),
         ("name: 用气量, change: 很多", "not one change"),
+        (
+            "name: 用气量, unit: 立方米, change: 下降120%",
+            "change: 下降120%: a fall of more than 100% cannot be",
+        ),
+        ("name: 剩菜量, unit: 千克, change: 减少十二成", "change: 减少十二成: a fall of more than 100%"),
+        ('name: 满意度, value: 95, unit: "%", change: 提高一成', "(提高2个百分点)"),
+        ('name: 满意度, value: 95, unit: "%", change: 下降8%', "(下降2个百分点)"),
         ("name: 用气量, previous: 40, change: 下降一成", "value: is required with previous"),
         ("name: 用气量", "value: is empty"),
     ],

@@ -43,6 +43,11 @@ class StatedChange(BaseModel):
         if not isinstance(text, str):
             raise ValueError("must be a change in words, e.g. 下降一成, -10% or 提高2.3个百分点")
         s = read_change(text)  # NumberError is a ValueError: its message says what to write
+        if s.direction == "down" and s.unit == "%" and s.amount > 100:
+            # a count or an amount cannot fall by more than all of it (个百分点 of a rate is judged by the rate)
+            raise ValueError(
+                f"{text}: a fall of more than 100% cannot be (a count or an amount cannot fall below 0) — check the figure, e.g. 下降12% or 下降一成"
+            )
         return {
             "text": " ".join(text.split()),
             "direction": s.direction,

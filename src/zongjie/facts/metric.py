@@ -220,7 +220,8 @@ class Metric(Strict):
         if self.is_percent and c.unit != "个百分点":
             raise FieldProblem(
                 "change",
-                f"{c.text}: {self.name} is in %, so its change is in 个百分点 (下降2个百分点), not a percentage "
+                f"{c.text}: {self.name} is in %, so its change is in 个百分点 "
+                f"({'提高' if c.direction == 'up' else '下降'}2个百分点), not a percentage "
                 "of a percentage",
             )
         if c.unit not in ("%", "个百分点"):
