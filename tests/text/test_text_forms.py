@@ -94,3 +94,80 @@ def test_percent_is_half_and_full_width() -> None:
     rx = re.compile(f"[{PERCENT}]")
     assert rx.fullmatch("%") and rx.fullmatch("％")
     assert not any(rx.fullmatch(c) for c in "‰5百")
+
+
+# --- the numeral fragments: defined once in text.numerals, re-exported by forms ---
+
+
+def test_forms_reexports_the_numeral_fragments_it_does_not_define() -> None:
+    from zongjie.text import forms, numerals
+
+    assert (forms.SCALE, forms.CN_NUM, forms.CN_DIGITS, forms.CN_YEAR) == (
+        numerals.SCALE,
+        numerals.CN_NUM,
+        numerals.CN_DIGITS,
+        numerals.CN_YEAR,
+    )
+
+
+@pytest.mark.parametrize("numeral", ["一千三百二十六", "两", "三十", "零点五", "一万二千", "十"])
+def test_cn_num_takes_a_chinese_numeral_run(numeral: str) -> None:
+    from zongjie.text.forms import CN_NUM
+
+    assert re.fullmatch(CN_NUM, numeral)
+
+
+@pytest.mark.parametrize("other", ["点五", "1326", "三点", "进一步"])
+def test_cn_num_refuses_what_is_not_one_numeral(other: str) -> None:
+    from zongjie.text.forms import CN_NUM
+
+    assert re.fullmatch(CN_NUM, other) is None
+
+
+@pytest.mark.parametrize(("text", "value"), [("二〇二五", 2025), ("二零二六", 2026), ("一九九八", 1998)])
+def test_cn_year_is_four_chinese_digits_read_one_by_one(text: str, value: int) -> None:
+    from zongjie.text.forms import CN_YEAR
+    from zongjie.text.numerals import DIGIT_VALUE
+
+    assert re.fullmatch(CN_YEAR, text)
+    assert int("".join(str(DIGIT_VALUE[c]) for c in text)) == value
+
+
+@pytest.mark.parametrize("other", ["两〇二五", "二〇二", "二千零五"])
+def test_cn_year_refuses_a_numeral_that_is_not_digit_by_digit(other: str) -> None:
+    from zongjie.text.forms import CN_YEAR
+
+    assert re.fullmatch(CN_YEAR, other) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "scale"), [("1.2万元", "万"), ("5千元", "千"), ("3千万", "千万"), ("2亿", "亿")]
+)
+def test_scale_is_read_after_a_figure(text: str, scale: str) -> None:
+    from zongjie.text.forms import SCALE
+
+    m = re.match(rf"{NUMBER}(?P<s>{SCALE})", text)
+    assert m is not None and m.group("s") == scale
+
+
+@pytest.mark.parametrize("text", ["5千米", "3千克", "8千瓦时"])
+def test_scale_is_not_the_qian_of_a_unit(text: str) -> None:
+    from zongjie.text.forms import SCALE
+
+    assert re.match(rf"{NUMBER}(?:{SCALE})", text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"), [("1,326次", "1,326"), ("12,345.6元", "12,345.6"), ("82.3%", "82.3")]
+)
+def test_figure_takes_thousands_groups_whole(text: str, figure: str) -> None:
+    from zongjie.text.forms import FIGURE
+
+    m = re.match(FIGURE, text)
+    assert m is not None and m.group() == figure
+
+
+def test_grouped_needs_whole_groups_of_three() -> None:
+    from zongjie.text.forms import GROUPED
+
+    assert re.fullmatch(GROUPED, "1,326") and re.fullmatch(GROUPED, "1,32") is None

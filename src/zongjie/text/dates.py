@@ -14,11 +14,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from zongjie.text.forms import YEAR
+from zongjie.text.numerals import DIGIT_VALUE, YEAR_DIGITS
 from zongjie.text.width import fold
 from zongjie.text.words import literal_alternation, longest_first, words
 
-_CN_DIGIT = "〇零一二三四五六七八九"
-_N = rf"[\d{_CN_DIGIT}十]{{1,4}}"
+_N = rf"[\d{YEAR_DIGITS}十]{{1,4}}"
 _SEP = re.compile(
     r"(?P<y>\d{4})\s*(?P<s>[-/.])\s*(?P<m>\d{1,2})\s*(?P=s)\s*(?P<d>\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?"
 )
@@ -29,7 +30,6 @@ _CN = re.compile(
     r"(?P<part>上半年|下半年|第?[一二三四1-4]季度|年底|年末|年中|年内|全年|底|末|初|上旬|中旬|下旬)?"
     r"(?P<edge>末|底|初)?"
 )
-_DIGIT_VALUE = {c: str(max(i - 1, 0)) for i, c in enumerate(_CN_DIGIT)}
 _QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _QUARTER_CN = "一二三四"
 # A deadline's trailing words that add nothing to the date: 6月底前, 年底之前, 2026年6月30日前完成.
@@ -67,8 +67,8 @@ def _int(token: str | None) -> int | None:
         return None
     if token.isdigit():
         return int(token)
-    if all(c in _CN_DIGIT for c in token):  # 二〇二五: digit by digit
-        return int("".join(_DIGIT_VALUE[c] for c in token))
+    if all(c in DIGIT_VALUE for c in token):  # 二〇二五: digit by digit
+        return int("".join(str(DIGIT_VALUE[c]) for c in token))
     from zongjie.text.numerals import chinese_value
 
     value = chinese_value(token)
@@ -251,7 +251,7 @@ def years(text: str) -> list[YearMention]:
     return out
 
 
-_LEADING_YEAR = re.compile(r"^\s*([12]\d{3})\s*年")
+_LEADING_YEAR = re.compile(rf"^\s*({YEAR})\s*年")
 
 
 def leading_year(text: str) -> int | None:

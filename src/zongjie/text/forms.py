@@ -10,8 +10,10 @@ DIGIT         inside a character class: an Arabic digit, half- or full-width (lo
 NUMERAL       inside a character class: any character a written number may start with (Arabic or Chinese)
 PERCENT       inside a character class: a percent sign, half- or full-width (a figure may end with it)
 NUMBER        a plain figure: 1326, 82.3 (no sign, no separators; Chinese numerals are read by numbers.extract)
+FIGURE        an Arabic figure as prose writes it: 1,326.5 (grouped by thousands) or NUMBER
 YEAR          a four-digit year of this era: 1998, 2025 (not 1326, not 3025)
-SCALE         the scale words a unit may carry: 万, 亿, 千 (1.2万平方米, 312.5万kWh, 5千元)
+CN_DIGITS, CN_NUM, CN_YEAR, SCALE   re-exported from text.numerals, where the Chinese numeral forms and the
+              scale words (万, 亿, 千 but not the 千 of 千米, 千万, 百万) are defined
 unit_alternation(units, scaled=)   an alternation of units, escaped, longest first (个百分点 before 个); with
               scaled=True each may carry a SCALE (1.2万m² is 1.2 of the unit 万m²)
 ends_with_figure(text)    the text's last character belongs to a figure (3时 is a clock time, not a condition)
@@ -22,14 +24,32 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from zongjie.text.numerals import CN_DIGITS, CN_NUM, CN_YEAR, SCALE
 from zongjie.text.words import longest_first
+
+__all__ = [
+    "CN_DIGITS",
+    "CN_NUM",
+    "CN_YEAR",
+    "DIGIT",
+    "FIGURE",
+    "GROUPED",
+    "NUMBER",
+    "NUMERAL",
+    "PERCENT",
+    "SCALE",
+    "YEAR",
+    "ends_with_figure",
+    "unit_alternation",
+]
 
 DIGIT = "0-9０-９"
 NUMERAL = DIGIT + "〇零一二两三四五六七八九十百千万亿"
 PERCENT = "%％"
 NUMBER = r"\d+(?:\.\d+)?"
+GROUPED = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+FIGURE = f"{GROUPED}|{NUMBER}"
 YEAR = r"(?:19|20)\d{2}"
-SCALE = "万|亿|千"
 
 _DIGIT = re.compile(f"[{DIGIT}]")
 

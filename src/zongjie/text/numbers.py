@@ -27,7 +27,8 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Literal
 
-from zongjie.text.numerals import CN_DIGITS, CN_NUM, SCALE
+from zongjie.text.forms import FIGURE, YEAR
+from zongjie.text.numerals import CN_DIGITS, CN_NUM, CN_YEAR, DIGIT_VALUE, SCALE
 from zongjie.text.numerals import chinese_value as chinese_value
 from zongjie.text.units import ALL_UNITS, CN_NUMERAL_UNITS, longest_first, normalize, split_unit
 
@@ -52,13 +53,13 @@ _CN_UNITS = longest_first(CN_NUMERAL_UNITS)
 # 千 is a scale only when it does not start a unit of its own (千米, 千克, 千瓦时).
 _UNIT_ALT = "|".join(re.escape(u) for u in _UNITS)
 _CN_UNIT_ALT = "|".join(re.escape(u) for u in _CN_UNITS)
-_AR_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_AR_NUM = FIGURE
 
 _DATE = re.compile(
-    r"(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)"
-    r"|(?:(?P<y2>(?:19|20)\d{2})年(?:度)?)?(?P<m2>\d{1,2})月(?:份)?(?:(?P<d2>\d{1,2})[日号])?"
-    r"|(?P<y3>(?:19|20)\d{2})(?=年)"
-    r"|(?P<cy>[〇零一二三四五六七八九]{4})(?=年)"
+    rf"(?P<y>{YEAR})[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}})(?!\d)"
+    rf"|(?:(?P<y2>{YEAR})年(?:度)?)?(?P<m2>\d{{1,2}})月(?:份)?(?:(?P<d2>\d{{1,2}})[日号])?"
+    rf"|(?P<y3>{YEAR})(?=年)"
+    rf"|(?P<cy>{CN_YEAR})(?=年)"
 )
 _TIME = re.compile(r"(?<!\d)\d{1,2}[:：]\d{2}(?!\d)")
 _INDEX = re.compile(
@@ -72,7 +73,7 @@ _ARABIC = re.compile(
     rf"|(?P<approx>余|多)?(?P<scale>{SCALE})?(?P<approx2>余|多)?(?P<unit>{_UNIT_ALT})?)"
 )
 _CHINESE = re.compile(
-    rf"(?P<lead>第|百分之)?(?P<num>{CN_NUM})(?P<approx>余|多)?(?P<scale>万|亿)?(?P<approx2>余|多)?"
+    rf"(?P<lead>第|百分之)?(?P<num>{CN_NUM})(?P<approx>余|多)?(?P<scale>{SCALE})?(?P<approx2>余|多)?"
     rf"(?P<unit>{_CN_UNIT_ALT})?"
 )
 # 两成 = 20%, 一半 = 50%: only right after a verb of amount, and 成 not starting a word (一成不变, 九成新).
@@ -134,7 +135,7 @@ def _dates(text: str, out: list[Quantity], taken: _Taken) -> None:
     for m in _DATE.finditer(text):
         raw = m.group()
         if m.group("cy"):
-            year = "".join(str("〇一二三四五六七八九".index(c) if c != "零" else 0) for c in m.group("cy"))
+            year = "".join(str(DIGIT_VALUE[c]) for c in m.group("cy"))
             out.append(Quantity(Decimal(year), "年", m.start(), m.end() + 1, raw + "年", "year"))
             taken.add(m.start(), m.end())
             continue

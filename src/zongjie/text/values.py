@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from zongjie.text.numerals import CN_DIGITS, SCALE, chinese_value
+from zongjie.text.forms import GROUPED, NUMBER
+from zongjie.text.numerals import CN_NUM, SCALE, chinese_value
 from zongjie.text.units import spelling, split_unit
 from zongjie.text.width import fold
 
@@ -30,8 +31,9 @@ class Reading:
     upper: Decimal | None = None
 
 
-_AR_FIELD = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+]?\d{1,3})?"
-_CN_FIELD = f"[{CN_DIGITS}十百千万亿]+(?:点[{CN_DIGITS}]+)?"
+# A field also takes .5 and 1e3 (what a spreadsheet cell may hold), besides the figures prose writes.
+_AR_FIELD = rf"{GROUPED}|(?:{NUMBER}|\.\d+)(?:[eE][+]?\d{{1,3}})?"
+_CN_FIELD = CN_NUM
 _VALUE = re.compile(
     rf"(?P<pre>大约|约为|约|将近|接近|近|逾|超过)?(?P<sign>[+])?"
     rf"(?P<num>{_AR_FIELD}|{_CN_FIELD})(?P<a1>余|多)?"
