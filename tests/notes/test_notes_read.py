@@ -189,3 +189,42 @@ def test_an_item_number_before_a_date_is_no_decimal(tmp_path: Path) -> None:
     out = extract_notes(path, today=TODAY).text
     assert "5.3" not in out and "5．3" not in out
     assert "date: 2025-03-08" in out or "2025-03-08" in out
+
+
+@pytest.mark.parametrize("lead", ["明年", "明年计划", "下一步", "明年打算：", "下一步工作打算"])
+def test_a_bare_next_year_line_opens_the_plans(tmp_path: Path, lead: str) -> None:
+    """A 2026 plan under a bare 明年 line is a plan, never 2025 work; the line itself is no plan."""
+    notes = f"# 2025年度总务科工作要点\n\n病区报修：全年3,482单\n医废：全年转运医疗废物112.6吨\n\n{lead}\n"
+    notes += "1. 医废暂存间改造 2026年6月底 设备组\n2. 推进后勤一站式服务中心建设\n"
+    data, _ = _facts(tmp_path, notes)
+    plans = data["plans"]
+    assert [p["goal"] for p in plans] == ["医废暂存间改造", "推进后勤一站式服务中心建设"]
+    assert (plans[0]["deadline"], plans[0]["owner"]) == ("2026年6月底", "设备组")
+    work = yaml.safe_dump(data.get("functions", []), allow_unicode=True)
+    assert "2026" not in work and "医废暂存间改造" not in work
+
+
+@pytest.mark.parametrize(
+    ("note", "goal", "deadline", "owner"),
+    [
+        # the deadline after the owner: the owner is the last clause that is no deadline
+        ("食堂明厨亮灶全覆盖，保卫科王强，年底", "食堂明厨亮灶全覆盖", "年底", "保卫科王强"),
+        ("新建充电车棚，年底前，后勤处张敏负责", "新建充电车棚", "年底", "后勤处张敏"),
+        # an owner (and a deadline) a space sets apart
+        ("2026年上半年完成电梯加装 物业工程部", "完成电梯加装", "2026年上半年", "物业工程部"),
+        ("医废暂存间改造 2026年6月底 设备组", "医废暂存间改造", "2026年6月底", "设备组"),
+        ("医废暂存间改造2026年6月底 设备组", "医废暂存间改造", "2026年6月底", "设备组"),
+        (
+            "下学期计划：2026年9月底前完成食堂二楼改造，总务处赵敏负责",
+            "完成食堂二楼改造",
+            "2026年9月底",
+            "总务处赵敏",
+        ),
+    ],
+)
+def test_a_plans_owner_and_deadline_wherever_the_clerk_put_them(
+    note: str, goal: str, deadline: str, owner: str
+) -> None:
+    data, asked = plan_data(note, 2025)
+    assert (data["goal"], data.get("deadline"), data.get("owner")) == (goal, deadline, owner)
+    assert "actions" not in data and asked == []

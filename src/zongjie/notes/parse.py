@@ -16,6 +16,12 @@ from zongjie.text.markdown import Line
 # 【设备】 / **设备**: heading styles people use in plain text.
 _BRACKET_HEADING = re.compile(r"^\s*(?:【(.+?)】|\*\*(.+?)\*\*)\s*[:：]?\s*$")
 # 一、设备设施 / 一．设备 / （一）设备 / 第一部分 / 1.2 设备: numbered like a heading of a 公文 or an outline.
+# A bare line that is only a section's name — 明年, 明年计划, 下一步, 明年打算：, 存在问题 — heads the lines below
+# (no # and no colon needed); never a note of its own.
+_SECTION_LINE = re.compile(
+    r"(?:明年|来年|下一?年度?|下一步|下个?学期|下一学期|新学年)(?:工作)?(?:计划|打算|安排|思路|目标|设想)?"
+    r"|(?:存在的?|主要)?(?:问题|不足)(?:与不足|和不足)?"
+)
 _HEADING_ORDINALS = ("一、", "一.", "（一）", "第一部分", "第一章", "第一节", "1.1")
 _TRAILING = "。；;，,、 \t\u3000"
 
@@ -98,6 +104,8 @@ def _heading(line: Line) -> tuple[str, int] | None:
     if m:
         return (m.group(1) or m.group(2)).strip(), 3
     stripped = line.content
+    if _SECTION_LINE.fullmatch(stripped.strip().rstrip("：:。 ")):
+        return stripped.strip().rstrip("：:。 "), 3
     if stripped.endswith(("：", ":")) and len(stripped) <= 16 and _figureless(stripped[:-1]):
         return stripped[:-1].strip(), 3
     return None

@@ -72,10 +72,19 @@ def _deadline(clause: str) -> tuple[str | None, str]:
     lead = pt.DEADLINE_LEAD.match(clause)
     if lead and lead.group("rest").strip("，, "):
         return _as_written(lead.group("when"), clause[lead.end("when") :]), lead.group("rest").strip("，, ")
+    # 医废暂存间改造2026年6月底: a dated deadline closing the clause
+    for y in years(clause):
+        tail = pt.DEADLINE.fullmatch(clause, y.start) if y.start > 0 else None
+        if tail and clause[: y.start].strip("，, "):
+            return _as_written(tail.group("when"), clause[tail.end("when") :]), clause[: y.start].strip(
+                "，, "
+            )
     return None, clause
 
 
 _NEXT_YEAR = re.compile(r"明年|下一年度?|下年度|来年")
+# 下学期计划：2026年9月底前…: the term's label goes when a dated deadline follows (下学期元旦前… keeps its 下学期)
+_NEXT_TERM = re.compile(r"(?:下个?学期|下一学期|新学年)(?:工作)?(?:计划|打算|安排)[:：]?\s*")
 _PLAN_WORD = re.compile(r"度?(?:计划|打算|准备|争取|要)*[:：]?")
 _DUE = re.compile(r"前|内?(?:完成|建成|实现|启动|投用|上线|落实)")
 
@@ -84,6 +93,8 @@ def _without_plan_lead(text: str, year: int) -> str:
     """明年/2026年 as the opening word is the plan marker and goes, with 计划/打算… after it; 2026年6月底前,
     2026年上半年, 2026年底前, 2026年前完成 and 2026年内建成 are deadlines and stay."""
     start = 0
+    if (term := _NEXT_TERM.match(text)) and any(y.start == 0 for y in years(text[term.end() :])):
+        return text[term.end() :]
     if m := _NEXT_YEAR.match(text):
         start = m.end()
     elif (first := next(iter(years(text)), None)) is not None and first.start == 0:
@@ -97,15 +108,33 @@ def _without_plan_lead(text: str, year: int) -> str:
     return text[m.end() if m else start :]
 
 
+def _spaced(text: str) -> tuple[str, str | None]:
+    """医废暂存间改造 2026年6月底 设备组: a piece a space sets apart is a clause of its own when it is a
+    deadline or (the last one) an owner; other spaces stay as typed (更换LED灯 400 盏)."""
+    pieces = text.split()
+    who = None
+    if len(pieces) > 1 and OWNER_AT_END.fullmatch(pieces[-1]) and not pt.DEADLINE.fullmatch(pieces[-1]):
+        who = pieces.pop().removesuffix("负责").removesuffix("牵头")
+    whens = [p for p in pieces if pt.DEADLINE.fullmatch(p)]
+    rest = [p for p in pieces if not pt.DEADLINE.fullmatch(p)]
+    if not rest or (who is None and not whens):
+        return text, None
+    return "，".join([" ".join(rest), *whens]), who
+
+
 def plan_data(text: str, year: int) -> tuple[dict[str, Any], list[str]]:
     text = _without_plan_lead(text, year) or text
     who, text = pt.owner(text)
+    if who is None:
+        text, who = _spaced(text)
     deadline = None
     goal_parts: list[str] = []
     clauses = pt.clauses(text)
-    if who is None and len(clauses) > 1 and OWNER_AT_END.fullmatch(clauses[-1]):
-        # 2026年9月底前完成二食堂改造，保卫科王强: the unit and person at the end own it.
-        who = clauses.pop().removesuffix("负责").removesuffix("牵头")
+    # 食堂明厨亮灶全覆盖，保卫科王强，年底: the unit and person ending the clauses that are no deadline own it.
+    undated = [c for c in clauses if not pt.DEADLINE.fullmatch(c)]
+    if who is None and len(undated) > 1 and OWNER_AT_END.fullmatch(undated[-1]):
+        clauses.remove(undated[-1])
+        who = undated[-1].removesuffix("负责").removesuffix("牵头")
     for clause in clauses:
         when, rest = _deadline(clause) if deadline is None else (None, clause)
         if when:
