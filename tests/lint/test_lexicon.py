@@ -70,3 +70,30 @@ def test_a_cliche_further_into_the_sentence_is_found():
     assert [f for f in lint_markdown(text) if f.rule == "ai-cliche"]
     text = "回顾这一年，岁月如梭，转眼间2025年即将过去。\n"
     assert len([f for f in lint_markdown(text) if f.rule == "ai-cliche"]) == 1
+
+
+def test_one_future_word_list_serves_every_rule() -> None:
+    """claims, years and sections each kept their own list of future words (three lists that disagreed); they
+    read text/lexicon/future.txt now, each with the few marks of its own kept in a list of its own."""
+    from zongjie.lint import sections
+    from zongjie.lint.rules import claims, years
+    from zongjie.text.words import words
+
+    for word in words("future"):
+        for rx in (claims._FUTURE, years._FUTURE, sections._FUTURE):
+            assert rx.search(f"后勤处{word}推进改造"), (word, rx.pattern[:40])
+    assert not claims._FUTURE.search("年底前完成") and years._FUTURE.search("年底前完成")
+    assert sections._FUTURE.search("由维修中心负责") and not years._FUTURE.search("由维修中心负责")
+
+
+def test_problem_word_lists_keep_their_guards() -> None:
+    """The cause / measure / negative words come from data files; what may stand before or after them stays in
+    the rule: 有待完善 and 计划滞后 are no measures, 受资金所限 is a cause."""
+    from zongjie.lint.rules.problems import CAUSE, MEASURE, NEGATIVE
+
+    assert MEASURE.search("下一步将申请专项资金") and MEASURE.search("已着手编制方案")
+    assert not MEASURE.search("管理制度有待完善") and not MEASURE.search("改造计划滞后")
+    assert not MEASURE.search("需进一步加强")
+    assert CAUSE.search("受资金所限，改造推迟") and CAUSE.search("原因是人手不足")
+    assert NEGATIVE.search("报修响应偏慢") and NEGATIVE.search("服务质量需要提升")
+    assert not NEGATIVE.search("全年完成维修1326件")

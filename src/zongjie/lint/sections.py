@@ -16,6 +16,7 @@ from zongjie.lint.document import Block, Document, Section, plain, section_kind,
 from zongjie.text import dates_in, extract, fold, ordinal
 from zongjie.text.dates import leading_year
 from zongjie.text.markdown import ENUMERATOR, RUN_IN_ITEM, read_lines
+from zongjie.text.words import pattern
 
 # 四、存在的问题。一是……: after the 一、, a short title that ends at 。 or ：.
 _RUN_IN_TITLE = re.compile(r"[^。：:，,；;！？\n]{2,18}(?=[。：:])")
@@ -24,9 +25,7 @@ _RUN_IN_TITLE = re.compile(r"[^。：:，,；;！？\n]{2,18}(?=[。：:])")
 MEASURES = re.compile(r"措施|整改|对策|改进")
 # Plan words that, when they are all a heading says, may head past work (校园规划建设).
 _WEAK_PLAN = re.compile(r"规划|方向|安排")
-_FUTURE = re.compile(
-    r"将|计划|责任人|负责|力争|争取|拟|下一步|明年|下一年|新的一年|新年度|确保|启动|推进|月底前|年底前|前完成"
-)
+_FUTURE = pattern("future", "plan_marks")
 _PAST = re.compile(r"(?<!前)完成|全年|累计|共计|已|了|实现|达到|同比|较上年|开展|组织|受理|处理")
 _PROBLEM = re.compile(
     r"不足|问题|短板|差距|滞后|不够|欠缺|薄弱|老化|陈旧|偏[高低长慢少多大]|较[低慢长高少差]|未能|尚未|有待|困难|隐患|"

@@ -18,11 +18,11 @@ from zongjie.plan.task import MetricFact
 from zongjie.text.forms import DIGIT, NUMERAL
 from zongjie.text.numbers import CLAIM_KINDS, Quantity
 from zongjie.text.sentences import clauses
-from zongjie.text.words import literal_alternation
+from zongjie.text.words import literal_alternation, pattern
 from zongjie.wording import CHANGE_BEFORE
 
 # A clause about next year (a plan, a resolve) claims nothing about this year's result.
-_FUTURE = re.compile(r"力争|争取|确保|将|计划|拟|明年|下一年|新的一年|下一步")
+_FUTURE = pattern("future")
 
 # 完成/达到/实现/超额完成/基本完成（年度）目标, 优于目标, 达标; a negation before it says the opposite.
 # "完成年度目标（1000次）的95.6%" is a completion rate, not a claim: `of` catches it.

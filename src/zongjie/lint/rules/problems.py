@@ -13,26 +13,18 @@ from zongjie.lint.rules.fidelity import problem_for as _problem_for
 from zongjie.lint.rules.style import blanks, vague_only
 from zongjie.lint.sections import MEASURES, items
 from zongjie.text.markdown import ENUMERATOR
+from zongjie.text.words import alternation, pattern
 
 # Why a problem exists. Marker words anywhere in the item; a lack of people, money or a post (缺少专职管理人员)
 # only after the problem itself has been stated (the first clause is the problem, not its cause).
-CAUSE = re.compile(
-    r"原因|由于|因为|主要是|究其|根源|症结|受[^，。]{1,12}(?:影响|制约|限制|所限)|受限于|限于|导致|造成|致使|以致|缘于|源于|"
-    r"在于|随着|加之|归因"
-)
-_LACK = re.compile(
-    r"缺少|缺乏|没有专[职门]|人手不足|人员不足|编制不足|经费不足|资金不足|不到位|未列入|尚未落实"
-)
+CAUSE = re.compile(rf"{alternation('cause')}|受[^，。]{{1,12}}(?:{alternation('cause_constraint')})")
+_LACK = pattern("lack")
 # What will be done. 有待完善 / 需进一步加强 say what is missing, not what will be done.
+# 计划滞后 / 计划进度 are the problem, not a plan.
 MEASURE = re.compile(
-    r"(?<![待需未不])(?<!需要进一步)(?<!需进一步)(?:措施|整改|下一步|拟|将|计划(?!滞后|进度)|已着手|已启动|着手|争取|"
-    r"制定|编制|建立|完善|推动|提请|申请|增设|加强|开展|落实|改进|解决|调整|启动)"
+    rf"(?<![待需未不])(?<!需要进一步)(?<!需进一步)(?:{alternation('measure')})(?!(?<=计划)(?:滞后|进度))"
 )
-NEGATIVE = re.compile(
-    r"不足|问题|偏[高低长慢少多大]|较[低慢长高少差大]|滞后|不够|欠缺|短板|差距|未能|尚未|尚[需待有]|薄弱|老化|陈旧|老旧|流失|"
-    r"不[到高强足全够稳及]|困难|隐患|投诉|故障|有待|跟不上|紧张|混乱|繁琐|落后|单一|老龄化|破损|积水|拖欠|占线|差|慢|难|仅|只有|"
-    r"超标|超出|排队|漏水|缺|需要?(?:优化|改进|提升|提高|加强|完善)"
-)
+NEGATIVE = pattern("negative")
 _TITLE = re.compile(r"^[^，,。；;]{2,16}。")
 
 

@@ -9,8 +9,10 @@ from collections.abc import Iterator
 from zongjie.finding import Finding
 from zongjie.lint.rules.base import Context, Example, rule, this
 from zongjie.text.numbers import extract
+from zongjie.text.words import pattern
 
-_FUTURE = re.compile(r"计划|将|明年|下一年|下年|力争|争取|预算|目标|前|底|预计|拟|新的一年|启动|开工")
+# A later year beside a future word or a planned date (2026年底前, 2026年预算) is a plan, not a misdated result.
+_FUTURE = pattern("future", "year_ahead")
 # After a year's digits: 2020年工作打算 names next year's plan in a title.
 _NEXT_YEAR_TITLE = re.compile(r"\s*年度?(?:工作|后勤)?(?:打算|计划|思路|安排|要点|规划)")
 _PAST = re.compile(r"较|比|同比|上年|相比|与|以来|自|起|至今|从|由|投用|投入使用|建成|建于|始建")
