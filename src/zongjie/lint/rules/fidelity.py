@@ -18,7 +18,7 @@ from zongjie.lint.rules.base import Context, Example, rule, this
 from zongjie.plan.task import MetricFact, PlanFact, ProblemFact
 from zongjie.text.numbers import CLAIM_KINDS, Quantity, extract
 from zongjie.text.sentences import clauses
-from zongjie.text.words import literal_alternation
+from zongjie.text.words import literal_alternation, pattern
 from zongjie.wording import DOWN, UP, zero_said
 
 
@@ -122,7 +122,8 @@ def _trend(mf: MetricFact) -> str | None:
 @rule(
     "trend-mismatch",
     "error",
-    "趋势与事实相反：指标旁的“增长/提升/上升”或“下降/减少/降低”与事实中的变化方向不一致。",
+    "趋势与事实相反：指标旁的“增长/提升/上升”或“下降/减少/降低”与事实中的变化方向不一致；"
+    "或事实只给出变化（用气量下降一成）的指标被写成了水平（降至10%、达到10%）。",
     needs_facts=True,
     examples=[
         Example("用电量312万度，同比上升6.8%。", True, facts=True),
@@ -133,6 +134,7 @@ def _trend(mf: MetricFact) -> str | None:
 )
 def trend_mismatch(ctx: Context) -> Iterator[Finding]:
     facts = _facts(ctx)
+    yield from _levels(ctx, facts)
     trending = [m for m in facts.metrics if _trend(m)]
     if not trending:
         return
@@ -205,6 +207,52 @@ def _trend_in(
                 )
         if mentions:
             carried = mentions[-1][1]
+
+
+# 用气量降至10% / 用气量达到10% / 用气量下降达到10%, for a metric the facts know only as a change (下降一成): the
+# change said as a level. The figure is an allowed one (10% is the change), so number-mismatch cannot see it.
+_LEVEL = pattern("up_to", "down_to", "level_verbs")
+
+
+def _levels(ctx: Context, facts: FactSet) -> Iterator[Finding]:
+    """A change-only metric (no value, a stated change) named, then a level verb, then a figure — in one clause,
+    before the next metric's name. Plans are left alone: 降至 there is next year's target."""
+    every = aliases(facts.metrics)
+    only = {a: mf for a, mf in every.items() if mf.metric.value is None and _stated(mf)}
+    if not only:
+        return
+    rx = re.compile(literal_alternation(every))
+    for s, b in _blocks(ctx):
+        if s.kind == "plans" or not any(a in b.text for a in only):
+            continue
+        numbers = [q for q in ctx.numbers(b) if q.kind in CLAIM_KINDS]
+        for sent in ctx.sentences(b):
+            for off, clause in clauses(sent.text):
+                lo = sent.start + off
+                marks = list(rx.finditer(clause))
+                for i, m in enumerate(marks):
+                    mf = only.get(m.group())
+                    stop = marks[i + 1].start() if i + 1 < len(marks) else len(clause)
+                    verb = _LEVEL.search(clause, m.end(), stop) if mf else None
+                    if mf is None or verb is None:
+                        continue
+                    q = next((q for q in numbers if lo + verb.end() <= q.start < lo + stop), None)
+                    if q is None:
+                        continue
+                    name, said = mf.metric.name, _stated(mf)
+                    yield ctx.finding(
+                        this("trend-mismatch"),
+                        f"“{clause[m.start() : q.end - lo]}”把{name}的变化写成了水平：事实只说{name}{said}，"
+                        f"本年数值不详，照写“{name}{said}”",
+                        lo + m.start(),
+                        clause,
+                        section=s.id,
+                        suggestion=f"{name}{said}",
+                    )
+
+
+def _stated(mf: MetricFact) -> str:
+    return next((d.text for d in mf.derived if d.kind == "stated"), "")
 
 
 def bigrams(text: str) -> set[str]:
