@@ -9,18 +9,16 @@ from zongjie import profiles
 from zongjie.errors import BadInput
 from zongjie.notes.match import function_of_parts, match_function
 from zongjie.profiles import Profile
+from zongjie.text import strip_ordinal
 from zongjie.workbook.values import plain
 
 # Sheet names that say nothing about a 职能.
 GENERIC = ("sheet", "汇总", "台账", "指标", "数据", "统计", "总表", "明细", "年度", "工作量", "一览")
-_ORDINAL = str.maketrans("", "", "一二三四五六七八九十、.．()（）0123456789")
 
 
 def clean(name: str) -> str:
-    """一、设备设施 / （二）保洁 / 1.安保 → the name alone."""
-    text = plain(name)
-    stripped = text.lstrip("一二三四五六七八九十（(0123456789)）、.．")
-    return stripped or text.translate(_ORDINAL)
+    """一、设备设施 / （二）保洁 / 1.安保 → the name alone; 二次供水 and 一站式服务 keep their first character."""
+    return plain(strip_ordinal(name.strip())) or plain(name)  # before NFKC, which reads ① as 1
 
 
 def profile_key(name: str, profile: Profile) -> str | None:
