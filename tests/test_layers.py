@@ -59,6 +59,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("facts", "base"): "facts are validated against profiles and report errors.BadInput",
     ("plan", "base"): "the plan follows the skeleton and the profile's indicators",
     ("plan", "facts"): "a section task carries facts and their derived figures",
+    ("plan", "text"): "a plan task writes a deadline without its year in the plan year (text.dates.in_year)",
     ("prompt", "base"): "prompt files are shipped resources; a bad one is an error",
     ("writer.base", "base"): "a draft carries its findings",
     ("writer.base", "plan"): "a writer writes one SectionTask",

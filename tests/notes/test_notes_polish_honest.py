@@ -69,9 +69,11 @@ def test_plans_polish_reports_every_error_lint_finds(
     assert code == 1 and out == ""
     assert "no lint error" not in err and "lint-clean" not in err
     assert (
-        "polish: `zongjie lint --facts` on this section, the notes as facts, finds 5 lint error(s), 0 lint warning(s)"
+        "polish: `zongjie lint --facts` on this section, the notes as facts, finds 5 lint error(s), 1 lint warning(s)"
         in err
     )
+    # The notes name no year: the report year is guessed (2026 or later), so a 2026 deadline is not next year's.
+    assert "lint plan-past-deadline: 计划“2026年6月底前完成东区雨污分流改造”的完成时限“2026年6月底”" in err
     assert "polish failed: the prose breaks lint rules plan-without-deadline, plan-without-owner, " in err
     # The same prose under 三、下一年度工作计划: `zongjie lint` exits 1 with the very same errors.
     result = polish_file(notes, section="plans", style="正式")

@@ -5,12 +5,14 @@ English about files, flags and exit status)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from zongjie import profiles
 from zongjie.facts.commitments import outcomes
 from zongjie.facts.model import Facts, Metric
 from zongjie.skeleton import SKELETON
+from zongjie.text.dates import DateError, leading_year, parse_when
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,33 @@ FACTOR = 50
 YOY_LIMIT = 1000
 
 
+def deadline_year(deadline: dt.date | str | None, plan_year: int) -> int | None:
+    """The year a plan is due in (年底 and 9月底 are in the plan year); None for 下学期开学前 and the like."""
+    if isinstance(deadline, dt.date):
+        return deadline.year
+    if not deadline:
+        return None
+    try:
+        return parse_when(deadline, year=plan_year).year
+    except DateError:
+        return leading_year(deadline)  # a deadline in words: 2026年…前完成, or none (下学期开学前)
+
+
+def past_plans(facts: Facts) -> list[Gap]:
+    """A plan for next year due within the report year (2025年10月 in a 2025 summary): valid, but the year is
+    almost always a slip — and the draft would print it under 2026年…重点做好以下工作. (Before the report
+    year it is an error of the facts file.)"""
+    year = facts.report.year
+    return [
+        Gap(
+            f"plans[{i}].deadline",
+            f"计划“{pl.goal}”的完成时限“{pl.deadline}”在{year}年内，不在{year + 1}年计划期：是否写错了年份？",
+        )
+        for i, pl in enumerate(facts.plans)
+        if deadline_year(pl.deadline, year + 1) == year
+    ]
+
+
 def implausible(facts: Facts) -> list[Gap]:
     """Figures that are probably wrong though valid: a rate typed as a fraction (0.95 for 95%), a value and
     previous that differ 50-fold or more, a 同比 above 1000%. Warnings: the user decides."""
@@ -101,7 +130,7 @@ def implausible(facts: Facts) -> list[Gap]:
                 out.append(
                     Gap(where, f"{m.name}：同比增长{yoy:.0f}%，超过{YOY_LIMIT}%，请核对本年与上年数值")
                 )
-    return out
+    return out + past_plans(facts)
 
 
 def gaps(facts: Facts) -> list[Gap]:

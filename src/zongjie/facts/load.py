@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import difflib
 from pathlib import Path
 from typing import Any
@@ -12,10 +11,11 @@ from pydantic import BaseModel, ValidationError
 
 from zongjie import profiles
 from zongjie.errors import BadInput
+from zongjie.facts.gaps import deadline_year
 from zongjie.facts.model import Facts, FieldProblem, Metric
 from zongjie.facts.source import Loc, dotted, read
 from zongjie.files import read_text
-from zongjie.text.dates import DateError, leading_year, parse_when, parse_year
+from zongjie.text.dates import DateError, parse_year
 
 __all__ = ["Loc", "cross_checks", "dotted", "load", "parse"]
 
@@ -219,12 +219,7 @@ def _past_deadlines(facts: Facts) -> list[tuple[Loc, str]]:
     out: list[tuple[Loc, str]] = []
     for i, plan in enumerate(facts.plans):
         d = plan.deadline
-        year = d.year if isinstance(d, dt.date) else None
-        if isinstance(d, str):
-            try:
-                year = parse_when(d, year=facts.report.year + 1).year
-            except DateError:
-                year = leading_year(d)  # a deadline in words: 2026年…前完成, or none (下学期开学前)
+        year = deadline_year(d, facts.report.year + 1)
         if year is not None and year < facts.report.year:
             out.append((("plans", i, "deadline"), f"{d} is before the report year {facts.report.year}"))
     return out

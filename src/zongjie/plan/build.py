@@ -134,7 +134,10 @@ def build_plan(facts: Facts) -> list[SectionTask]:
             kind="plans",
             heading=PARTS["plans"].heading,
             level=PARTS["plans"].level,
-            plans=[PlanFact(id=f"plans[{i}]", plan=p) for i, p in enumerate(facts.plans)],
+            plans=[
+                PlanFact(id=f"plans[{i}]", plan=p, year=facts.report.year + 1)
+                for i, p in enumerate(facts.plans)
+            ],
             **base,
         ),
     ]

@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 from zongjie.facts.commitments import Outcome
 from zongjie.facts.derive import Derived, fmt, fmt_date, fmt_quantity
 from zongjie.facts.model import Case, Highlight, Metric, Plan, Problem, Report
+from zongjie.text.dates import in_year
 
 SectionKind = Literal[
     "title", "preface", "function", "highlights", "team", "problems", "lessons", "plans", "closing"
@@ -84,14 +85,16 @@ class ProblemFact(BaseModel):
 class PlanFact(BaseModel):
     id: str
     plan: Plan
+    year: int | None = None  # the plan year (report year + 1): a deadline written without one is in it
 
     @property
     def deadline_text(self) -> str | None:
+        """The deadline as every writer and the linter state it: 年底 is 2026年底, 明年3月前 is 2026年3月前."""
         d = self.plan.deadline
         if d is None:
             return None
         if isinstance(d, str):
-            return d
+            return in_year(d, self.year) if self.year else d
         return fmt_date(d)
 
 

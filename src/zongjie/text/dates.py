@@ -372,3 +372,19 @@ def dates_in(text: str) -> list[tuple[int, int, When]]:
         except DateError:
             continue
     return out
+
+
+# A plan's time written without its year: 明年3月前, 年底, 6月底, 第三季度, 上半年 (3个月内 and 汛期 are no dates).
+_NEXT_YEAR = re.compile(r"^(?:明年|来年|下一年度?|下年度?)")
+_YEARLESS = re.compile(r"^(?:年底|年末|年中|年内|上半年|下半年|第?[一二三四1-4]季度|\d{1,2}月(?!内))")
+
+
+def in_year(text: str, year: int) -> str:
+    """A plan's deadline with the plan's `year` written in: 年底 → 2026年底, 明年3月前 → 2026年3月前, 明年 →
+    2026年, 9月底 → 2026年9月底; a deadline that has its year, or is no date (下学期开学前), stays."""
+    if m := _NEXT_YEAR.match(text):
+        rest = text[m.end() :]
+        return f"{year}{rest}" if rest.startswith("年") else f"{year}年{rest}"
+    if _YEARLESS.match(fold(text)):
+        return f"{year}{text}" if text.startswith("年") else f"{year}年{text}"
+    return text

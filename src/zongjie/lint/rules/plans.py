@@ -13,6 +13,7 @@ from zongjie.lint.document import Block, Section, plain
 from zongjie.lint.rules.base import Context, Example, rule, this
 from zongjie.lint.rules.fidelity import plan_for as _plan_for
 from zongjie.lint.rules.style import blank_kinds
+from zongjie.lint.rules.years import title_year
 from zongjie.lint.sections import items
 from zongjie.text.dates import dates_in
 from zongjie.text.forms import NUMERAL, YEAR
@@ -220,3 +221,45 @@ def plan_fact_mismatch(ctx: Context) -> Iterator[Finding]:
                     section=s.id,
                     suggestion=pl.deadline_text,
                 )
+
+
+# 较2025年10月, 自2025年9月起: a date a plan compares with or runs from, not when it is due.
+_NOT_DUE = re.compile(r"(?:较|比|自|从|截至|与)\s*$")
+
+
+@rule(
+    "plan-past-deadline",
+    "warning",
+    "计划的完成时限不在计划年度：明年的计划写了总结年度或更早的时限（年份多半写错了）。",
+    examples=[
+        Example("1. 车队调度系统上线，2025年10月底前完成，责任人为车队队长陈刚。", True, "plans", facts=True),
+        Example(_PLAN_EXAMPLE, False, "plans", facts=True),
+        Example(
+            "# 2025年后勤科工作总结\n\n## 2026年工作计划\n\n1. 食堂改造，2025年12月底前完成。\n",
+            True,
+            whole=True,
+        ),
+        Example(
+            "1. 报修量较2025年6月下降10%，2026年6月底前完成，责任人为主管李明。", False, "plans", facts=True
+        ),
+    ],
+)
+def plan_past_deadline(ctx: Context) -> Iterator[Finding]:
+    year = ctx.facts.year if ctx.facts else title_year(ctx)
+    if year is None:
+        return
+    r = this("plan-past-deadline")
+    for s in [s for s in ctx.doc.sections if s.kind == "plans"]:
+        for b in items(s):
+            text = plain(b.text)
+            for start, end, when in dates_in(text):
+                if when.last.year <= year and not _NOT_DUE.search(text[:start]):
+                    goal = re.split(r"[，。；]", text, maxsplit=1)[0]
+                    yield ctx.finding(
+                        r,
+                        f"计划“{goal}”的完成时限“{text[start:end]}”不在{year + 1}年：是否写错了年份？",
+                        b.start,
+                        text,
+                        section=s.id,
+                    )
+                    break

@@ -36,7 +36,7 @@ _PAST = re.compile(r"较|比|同比|上年|相比|与|以来|自|起|至今|从|
     ],
 )
 def year_mismatch(ctx: Context) -> Iterator[Finding]:
-    year = ctx.facts.year if ctx.facts else _title_year(ctx)
+    year = ctx.facts.year if ctx.facts else title_year(ctx)
     if year is None:
         return
     r = this("year-mismatch")
@@ -72,7 +72,7 @@ def year_mismatch(ctx: Context) -> Iterator[Finding]:
                 )
 
 
-def _title_year(ctx: Context) -> int | None:
+def title_year(ctx: Context) -> int | None:
     if ctx.doc.title is None:
         return None
     years = [q for q in extract(ctx.doc.title.heading or "") if q.kind == "year"]
