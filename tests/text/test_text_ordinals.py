@@ -131,3 +131,46 @@ def test_an_item_number_before_a_month_or_day_is_no_decimal(text: str, value: in
 @pytest.mark.parametrize("text", ["5.3万元", "1.5个月", "2.5天"])
 def test_a_decimal_before_a_unit_stays_a_figure(text: str) -> None:
     assert ordinal(text) is None
+
+
+# --- extract and list_items read ordinals with the same grammar as ordinal() ---
+
+
+def test_extract_reads_an_outline_number_as_an_index_not_a_figure() -> None:
+    from zongjie.text import extract
+
+    qs = extract("1.2 设备巡检1326次")
+    assert [(q.raw, q.kind) for q in qs] == [("1.2", "index"), ("1326次", "quantity")]
+
+
+def test_extract_reads_a_part_number_whole() -> None:
+    from zongjie.text import extract
+
+    assert [(q.raw, q.kind) for q in extract("第1部分")] == [("第1部分", "index")]
+
+
+def test_extract_reads_an_indented_list_number_as_an_index() -> None:
+    from zongjie.text import extract
+
+    assert [q.kind for q in extract("\u3000\u30001.维修及时率提高") if q.raw.endswith("1.")] == ["index"]
+    assert [q.raw for q in extract("三、2026年工作计划") if q.kind == "index"] == ["三、"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "items"),
+    [
+        ("⑴组织培训⑵新招持证", ["组织培训", "新招持证"]),
+        ("1.2 设备巡检1326次", ["设备巡检1326次"]),
+        ("比上年(3,480)减少", ["比上年(3,480)减少"]),
+        ("previous = 99.1 - 0.4", ["previous = 99.1 - 0.4"]),
+    ],
+)
+def test_list_items_cut_where_ordinal_reads_a_number(cell: str, items: list[str]) -> None:
+    from zongjie.text import list_items
+
+    assert list_items(cell) == items
+
+
+def test_a_number_with_a_pause_mark_may_run_into_a_figure() -> None:
+    o = ordinal("2、2026.6前完工")
+    assert o is not None and (o.value, o.form, o.end) == (2, "1、", 2)

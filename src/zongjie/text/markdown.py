@@ -59,8 +59,8 @@ _ORDINAL = re.compile(
     r"|[（(](?P<pnum>\d{1,3})[)）]"
     r"|(?P<dotted>\d{1,3}(?:\.\d{1,3})+)[.．、]?(?=[ \t\u3000])"  # 1.2 概述; never 3.5万元
     # 1. but not 1.5万; 1.2026年10月底前完成 is item 1 about 2026 and 5．3月8日 item 5 on 3月8日 (no figure
-    # runs into a year, a month or a day: 5.3月 is no quantity)
-    rf"|(?P<num>\d{{1,3}})(?P<num_sep>[.．、)）])(?:(?![\d.])|(?={YEAR}年|\d{{1,2}}[月日号]))"
+    # runs into a year, a month or a day: 5.3月 is no quantity); after 、 or ） any text may follow (2、2026.6前)
+    rf"|(?P<num>\d{{1,3}})(?P<num_sep>[、)）]|[.．](?:(?![\d.])|(?={YEAR}年|\d{{1,2}}[月日号])))"
     r"|(?P<circled>[①-⑳])"
     r"|(?P<pcircled>[⑴-⒇])"
     rf"|第(?P<part>[{_CN_ORD}]{{1,4}}|\d{{1,3}})(?P<part_word>部分|章|节)、?"

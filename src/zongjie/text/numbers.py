@@ -28,6 +28,7 @@ from functools import lru_cache
 from typing import Literal
 
 from zongjie.text.forms import FIGURE, YEAR
+from zongjie.text.markdown import ordinal
 from zongjie.text.numerals import CN_DIGITS, CN_NUM, CN_YEAR, DIGIT_VALUE, SCALE
 from zongjie.text.numerals import chinese_value as chinese_value
 from zongjie.text.units import ALL_UNITS, CN_NUMERAL_UNITS, longest_first, normalize, split_unit
@@ -62,11 +63,12 @@ _DATE = re.compile(
     rf"|(?P<cy>{CN_YEAR})(?=年)"
 )
 _TIME = re.compile(r"(?<!\d)\d{1,2}[:：]\d{2}(?!\d)")
-_INDEX = re.compile(
-    r"^[ \t\u3000\u00a0]*(?:[-*+][ \t]+)?(?:\*\*)?(?:第)?[（(]?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）、.．](?!\d)",
-    re.M,
-)
-_INLINE_INDEX = re.compile(r"[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]")
+# Where a heading or list number may open a line: after spaces, a Markdown bullet and bold. The number itself is
+# read by text.markdown.ordinal, the one ordinal grammar (1.2 设备巡检 is section 1.2, not the figure 1.2).
+_LINE_OPENING = re.compile(r"^[ \t\u3000\u00a0]*(?:[-*+][ \t]+)?(?:\*\*)?", re.M)
+# An ordinal inside a line opens with a bracket or is circled: （1） (一) ① ⑴.
+_INLINE_OPENER = re.compile(r"[（(①-⒇]")
+_INLINE_FORMS = frozenset({"（一）", "（1）", "①"})
 _ARABIC = re.compile(
     rf"(?<![A-Za-z_\d.,])(?P<lead>第)?(?P<num>{_AR_NUM})"
     rf"(?:\s*(?P<pct>[%％])"
@@ -182,24 +184,40 @@ def extract(text: str) -> list[Quantity]:
     ]
 
 
+def _index(text: str, start: int, at: int, out: list[Quantity], taken: _Taken) -> bool:
+    """Record the ordinal text[at:] opens with (per markdown.ordinal) as an index from `start` (the line's
+    start: its indent and bullet belong to the marker); False if there is none."""
+    head = text[at : at + 40]
+    o = ordinal(head)
+    if o is None:
+        return False
+    end = at + len(head) - len(head.lstrip(" \t\u3000")) + len(o.written)
+    if taken.overlaps(start, end):
+        return False
+    out.append(Quantity(Decimal(o.value), "", start, end, text[start:end], "index"))
+    taken.add(start, end)
+    return True
+
+
+def _indexes(text: str, out: list[Quantity], taken: _Taken) -> None:
+    for m in _LINE_OPENING.finditer(text):
+        _index(text, m.start(), m.end(), out, taken)
+    for m in _INLINE_OPENER.finditer(text):
+        o = ordinal(text[m.start() : m.start() + 12])
+        if o is not None and o.form in _INLINE_FORMS:
+            _index(text, m.start(), m.start(), out, taken)
+
+
 def _extract(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     taken = _Taken(len(text))
     _dates(text, out, taken)
-    marks: tuple[tuple[re.Pattern[str], Kind], ...] = (
-        (_TIME, "time"),
-        (_INDEX, "index"),
-        (_INLINE_INDEX, "index"),
-    )
-    for rx, kind in marks:
-        for m in rx.finditer(text):
-            if taken.overlaps(m.start(), m.end()):
-                continue
-            digits = re.search(r"\d+", m.group())
-            cn = re.sub(r"[^零〇一二两三四五六七八九十]", "", m.group())
-            value = Decimal(digits.group()) if digits else chinese_value(cn) or Decimal(0)
-            out.append(Quantity(value, "", m.start(), m.end(), m.group(), kind))
+    for m in _TIME.finditer(text):
+        if not taken.overlaps(m.start(), m.end()):
+            value = Decimal(m.group()[: 2 if m.group()[1:2].isdigit() else 1])
+            out.append(Quantity(value, "", m.start(), m.end(), m.group(), "time"))
             taken.add(m.start(), m.end())
+    _indexes(text, out, taken)
     _arabic_numbers(text, out, taken)
     _chinese_numbers(text, out, taken)
     if "成" in text or "一半" in text:

@@ -42,11 +42,34 @@ def clauses(text: str, *, enumeration: bool = False) -> list[Span]:
     return [(o, c) for o, c in out if c.strip()]
 
 
-# An item number inside one line: 1.甲 2.乙, （1）甲（2）乙, ①甲②乙 — at the start or after a space or a mark,
-# and never a decimal (3.5万) or a date (2026.6).
-_INLINE_NUMBER = re.compile(
-    r"(?:^|(?<=[\s；;，,。]))\d{1,2}(?:[.．](?![\d.])|[、)）])|[（(]\d{1,2}[)）]|[①-⑳]",
-)
+# Where an item number may stand inside one line: at the start or after a space or a mark (1.甲 2.乙), or anywhere
+# when it is bracketed or circled (（1）甲（2）乙, ①甲②乙, ⑴甲⑵乙). The number itself is read by
+# text.markdown.ordinal, the one ordinal grammar, so a decimal (3.5万) or a date (2026.6) is never one.
+_ITEM_AT = re.compile(r"(?:^|(?<=[\s；;，,。]))(?=\S)|(?=[（(①-⒇])")
+_ANYWHERE = frozenset({"（1）", "①"})
+# After a space or a mark inside the line only a short item number cuts (甲 2.乙): 99.1 - 0.4 is no section 99.1,
+# ### （一）标题 no item after ###. A comma between digits groups thousands (3,480): no mark.
+_AFTER_MARK = _ANYWHERE | {"1.", "1、", "1）"}
+
+
+def _item_numbers(piece: str) -> list[tuple[int, int]]:
+    """(start, end) of each item number in one line, `end` after the spaces that follow it."""
+    from zongjie.text.markdown import ordinal
+
+    out: list[tuple[int, int]] = []
+    for m in _ITEM_AT.finditer(piece):
+        at = m.start()
+        if out and at < out[-1][1]:
+            continue
+        o = ordinal(piece[at : at + 40])
+        if o is None:
+            continue
+        after_mark = piece[at - 1] in " \t\u3000；;，,。" and not piece[at - 2 : at - 1].isdigit()
+        if at == 0 or o.form in _ANYWHERE or (after_mark and o.form in _AFTER_MARK):
+            out.append((at, at + o.end))
+    return out
+
+
 _ITEM_END = re.compile(r"[；;\n]")
 
 
@@ -56,11 +79,11 @@ def list_items(text: str) -> list[str]:
     and line breaks and before each number; a decimal (3.5万元) or a date is no number."""
     out: list[str] = []
     for piece in _ITEM_END.split(fold(text)):
-        cuts = [m.start() for m in _INLINE_NUMBER.finditer(piece)]
-        bounds = [0, *cuts, len(piece)]
+        numbers = _item_numbers(piece)
+        ends = {a: b for a, b in numbers}
+        bounds = [0, *ends, len(piece)]
         for a, b in pairwise(bounds):
-            item = _INLINE_NUMBER.sub("", piece[a:b], count=1) if a in cuts else piece[a:b]
-            item = item.strip(" \t\u3000，,。")
+            item = piece[ends.get(a, a) : b].strip(" \t\u3000，,。")
             if item:
                 out.append(item)
     return out
