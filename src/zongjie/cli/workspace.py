@@ -152,6 +152,9 @@ def _report(result: RunResult, what: str) -> None:
             f"warning: {file} is missing, so that section is left out of draft.md (`zongjie regen` restores it)"
         )
     errors = result.errors
+    # Sections left out for want of material: each named once, as gaps of the facts file (not errors).
+    for gap in result.gaps:
+        say(f"gap: {gap.message}（{gap.suggestion}）" if gap.suggestion else f"gap: {gap.message}")
     if result.warnings:
         say(f"{len(result.warnings)} warning(s): see {ws.report_path}")
     if errors:

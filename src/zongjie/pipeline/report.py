@@ -41,6 +41,11 @@ class RunResult:
         return [f for f in self.findings if f.is_error]
 
     @property
+    def gaps(self) -> list[Finding]:
+        """Sections the facts have no material for (亮点, 团队, 经验): warnings, each listed once by `draft`."""
+        return [f for f in self.findings if f.facts_gap and f.rule == "missing-section" and not f.is_error]
+
+    @property
     def warnings(self) -> list[Finding]:
         return [f for f in self.findings if f.severity == "warning"]
 

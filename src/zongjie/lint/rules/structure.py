@@ -38,7 +38,8 @@ FULL = """# 阳光花园项目物业后勤科2025年度工作总结
 @rule(
     "missing-section",
     "error",
-    "缺少骨架章节或章节为空（有事实文件时按事实应有的章节检查）。",
+    "缺少骨架章节或章节为空（有事实文件时按事实应有的章节检查）。事实文件没有材料的可选章节"
+    "（亮点、团队、经验）只是警告：那是事实的缺口，不是草稿的错误。",
     whole_only=True,
     examples=[
         Example(FULL, False, whole=True),
@@ -52,13 +53,17 @@ def missing_section(ctx: Context) -> Iterator[Finding]:
         sec = ctx.doc.title if kind == "title" else ctx.doc.section(kind)
         if sec is None:
             if ctx.facts and kind not in ctx.facts.present:
-                yield ctx.finding(
+                gap = ctx.finding(
                     this("missing-section"),
                     f"缺少“{HEADINGS[kind]}”：事实文件没有这一节的材料",
                     section=kind,
                     suggestion=f"在事实文件中补充 {FACTS_FIELD.get(kind, kind)}，然后重新 draft",
                     facts_gap=True,
                 )
+                # A section left out for want of material is a gap in the facts, not a fault of the draft: a
+                # warning for the optional ones (亮点, 团队, 经验 — lint without facts does not ask for them),
+                # an error for those every summary needs (问题, 计划 — as lint without facts says too).
+                yield gap if kind in CORE else gap.model_copy(update={"severity": "warning"})
                 continue
             found = ctx.finding(this("missing-section"), f"缺少“{HEADINGS[kind]}”", section=kind)
             # Many real summaries end on their plans; in someone else's summary (no facts) that is a warning.
