@@ -120,10 +120,24 @@ def self_mentions(text: str, department: str, organization: str = "") -> list[Me
     return out
 
 
+def _short_forms(department: str) -> list[str]:
+    """The name's head and its unit word, the middle left out: 后勤处 for 后勤管理处, 后勤部 for 后勤保障部, 物业中心
+    for 物业服务中心 — a short form clerks use as often as the suffixes (管理处)."""
+    unit = next((u for u in _UNIT_ENDS if department.endswith(u)), "")
+    middle = department[2 : len(department) - len(unit)]
+    if not unit or middle not in _GENERIC_MIDDLES:
+        return []  # 总务处, 物业后勤科 (物业科 would be another 科): no generic word in the middle to leave out
+    return [department[:2] + unit]
+
+
+# Words of a department's name that say only what kind of office it is: left out, the name means the same.
+_GENERIC_MIDDLES = ("管理", "保障", "服务", "事务", "工作")
+
+
 @lru_cache(maxsize=32)
 def _self_pattern(department: str, organization: str) -> tuple[re.Pattern[str], frozenset[str]]:
     full = f"{organization}{department}" if department else ""
-    names = {full[i:] for i in range(len(full) - 2)}
+    names = {full[i:] for i in range(len(full) - 2)} | set(_short_forms(department))
     pronouns = frozenset(words("self_names"))
     return re.compile(literal_alternation(names | pronouns)), pronouns
 
