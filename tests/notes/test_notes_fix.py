@@ -86,3 +86,19 @@ def test_hospital_meal_satisfaction_and_a_water_outage(tmp_path: Path) -> None:
     assert _function_of(data, "膳食满意度") == "catering"
     assert _function_of(data, "停水") == "facilities"
     assert "# unplaced" not in out
+
+
+def test_a_doubted_figure_is_a_question_not_a_fact(tmp_path: Path) -> None:
+    text = (
+        "# 2025年总务科工作记录\n\n"
+        "- 能耗同比减少近一半？（需要再核）\n"
+        "- 医废转运112.6吨（待核）\n"
+        "- 电梯困人4次\n"
+    )
+    out, data = _extract(tmp_path, text, "hospital")
+    body = yaml.safe_dump(data, allow_unicode=True)
+    assert "近一半" not in body and "112.6" not in body and "？" not in body
+    questions = [line for line in out.splitlines() if line.strip().startswith("# ?")]
+    assert any("能耗同比减少近一半" in q for q in questions)
+    assert any("112.6" in q for q in questions)
+    assert _metrics(data)["电梯困人"]["value"] == 4

@@ -94,6 +94,7 @@ def emit(ext: Extraction, profile: Profile, header: list[str] | None = None) -> 
     out += _block("team", [("notes", "team.notes", False), ("metrics", "team.metrics", True)], ext)
     for slot in ("problems", "lessons", "plans"):
         out += _top_list(slot, ext)
+    out += doubt_block(ext)
     out += unplaced_block(ext)
     out += ext.trailer
     return "\n".join(out).rstrip("\n") + "\n"
@@ -102,6 +103,18 @@ def emit(ext: Extraction, profile: Profile, header: list[str] | None = None) -> 
 def _top_list(slot: Slot, ext: Extraction) -> list[str]:
     lines = _list(slot, ext.top[slot], "")
     return [*lines, ""] if lines else []
+
+
+def doubt_block(ext: Extraction) -> list[str]:
+    """Notes the clerk marked as unchecked: each a question, none of them a fact (so none in the draft)."""
+    if not ext.doubts:
+        return []
+    out = ["# 待核 — 以下笔记标注还要核实（带“？”或“待核”等），没有写进事实，草稿里不会出现："]
+    out += [
+        f"# ? L{d.item.line}: {' '.join(d.item.text.split())} — 核实后请把数字写到对应职能的 metrics 下，或删去"
+        for d in ext.doubts
+    ]
+    return [*out, ""]
 
 
 def unplaced_block(ext: Extraction) -> list[str]:

@@ -127,6 +127,9 @@ NAMED_CHANGE = re.compile(rf"^(?P<name>.+?)(?P<change>(?:(?:比|较|相比|与){
 # 保洁满意度提高了3个百分点: a name and its change with no 比上年 (the value may follow: ，达到92%).
 SPOKEN_CHANGE = re.compile(rf"^(?P<name>.+?)(?P<change>(?:{'|'.join(UP + _DOWN)}){NUM}(?:{UNIT})?)$")
 # A bound (早餐≤5元, 不超过30分钟, 10分钟以内) stays in the text: it is not a figure the year reached.
+# 能耗同比减少近一半？（需要再核）: the clerk doubts the figure; it is asked about, never stated.
+DOUBT = re.compile(r"[？?][）)]?\s*$|待核|需要?再核|再核实|需核实|待确认|有待确认|不确定|存疑|待查")
+
 BOUND = re.compile(r"[≤≥<>＜＞≦≧]|不超过|不高于|不低于|不少于|不多于|控制在|以内|以下|以上|低于|高于|超过$")
 # What a clause opens with when it continues the one before it instead of saying something of its own.
 _CONTINUES = ("比", "较", "同比", "环比", "相比", "与上年", "与去年", "上年", "去年", "有所", "略有")

@@ -67,6 +67,7 @@ class Extraction:
     functions: dict[str, FunctionBlock] = field(default_factory=dict)
     top: dict[Slot, list[Entry]] = field(default_factory=lambda: {s: [] for s in TOP_SLOTS})
     unplaced: list[Unplaced] = field(default_factory=list)
+    doubts: list[Unplaced] = field(default_factory=list)  # notes the clerk marked as unchecked: questions
     headings: list[Heading] = field(default_factory=list)
     method: str = "offline rules"
     trailer: list[str] = field(default_factory=list)  # closing comment lines (a workbook's unread rows)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from typing import Any
 
 from zongjie.notes import patterns as pt
@@ -45,8 +46,17 @@ def extract(
     out.year = year_choice
     out.headings = notes.headings
     rules = _Rules(profile, out)
+    # A line with a doubt (？, 待核, 需要再核) is asked about as a whole: its pieces (能耗同比减少近一半？ and
+    # （需要再核）) become one question and no fact, so the doubt keeps its claim.
+    doubted = {item.line for item in notes.items if pt.DOUBT.search(item.text)}
     for item in notes.items:
-        rules.place(item)
+        if item.line not in doubted:
+            rules.place(item)
+        elif out.doubts and out.doubts[-1].item.line == item.line:
+            last = out.doubts[-1]
+            out.doubts[-1] = replace(last, item=replace(last.item, text=last.item.text + item.text))
+        else:
+            out.doubts.append(Unplaced(item, "笔记标注还要核实"))
     return out
 
 
