@@ -361,3 +361,47 @@ def rate_change_percent(ctx: Context) -> Iterator[Finding]:
                 sent.start + m.start("verb"),
                 sent.text,
             )
+
+
+@rule(
+    "question-mark",
+    "warning",
+    "总结的句子里有问号：多是笔记里还要核实的数字或疑问，核实后写成陈述句，或删去。",
+    examples=[
+        Example("从主要指标看，能耗同比减少近一半？现将全年工作总结如下。", True),
+        Example("全年医废转运112.6吨?", True),
+        Example("全年能耗同比下降8.2%，节能效果明显。", False),
+    ],
+)
+def question_mark(ctx: Context) -> Iterator[Finding]:
+    for _, sent in _all_sentences(ctx):
+        text = plain(sent.text)
+        at = max(text.find("？"), text.find("?"))
+        if at >= 0:
+            yield ctx.finding(
+                this("question-mark"), "句中有问号：核实后写成陈述句，或删去", sent.start, sent.text
+            )
+
+
+# 学生公寓 热水故障: a space typed between two 汉字 in the notes; 公文 has none.
+_CJK_SPACE = re.compile(r"[\u4e00-\u9fff][ \t]+[\u4e00-\u9fff]")
+
+
+@rule(
+    "cjk-space",
+    "warning",
+    "汉字之间有空格（多是从笔记照抄）：“学生公寓 热水故障减少三成”应写“学生公寓热水故障减少三成”。",
+    examples=[
+        Example("本年度学生公寓 热水故障减少三成。", True),
+        Example("办公用品集中采购 节约资金约12万元。", True),
+        Example("全年更换LED灯具540套，节约电费约12万元。", False),
+        Example("更换 LED 灯具540套。", False),
+    ],
+)
+def cjk_space(ctx: Context) -> Iterator[Finding]:
+    for _, sent in _all_sentences(ctx):
+        m = _CJK_SPACE.search(plain(sent.text))
+        if m is not None:
+            yield ctx.finding(
+                this("cjk-space"), f"汉字之间有空格“{m.group()}”：删去空格", sent.start, sent.text
+            )
