@@ -45,7 +45,7 @@ class MetricDraft:
             # note's words; nothing is made up for value or previous.
             stated: dict[str, Any] = {"name": self.name, "unit": self.unit, "change": self.change}
             return {k: v for k, v in stated.items() if v} | (
-                {"note": "，".join(self.note)} if self.note else {}
+                {"note": pt.formal("，".join(self.note))} if self.note else {}
             )
         out: dict[str, Any] = {"name": self.name, "value": number(self.value), "unit": self.unit}
         if self.previous is not None:
@@ -53,7 +53,7 @@ class MetricDraft:
         if self.target is not None:
             out["target"] = number(self.target)
         if self.note:
-            out["note"] = "，".join(self.note)
+            out["note"] = pt.formal("，".join(self.note))
         return out
 
 

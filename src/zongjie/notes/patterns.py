@@ -10,6 +10,7 @@ from decimal import Decimal
 from zongjie import wording
 from zongjie.facts.derive import fmt
 from zongjie.text import METRIC_KINDS, NUMBER, YEAR, ends_with_figure, extract, spelling, unit_alternation
+from zongjie.text.forms import DIGIT
 from zongjie.text.units import ALL_UNITS
 
 # The figure slot of every pattern below: the form is the text layer's (notes are folded and ungrouped first).
@@ -264,7 +265,7 @@ def unit_of(raw: str | None) -> str:
 
 def metric_name(raw: str) -> str:
     """The indicator name as the note writes it, without 今年/一共/做了-style filler around it."""
-    name = raw.strip(" ：:，,")
+    name = _FORMAL[0][0].sub("", raw.strip(" ：:，,"))  # 学生公寓 热水故障: one name
     # 消防：更换水带 — a label before a colon says where the note belongs, never what it counts.
     name = re.sub(r"^[^：:]*[：:]\s*", "", name) or name
     name = _TOTAL_WORDS.sub("", name) or name
@@ -349,3 +350,21 @@ def owner(text: str) -> tuple[str | None, str]:
             rest = text.replace(piece, "")
             return (who or None), rest
     return None, text
+
+
+# What a clerk says and a 公文 does not, before a figure: 花了46.8万元, 比去年多了200来件, 学生公寓 热水故障.
+# Every figure stays; only the words around it change.
+_FORMAL: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])"), ""),
+    (re.compile(rf"(?:共)?花了(?:大概|大约)?(?={NUMBER})"), "投入"),
+    (re.compile(rf"(?<=[{DIGIT}])来(?=[件次个起人台项处])"), "余"),
+    (re.compile(rf"(?:比|较){_PAST}多了?(?={NUMBER})"), "较上年增加"),
+    (re.compile(rf"(?:比|较){_PAST}少了?(?={NUMBER})"), "较上年减少"),
+)
+
+
+def formal(text: str) -> str:
+    """A note's words as a summary may print them (for work lines and a metric's remark)."""
+    for pattern, repl in _FORMAL:
+        text = pattern.sub(repl, text)
+    return text

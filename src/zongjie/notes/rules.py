@@ -189,7 +189,7 @@ class _Rules:
             return
         if note:
             comments.insert(0, note)
-        self.out.function(spec_key).work.append(Entry([item], text, comments))
+        self.out.function(spec_key).work.append(Entry([item], pt.formal(text), comments))
 
     def _case(self, item: Item, text: str, key: str | None) -> None:
         spec_key, comments = self._resolve(text, key)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 
 from zongjie import wording
 from zongjie.facts.derive import Direction, fmt, fmt_quantity
 from zongjie.plan.task import MetricFact
+from zongjie.text.forms import NUMERAL
 from zongjie.text.units import COUNT_UNITS
 from zongjie.writer.offline import kinds
 from zongjie.writer.offline.phrases import CONNECTORS, Prose, clean, end, rotate
@@ -79,8 +82,14 @@ def _none_happened(mf: MetricFact) -> list[Phrasing]:
     thing = kinds.event_name(m.name)
     # 同比下降100% says nothing a reader does not see in 未发生; the change in units (较上年减少2起) stays.
     rest = "".join(f"，{d.text}" for d in mf.derived if d.kind != "yoy" and d.text != "与上年持平")
-    if m.note and clean(m.note):
-        rest += f"，{clean(m.note)}"
+    note = clean(m.note) if m.note else ""
+    # 安全事故0起 with the note 连续三年: 连续三年未发生安全事故, never 未发生安全事故，连续三年.
+    streak = re.fullmatch(rf"(?:已)?连续[{NUMERAL}]+年", note)
+    if streak:
+        prev = f"（上年{fmt_quantity(m.previous, m.unit)}）" if m.previous else ""
+        return [("连续", f"{note.removeprefix('已')}未发生{thing}{prev}{rest}")]
+    if note:
+        rest += f"，{note}"
     if m.previous == 0:
         return [("连续", f"连续两年未发生{thing}{rest}")]
     prev = f"（上年{fmt_quantity(m.previous, m.unit)}）" if m.previous is not None else ""

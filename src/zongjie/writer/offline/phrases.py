@@ -42,13 +42,19 @@ def punctuate(text: str) -> str:
     return fix_text(text)
 
 
+# 学生公寓 热水故障: a space typed between 汉字 in the notes; 院感配合 —— 完成改造: a spoken dash.
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
+_DASH = re.compile(r"\s*(?:——|--|—)\s*")
+
+
 def clean(text: str) -> str:
     """Fact text ready to be embedded: punctuation as the linter wants it (see punctuate), no space between
     汉字 and digits, no trailing punctuation.
 
     Only punctuation and spacing change; every character of the wording (numbers above all) stays.
     """
-    out = punctuate(_SPACE_AFTER.sub("", _SPACE_BEFORE.sub("", text.strip())))
+    out = _CJK_SPACE.sub("", _DASH.sub("，", text.strip()))
+    out = punctuate(_SPACE_AFTER.sub("", _SPACE_BEFORE.sub("", out)))
     out = out.rstrip(_TRAILING)
     while out.endswith(".") and len(out) > 1 and not out[-2].isdigit():
         out = out[:-1].rstrip(_TRAILING)
