@@ -173,3 +173,10 @@ def test_a_broken_facts_file_is_a_message(client: TestClient, served: Path) -> N
     r = client.get(f"/s/{sid}/facts")
     assert r.status_code in (400, 413)
     no_traceback(r.text)
+
+
+def test_a_figure_typed_in_the_form_is_read_as_the_facts_file_reads_it() -> None:
+    from zongjie.web.form import number
+
+    assert [number(t) for t in ("1，326", "１３２６", "一千三百二十六", "98.5")] == [1326, 1326, 1326, 98.5]
+    assert [number(t) for t in ("约1200", "3–5", "98.5%", "很多")] == ["约1200", "3–5", "98.5%", "很多"]

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -16,6 +15,7 @@ from zongjie import profiles
 from zongjie.errors import BadInput
 from zongjie.facts.load import parse
 from zongjie.facts.model import Facts
+from zongjie.text import NumberError, read_value
 from zongjie.web.facts_file import Comments, Path_, is_question
 
 T = TypeVar("T")
@@ -41,13 +41,13 @@ def _split(name: str) -> Path_ | None:
 def number(text: str) -> int | float | str:
     """A number as people type it (１,５３６ / 1，536 / 98.5): the number, or the text as given so that the
     facts check reports it with its usual message."""
-    plain = unicodedata.normalize("NFKC", text).replace(",", "").replace("，", "").strip()
-    for kind in (int, float):
-        try:
-            return kind(plain)
-        except ValueError:
-            continue
-    return text
+    try:
+        r = read_value(text)
+    except NumberError:
+        return text
+    if r.unit or r.hedge or r.upper is not None:
+        return text  # 约1200, 3–5, 1.2万: the facts check reads these words itself
+    return int(r.value) if r.value == r.value.to_integral_value() else float(r.value)
 
 
 def _leaf(key: str | int, text: str) -> Any:

@@ -11,6 +11,7 @@ from markupsafe import Markup, escape
 from zongjie.finding import Finding
 from zongjie.lint.factset import Allowed, claims, states, task_quantities
 from zongjie.plan.task import MetricFact, SectionTask
+from zongjie.text.markdown import marker
 
 FIGURE_WORDS = {
     "value": "本年",
@@ -165,9 +166,12 @@ def render_section(
         a, b = pos, pos + len(line.rstrip("\n"))
         pos += len(line)
         stripped = line.strip()
-        is_item = stripped.startswith(("- ", "* ")) or (
-            stripped[:3].rstrip(".、").isdigit() and "." in stripped[:4]
-        )
+        style, mark = marker(stripped)
+        is_item = style in (
+            "bullet",
+            "number",
+            "circled",
+        )  # 一、/（一） lines are sub-headings, kept as paragraphs
         if in_list and not is_item:
             html.append("</ul>")
             in_list = False
@@ -183,7 +187,7 @@ def render_section(
             if not in_list:
                 html.append("<ul>")
                 in_list = True
-            item_at = a + len(line) - len(line.lstrip()) + (2 if stripped[:2] in ("- ", "* ") else 0)
+            item_at = a + len(line) - len(line.lstrip()) + (len(mark) if style == "bullet" else 0)
             html.append(f"<li>{inline(text, item_at, b, nums, marks)}</li>")
         else:
             html.append(f"<p>{inline(text, a, b, nums, marks)}</p>")

@@ -12,7 +12,7 @@ from zongjie.lint.rules.base import Context, Example, rule, this
 from zongjie.lint.rules.fidelity import problem_for as _problem_for
 from zongjie.lint.rules.style import blanks, vague_only
 from zongjie.lint.sections import MEASURES, items
-from zongjie.text.markdown import ENUMERATOR
+from zongjie.text.markdown import ENUMERATOR, strip_ordinal
 from zongjie.text.words import alternation, pattern
 
 # Why a problem exists. Marker words anywhere in the item; a lack of people, money or a post (缺少专职管理人员)
@@ -175,8 +175,7 @@ def _answered(ctx: Context, sec: Section, problem: Block, index: int, count: int
     for later in [s for s in after if s.kind == "plans"]:
         answers = items(later)
         mirrored = (later.heading is not None and MEASURES.search(later.heading)) or all(
-            plain(a.text).lstrip(" \u3000（(一二三四五六七八九十0123456789)）.、．").startswith("针对")
-            for a in answers
+            strip_ordinal(plain(a.text).strip()).lstrip().startswith("针对") for a in answers
         )
         if mirrored and len(answers) == count:
             return True
