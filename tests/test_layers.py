@@ -111,6 +111,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("web", "base"): "settings, profiles, files, errors: the page speaks for the same modules as the CLI",
     ("web", "facts"): "the facts form validates with check's messages and shows the gap report",
     ("web", "notes"): "pasted or uploaded notes are extracted into a facts file",
+    ("web", "text"): "form figures and the section view's list items are read like every other text",
     (
         "web",
         "workspace",
