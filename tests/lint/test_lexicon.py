@@ -97,3 +97,17 @@ def test_problem_word_lists_keep_their_guards() -> None:
     assert CAUSE.search("受资金所限，改造推迟") and CAUSE.search("原因是人手不足")
     assert NEGATIVE.search("报修响应偏慢") and NEGATIVE.search("服务质量需要提升")
     assert not NEGATIVE.search("全年完成维修1326件")
+
+
+def test_section_and_role_word_lists_read_from_data() -> None:
+    """The closing, problem-paragraph, bound and past-year words are lists in text/lexicon too; the anchors
+    around them (a bound word right before the figure) stay in the rule."""
+    from zongjie.lint import sections
+    from zongjie.lint.rules import roles, years
+
+    assert sections._CLOSING_WORDS.search("为学校发展作出更大贡献") and sections._CLOSING_WORDS.search(
+        "更大的贡献"
+    )
+    assert len(sections._PROBLEM.findall("设备老化，维修响应偏慢，人员不足")) == 3
+    assert roles._BOUND_BEFORE.search("满意度不低于 ") and not roles._BOUND_BEFORE.search("不低于往年水平，")
+    assert years._PAST.search("较2024年提高") and not years._PAST.search("2024年后勤处完成巡检")

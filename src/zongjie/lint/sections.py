@@ -22,24 +22,19 @@ from zongjie.text.words import pattern
 _RUN_IN_TITLE = re.compile(r"[^。：:，,；;！？\n]{2,18}(?=[。：:])")
 
 # A chapter of measures (改进措施, 整改措施) is the plans: what will be done about the problems.
-MEASURES = re.compile(r"措施|整改|对策|改进")
+MEASURES = pattern("measure_headings")
 # Plan words that, when they are all a heading says, may head past work (校园规划建设).
-_WEAK_PLAN = re.compile(r"规划|方向|安排")
+_WEAK_PLAN = pattern("weak_plan")
 _FUTURE = pattern("future", "plan_marks")
 _PAST = re.compile(r"(?<!前)完成|全年|累计|共计|已|了|实现|达到|同比|较上年|开展|组织|受理|处理")
-_PROBLEM = re.compile(
-    r"不足|问题|短板|差距|滞后|不够|欠缺|薄弱|老化|陈旧|偏[高低长慢少多大]|较[低慢长高少差]|未能|尚未|有待|困难|隐患|"
-    r"跟不上|不及时|不稳定|不到位|不高|紧张|混乱|繁琐"
-)
+_PROBLEM = pattern("problem_marks")
 # A lead-in paragraph: 还存在以下几个问题： / 下一步打算： / 明年工作计划如下：
 _LEAD_PROBLEMS = re.compile(r"(?:问题|不足|短板|差距)[^。]{0,6}[：:]\s*$")
 _LEAD_PLANS = re.compile(r"(?:打算|计划|措施|思路|安排|努力方向)[^。]{0,6}[：:]\s*$")
 # A closing paragraph with no heading: 新的一年，……将…… / 2026年，中心将继续…… / 总之，……
 _CLOSING = re.compile(r"^(?:新的一年|新年度|新的一年里|展望|总之|总而言之|今后|回首|在新的)")
 # …or one that says what closings say, however it opens: 后勤工作任重道远……再接再厉 / 不足之处，敬请批评指正。
-_CLOSING_WORDS = re.compile(
-    r"再接再厉|任重道远|饱满的热情|更大的?贡献|砥砺前行|新局面|新篇章|新台阶|批评指正|不足之处|以上是|更加优异的成绩"
-)
+_CLOSING_WORDS = pattern("closing_words")
 
 # Run-in items inside one paragraph: 一是……二是……, （一）……（二）……, 1.……2.……
 _ITEM_MARK = re.compile(

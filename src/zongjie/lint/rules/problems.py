@@ -220,7 +220,7 @@ def _section_text(sec: Section) -> str:
     return "".join(plain(b.text) for b in sec.body)
 
 
-_PRAISE = re.compile(r"顺利|圆满|好评|成绩|成效|良好|满意|肯定|表扬|完成|达到|实现|提升|提高")
+_PRAISE = pattern("praise")
 
 
 @rule(

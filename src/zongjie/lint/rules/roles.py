@@ -14,6 +14,7 @@ from zongjie.lint.rules.base import Context, Example, rule, this
 from zongjie.plan.task import MetricFact
 from zongjie.text.numbers import CLAIM_KINDS, Quantity
 from zongjie.text.sentences import clauses
+from zongjie.text.words import alternation, pattern
 from zongjie.wording import CHANGE_BEFORE
 
 # Words before a figure that make it last year's, the target, or a change (较上年增加1次, 由上年1次降为0次,
@@ -21,9 +22,9 @@ from zongjie.wording import CHANGE_BEFORE
 _OTHER_ROLE = re.compile(r"上年|去年|上一年|前一年|往年|目标|计划|由|从|原|" + CHANGE_BEFORE)
 # A bound, not a value: 达到95%以上 is true of 97.6%.
 _BOUND_AFTER = re.compile(r"\s*(?:以上|以下|以内|左右|上下|多)")
-_BOUND_BEFORE = re.compile(r"(?:超过|高于|低于|不低于|不高于|不少于|不超过|不足|逾|突破)\s*$")
+_BOUND_BEFORE = re.compile(rf"(?:{alternation('bound_before')})\s*$")
 # Said as this year's even without the metric's name before it.
-_THIS_YEAR = re.compile(r"达到|全年|本年|今年|完成")
+_THIS_YEAR = pattern("this_year")
 
 
 @rule(

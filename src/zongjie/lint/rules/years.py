@@ -15,7 +15,7 @@ from zongjie.text.words import pattern
 _FUTURE = pattern("future", "year_ahead")
 # After a year's digits: 2020年工作打算 names next year's plan in a title.
 _NEXT_YEAR_TITLE = re.compile(r"\s*年度?(?:工作|后勤)?(?:打算|计划|思路|安排|要点|规划)")
-_PAST = re.compile(r"较|比|同比|上年|相比|与|以来|自|起|至今|从|由|投用|投入使用|建成|建于|始建")
+_PAST = pattern("past_marks")
 
 
 @rule(
