@@ -67,7 +67,7 @@ def test_value_with_its_own_unit_is_read_and_a_clashing_unit_explained() -> None
 def test_case_outside_report_year() -> None:
     text = BASE + "functions:\n  - key: facilities\n    cases:\n      - {date: 2024-12-30, event: 停电}\n"
     [msg] = problems_of(text)
-    assert msg == "f.yaml:9: functions[0].cases[0].date: 2024-12-30 is outside the report year 2025"
+    assert msg == "f.yaml:9: functions[0].cases[0].date: 2024年12月30日 is outside the report year 2025"
 
 
 def test_duplicate_function_key() -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from zongjie.cli.options import BASE_URL, MODEL, NO_CACHE, PROFILE, PROVIDER, TIMEOUT
+from zongjie.cli.options import BASE_URL, MODEL, NO_CACHE, PROFILE, PROVIDER, TIMEOUT, report_year
 from zongjie.cli.output import say
 
 
@@ -18,7 +18,9 @@ def register(app: typer.Typer) -> None:
         ),
         out: Path | None = typer.Option(None, "--out", "-o", help="Facts file to write (default: print it)."),
         profile: str | None = PROFILE,
-        year: int | None = typer.Option(None, "--year", help="Report year when the notes do not state it."),
+        year: str | None = typer.Option(
+            None, "--year", help="Report year when the notes do not state it (2025, 2025年)."
+        ),
         org: str | None = typer.Option(
             None, "--org", help="Organization (单位/项目) when the notes lack a title."
         ),
@@ -47,7 +49,12 @@ def register(app: typer.Typer) -> None:
             provider=provider, base_url=base_url, model=model, timeout=timeout, no_cache=no_cache
         )
         extracted = extract_notes(
-            notes, profile=profile, settings=settings, year=year, organization=org, department=department
+            notes,
+            profile=profile,
+            settings=settings,
+            year=report_year(year),
+            organization=org,
+            department=department,
         )
         backup = None
         if out is None:

@@ -33,3 +33,17 @@ PROFILE = typer.Option(
 WAIT = typer.Option(
     False, "--wait", help="If another zongjie run is writing the workspace, wait for it instead of exiting 2."
 )
+
+
+def report_year(written: str | None) -> int | None:
+    """--year as a user types it (2025, 2025年, 2025年度, 二〇二五年), read like `year:` in a facts file; anything
+    else is bad input (exit 2) with a plain message, not a parser's traceback-like box."""
+    from zongjie.errors import BadInput
+    from zongjie.text.dates import DateError, parse_year
+
+    if written is None:
+        return None
+    try:
+        return parse_year(written)
+    except DateError as e:
+        raise BadInput(f"--year {written}: {e}") from e

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 
+from zongjie.cli.options import report_year
 from zongjie.cli.output import say
 
 
@@ -26,8 +27,8 @@ def register(app: typer.Typer) -> None:
         profile: str | None = typer.Option(
             None, "--profile", help="property | school | hospital | enterprise (default: inferred)."
         ),
-        year: int | None = typer.Option(
-            None, "--year", help="Report year when the workbook does not state it."
+        year: str | None = typer.Option(
+            None, "--year", help="Report year when the workbook does not state it (2025, 2025年)."
         ),
         org: str | None = typer.Option(
             None, "--org", help="Organization (单位/项目) when the title row lacks it."
@@ -47,7 +48,7 @@ def register(app: typer.Typer) -> None:
         from zongjie.workbook.importer import import_workbook, summary_lines, write
 
         imported = import_workbook(
-            workbook, profile=profile, year=year, organization=org, department=department
+            workbook, profile=profile, year=report_year(year), organization=org, department=department
         )
         backup = None
         if out is None:

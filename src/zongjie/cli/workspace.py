@@ -19,6 +19,7 @@ from zongjie.cli.options import (
     RPM,
     TIMEOUT,
     WAIT,
+    report_year,
 )
 from zongjie.cli.output import SectionProgress, is_tty, print_findings, say
 from zongjie.errors import BadInput
@@ -184,8 +185,14 @@ def register(app: typer.Typer) -> None:
             help="Notes or workbook input: the profile (property, school, hospital, enterprise); "
             "default: inferred from the words, and said.",
         ),
-        year: int | None = typer.Option(
-            None, "--year", help="Notes or workbook input: the report year if they don't say."
+        year: str | None = typer.Option(
+            None, "--year", help="Notes or workbook input: the report year if they don't say (2025, 2025年)."
+        ),
+        org: str | None = typer.Option(
+            None, "--org", help="Notes or workbook input: the organization (单位/项目) if they don't say."
+        ),
+        department: str | None = typer.Option(
+            None, "--department", help="Notes or workbook input: the department (default: the profile's)."
         ),
         docx: bool = typer.Option(False, "--docx", help="Also export the draft as .docx (公文 layout)."),
         offline: bool = OFFLINE,
@@ -205,6 +212,7 @@ def register(app: typer.Typer) -> None:
         from zongjie.workspace.store import Workspace
         from zongjie.writer.factory import make_writer
 
+        given_year = report_year(year)
         Workspace(out).check_usable()  # before anything is written into a folder that is not ours
         with workspace_lock(out, command="draft", wait=wait):
             settings = _settings(
@@ -223,14 +231,30 @@ def register(app: typer.Typer) -> None:
                 from zongjie.notes import notes_to_facts_file
 
                 facts = notes_to_facts_file(
-                    facts, out, profile=profile, settings=settings, echo=say, year=year
+                    facts,
+                    out,
+                    profile=profile,
+                    settings=settings,
+                    echo=say,
+                    year=given_year,
+                    organization=org,
+                    department=department,
                 )
             elif facts.suffix.lower() in WORKBOOK_SUFFIXES:
                 from zongjie.cli.workbook import ask_profile
                 from zongjie.workbook import workbook_to_facts_file
 
                 ask = ask_profile if sys.stdin.isatty() else None
-                facts = workbook_to_facts_file(facts, out, profile=profile, year=year, echo=say, ask=ask)
+                facts = workbook_to_facts_file(
+                    facts,
+                    out,
+                    profile=profile,
+                    year=given_year,
+                    organization=org,
+                    department=department,
+                    echo=say,
+                    ask=ask,
+                )
             writer = make_writer(settings)
             progress = SectionProgress(is_tty())
             result = pipeline.draft(

@@ -187,7 +187,7 @@ def cross_checks(facts: Facts) -> list[tuple[Loc, str]]:
                 out.append(
                     (
                         ("functions", fi, "cases", ci, "date"),
-                        f"{case.date.isoformat()} is outside the report year {facts.report.year}",
+                        f"{case.date.year}年{case.date.month}月{case.date.day}日 is outside the report year {facts.report.year}",
                     )
                 )
     return out + _duplicate_metrics(facts) + _past_deadlines(facts)

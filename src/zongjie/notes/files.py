@@ -141,10 +141,19 @@ def notes_to_facts_file(
     settings: Settings | None,
     echo: Callable[[str], None] | None = None,
     year: int | None = None,
+    organization: str | None = None,
+    department: str | None = None,
 ) -> Path:
     """Extracts notes into WORKSPACE/facts.yaml (atomically) and returns its path; `draft NOTES.md` drafts
     from it, and the user corrects it and runs regen. `echo` receives the unplaced notes, one per call."""
-    extracted = extract_notes(notes_path, profile=profile, settings=settings, year=year)
+    extracted = extract_notes(
+        notes_path,
+        profile=profile,
+        settings=settings,
+        year=year,
+        organization=organization,
+        department=department,
+    )
     path = workspace_dir / FACTS_NAME
     try:
         write_facts(extracted, path)  # never forced: an edited facts.yaml is refused, so no backup is made

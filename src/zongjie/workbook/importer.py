@@ -201,11 +201,15 @@ def workbook_to_facts_file(
     *,
     profile: str | None,
     year: int | None = None,
+    organization: str | None = None,
+    department: str | None = None,
     echo: Callable[[str], None] | None = None,
     ask: Callable[[list[str]], str] | None = None,
 ) -> Path:
     """Imports into WORKSPACE/facts.yaml (an edited one is refused) and returns its path, for `draft x.xlsx`."""
-    imported = import_workbook(path, profile=profile, year=year, ask=ask)
+    imported = import_workbook(
+        path, profile=profile, year=year, organization=organization, department=department, ask=ask
+    )
     out = workspace_dir / FACTS_NAME
     write_stamped(imported.text, out)
     if echo is not None:
