@@ -46,4 +46,6 @@ def report_year(written: str | None) -> int | None:
     try:
         return parse_year(written)
     except DateError as e:
-        raise BadInput(f"--year {written}: {e}") from e
+        raise BadInput(
+            f"--year {written}: give the report year as four digits between 2000 and 2100, e.g. 2025 or 2025年"
+        ) from e
