@@ -125,6 +125,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("cli", "base"): "settings, profiles, files, resources, errors",
     ("cli", "facts"): "check/template commands",
     ("cli", "lint"): "the lint command",
+    ("cli", "text"): "--year read as typed (2025年) by text.dates.parse_year, as `year:` in a facts file",
     ("cli", "llm"): "the doctor command",
     ("cli", "notes"): "extract/polish commands",
     ("cli", "workbook"): "the import command; draft accepts a workbook",
