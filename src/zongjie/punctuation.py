@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
+from zongjie.text import close_spaces
 from zongjie.text.forms import DIGIT, PERCENT
 
 HAN = "\u4e00-\u9fff"
@@ -58,8 +59,8 @@ def _own(line: str) -> str:
 
 
 def _after(line: str) -> str:
-    # No spaces between 汉字 and digits (完成巡检 1248 次 → 完成巡检1248次).
-    line = re.sub(rf"(?<=[{HAN}])[ \t]+(?=[{DIGIT}])|(?<=[{DIGIT}%])[ \t]+(?=[{HAN}])", "", line)
+    # No spaces between 汉字 and a figure (完成巡检 1248 次 → 完成巡检1248次): text's rule, which keeps 1.2 设备巡检.
+    line = close_spaces(line, words=False)
     # 5.4%, 节约 → 5.4%，节约: a full-width mark takes no space after it.
     line = re.sub(
         rf"(?<=[{HAN}{DIGIT}{PERCENT}）])[ \t]*[,;:?!][ \t]*(?=[{HAN}])|(?<=[{HAN}])[,;:?!]",

@@ -171,3 +171,32 @@ def test_grouped_needs_whole_groups_of_three() -> None:
     from zongjie.text.forms import GROUPED
 
     assert re.fullmatch(GROUPED, "1,326") and re.fullmatch(GROUPED, "1,32") is None
+
+
+# --- one spacing rule: close_up / close_spaces, shared by the punctuation fixer and the offline writer ---
+
+
+@pytest.mark.parametrize(
+    ("text", "closed"),
+    [
+        ("巡检 1326 次", "巡检1326次"),
+        ("82.3 ％", "82.3%"),
+        ("1.2 设备巡检 1326 次", "1.2 设备巡检1326次"),
+        ("　　1.2 设备巡检", "　　1.2 设备巡检"),
+        ("概述\n1.2 设备巡检", "概述\n1.2 设备巡检"),
+    ],
+)
+def test_close_up_keeps_the_space_an_outline_number_needs(text: str, closed: str) -> None:
+    from zongjie.text import close_up
+
+    assert close_up(text) == closed
+
+
+def test_the_punctuation_fixer_and_the_offline_writer_keep_an_outline_number() -> None:
+    from zongjie.punctuation import fix_text
+    from zongjie.text import close_spaces
+    from zongjie.writer.offline.phrases import clean
+
+    assert fix_text("1.2 设备巡检 1326 次") == "1.2 设备巡检1326次"
+    assert close_spaces("巡检 １３２６ 次") == "巡检１３２６次"
+    assert clean("1.2 设备巡检 1326 次").startswith("1.2 设备巡检1326次")

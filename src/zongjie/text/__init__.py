@@ -33,6 +33,7 @@ sentences sentences(text), clauses(text)      (offset, text) spans
 words     words(name), pattern(*names)        word lists from text/lexicon/*.txt (vague, cliche_openings, …)
 width     fold(text)                          full-width digits and signs to ASCII, same length
           ungroup(text), close_up(text)       1,326 → 1326; 巡检 1326 次 → 巡检1326次 (公文 spacing)
+          close_spaces(text)                  the same spacing rule with widths kept (1.2 设备巡检 keeps its space)
 forms     NUMBER, YEAR, unit_alternation()    regex fragments for grammars built elsewhere (the notes'
                                               <指标><数字><单位>): the slot a figure, a year or a unit fills
           DIGIT, NUMERAL                      character-class bodies: a digit (half/full width); any numeral
@@ -69,9 +70,10 @@ from zongjie.text.markdown import (
 from zongjie.text.numbers import CLAIM_KINDS, METRIC_KINDS, Change, Quantity, changes, extract
 from zongjie.text.numerals import chinese_value
 from zongjie.text.sentences import clauses, list_items, sentences
+from zongjie.text.spacing import close_spaces, close_up
 from zongjie.text.units import normalize, spelling, split_unit
 from zongjie.text.values import NumberError, Reading, parse_number, read_value
-from zongjie.text.width import close_up, fold, ungroup
+from zongjie.text.width import fold, ungroup
 from zongjie.text.words import alternation, pattern, words
 
 __all__ = [
@@ -94,6 +96,7 @@ __all__ = [
     "changes",
     "chinese_value",
     "clauses",
+    "close_spaces",
     "close_up",
     "dates_in",
     "ends_with_figure",

@@ -34,25 +34,9 @@ def fold(text: str) -> str:
 # 1,326 次: after fold, a comma between digit groups of exactly three is a thousands separator. A reader that
 # cuts clauses at commas must drop it first, or 全年巡检1 and 326次 become two clauses.
 _THOUSANDS = re.compile(r"(?<![\d,.])(\d{1,3})((?:,\d{3})+)(?![\d,])")
-_CJK = r"\u3400-\u9fff"
-_BLANK = r"[ \t\u3000]+"
-_FIGURE_SPACES = (
-    re.compile(rf"(?<=\d){_BLANK}(?=%)"),  # 82.3 % → 82.3%
-    re.compile(rf"(?<=[{_CJK}]){_BLANK}(?=[0-9A-Za-z%])"),  # 巡检 1326 → 巡检1326
-    re.compile(rf"(?<=[0-9A-Za-z%]){_BLANK}(?=[{_CJK}])"),  # 1326 次 → 1326次
-)
 
 
 def ungroup(text: str) -> str:
     """`text` folded (fold) and without thousands separators: 1,326 and 1，326 → 1326. 1,32 and 3,4,5 (a
     list, not one number) are left alone."""
     return _THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(",", ""), fold(text))
-
-
-def close_up(text: str) -> str:
-    """No space between 汉字 and a figure or a Latin word, nor between a number and %: the 公文 convention
-    (巡检 1326 次 → 巡检1326次, 82.3 ％ → 82.3%); full-width forms folded first."""
-    text = fold(text)
-    for rx in _FIGURE_SPACES:
-        text = rx.sub("", text)
-    return text

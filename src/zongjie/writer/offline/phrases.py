@@ -8,17 +8,12 @@ import re
 from collections.abc import Sequence
 
 from zongjie.punctuation import fix_text
-from zongjie.text.forms import DIGIT, PERCENT
+from zongjie.text import close_spaces
 from zongjie.text.markdown import marker
 
 # Where a body is cut into "items" for the opening check: sentences, ；-clauses and paragraphs.
 _PIECES = re.compile(r"[。；！？\n]+")
 _SENTENCES = re.compile(r"[。！？\n]+")
-_CJK = r"\u3400-\u9fff"
-# No space between 汉字 and a figure or a Latin word (完成巡检 1248 次, 使用 APP 报修): 公文 writes none.
-_LATIN = f"{DIGIT}A-Za-z{PERCENT}"
-_SPACE_BEFORE = re.compile(rf"(?<=[{_CJK}])[ \t\u3000]+(?=[{_LATIN}])")
-_SPACE_AFTER = re.compile(rf"(?<=[{_LATIN}])[ \t\u3000]+(?=[{_CJK}])")
 _TRAILING = "。；;，,、：: \t\u3000"
 _ENDINGS = ("。", "！", "？", "…", "”。")
 
@@ -54,7 +49,7 @@ def clean(text: str) -> str:
     Only punctuation and spacing change; every character of the wording (numbers above all) stays.
     """
     out = _CJK_SPACE.sub("", _DASH.sub("，", text.strip()))
-    out = punctuate(_SPACE_AFTER.sub("", _SPACE_BEFORE.sub("", out)))
+    out = punctuate(close_spaces(out))
     out = out.rstrip(_TRAILING)
     while out.endswith(".") and len(out) > 1 and not out[-2].isdigit():
         out = out[:-1].rstrip(_TRAILING)
