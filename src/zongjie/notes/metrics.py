@@ -164,10 +164,18 @@ def _stated(original: str, subject: str | None, last: MetricDraft | None) -> Met
     return draft
 
 
+_PER = ("日均", "月均", "年均", "人均", "周均")
+
+
 def _name_by(m: MetricDraft, subject: str | None, last: MetricDraft | None) -> None:
     """A rate or 满意度 that names no work of its own takes the note's label (报修：…及时率 → 报修及时率,
     食堂：…满意度 → 食堂满意度), else the metric before it (学生公寓报修2140单，及时率96.5%)."""
     satisfaction = m.name == "满意度"  # 日均就餐3200人次，满意度…: never 日均就餐满意度
+    if subject and m.name.startswith(_PER) and subject not in m.name:
+        # 员工食堂：日均供餐1150份 says whose average it is: the label is part of the name.
+        m.comments.append(f"名称：笔记写作“{subject}：{m.name}”，记为“{subject}{m.name}”")
+        m.name = f"{subject}{m.name}"
+        return
     if not (generic_rate(m.name) or satisfaction):
         return
     owner = subject if subject and subject not in m.name else None

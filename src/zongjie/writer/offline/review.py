@@ -31,6 +31,13 @@ _FIGURE = re.compile(rf"^(?:[{NUMERAL}]+|半)(?:个)?(?:{_DURATION})")
 # trend as said of a metric named in the response.
 _TREND = (*wording.UP, *wording.DOWN)  # the words the linter's trend-mismatch rule reads
 JOIN_UP_TO = 90  # characters of a joined response and result
+# 对此 answers a problem: an event that names one (an incident, a complaint, a crowd, a storm) is responded to;
+# any other event (9月1日开学) is followed by what happened, with no connective.
+_PROBLEMS = (
+    *kinds.INCIDENTS, *kinds.COMPLAINTS, "损坏", "烧毁", "进水", "积水", "失电", "台风", "暴雨", "暴雪", "冰冻",
+    "寒潮", "高温", "爆裂", "破裂", "人数集中", "排队", "过长", "过多", "不足", "紧张", "拥堵", "隐患", "异味",
+    "超标", "无法", "突发", "疫情", "损毁", "倒伏", "结冰", "跑水", "漏", "溢水", "倒灌", "坍塌", "脱落",
+)  # fmt: skip
 
 
 def lacks_subject(text: str) -> bool:
@@ -46,8 +53,24 @@ _NAME_FIGURE = re.compile(
 _HAS_VERB = ("完成", "开展", "组织", "实施", "进行", "举办")
 
 
+# A work item that is only a name (绿化补植): no verb, no figure, nothing after it.
+_BARE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,10}$")
+
+
+def _bare_item(text: str) -> str:
+    """绿化补植 → 完成绿化补植: a bare name after 在重点工作上 is a fragment, so it gets the verb its kind
+    takes; a name whose kind gives no verb stays as it is."""
+    if text.startswith(kinds.VERB_PREFIXES):
+        return text
+    if kinds.kind(text, "") == "activity":
+        return kinds.activity_verbs(text)[0] + text
+    return text
+
+
 def work_item(text: str) -> str:
     """The item as a clause that can follow a lead: 消防演练两次 → 开展消防演练两次; anything else as it is."""
+    if _BARE_NAME.match(text) and not any(c in NUMERAL for c in text):
+        return _bare_item(text)
     m = _NAME_FIGURE.match(text)
     if not m or text.startswith(kinds.VERB_PREFIXES):
         return text
@@ -89,6 +112,15 @@ def case_paragraph(task: SectionTask, case: CaseFact, prose: Prose) -> str:
         # Nothing was done that the facts record: the outcome follows the event in one sentence.
         return prose.note(end("，".join(x for x in (opening, result) if x)))
     dept = task.report.department
+    if not any(p in event for p in _PROBLEMS):
+        # Nothing to respond to: what followed continues the event's sentence, with no 对此.
+        said = (dept if lacks_subject(response) else "") + response
+        first = f"{opening}，{said}"
+        if len(first) > JOIN_UP_TO:
+            first = f"{end(opening)}{end(said)}"
+        if result and not any(t in result for t in _TREND) and len(first) + len(result) < JOIN_UP_TO:
+            return prose.note(end(f"{first}，{result}"))
+        return prose.note(end(first)) + (prose.note(end(result)) if result else "")
     if response.startswith((*_ACTORS, dept)):
         lead = ""
     else:
