@@ -301,3 +301,17 @@ def test_plausible_figures_raise_no_doubt(capsys: pytest.CaptureFixture[str]) ->
     for fixture in sorted(FIXTURES.glob("*-full.yaml")):
         code, out, _ = run_cli(capsys, "check", str(fixture))
         assert code == 0 and "小于1%" not in out and "相差" not in out and "同比增长" not in out, fixture
+
+
+@pytest.mark.parametrize(
+    ("written", "printed"),
+    [
+        ("二〇二六年六月底", "2026年6月底"),
+        ('"2026.6"', "2026年6月"),
+        ("2026年上半年", "2026年上半年"),
+        ("下学期开学前", "下学期开学前"),
+    ],
+)
+def test_a_deadline_that_is_one_date_is_printed_in_official_form(written: str, printed: str) -> None:
+    text = BASE + f"plans:\n  - {{goal: 改造管网, deadline: {written}}}\n"
+    assert parse(text, "f.yaml").plans[0].deadline == printed

@@ -18,7 +18,7 @@ from zongjie.errors import BadInput
 from zongjie.facts.change import StatedChange
 from zongjie.facts.metric import UNKNOWN, FieldProblem, Metric, Strict, figure, name_unit
 from zongjie.files import slug_problem
-from zongjie.text.dates import DateError, check_dates_in, is_numeric_day, parse_date, parse_year
+from zongjie.text.dates import DateError, check_dates_in, is_numeric_day, parse_date, parse_when, parse_year
 from zongjie.text.units import spelling
 
 # Re-exported: the facts model is read as one module by its callers.
@@ -182,7 +182,10 @@ class Plan(Strict):
             check_dates_in(v, year=plan_year)
         except DateError as exc:
             raise ValueError(str(exc)) from None
-        return v
+        try:  # a deadline that is one date or period (二〇二六年六月底, 2026.6) is printed in 公文 form
+            return parse_when(v, year=plan_year).text
+        except DateError:
+            return v  # 下学期开学前: as written
 
 
 class Report(Strict):
