@@ -182,6 +182,8 @@ class Plan(Strict):
             check_dates_in(v, year=plan_year)
         except DateError as exc:
             raise ValueError(str(exc)) from None
+        if v.rstrip().endswith("前"):
+            return v  # 2026年3月前 is before March, not its end: parse_when would drop the 前
         try:  # a deadline that is one date or period (二〇二六年六月底, 2026.6) is printed in 公文 form
             return parse_when(v, year=plan_year).text
         except DateError:
