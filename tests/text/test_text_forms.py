@@ -17,8 +17,13 @@ def test_number_is_a_plain_figure(figure: str) -> None:
 
 
 @pytest.mark.parametrize("written", ["８２．３", "１３２６"])
-def test_number_matches_full_width_figures_once_folded(written: str) -> None:
-    assert re.fullmatch(NUMBER, fold(written))
+def test_number_matches_full_width_figures_as_written_and_folded(written: str) -> None:
+    assert re.fullmatch(NUMBER, written) and re.fullmatch(NUMBER, fold(written))
+
+
+@pytest.mark.parametrize("other", ["٣٤", "३४", "𝟑𝟒"])
+def test_number_refuses_digits_of_other_scripts(other: str) -> None:
+    assert re.fullmatch(NUMBER, other) is None
 
 
 @pytest.mark.parametrize("other", ["82.", ".5", "1,326", "-3", "三十", "82.3%"])

@@ -9,8 +9,9 @@ cuts clauses at commas has taken thousands separators out first (1,326 → 1326)
 DIGIT         inside a character class: an Arabic digit, half- or full-width (lookbehinds: no figure before)
 NUMERAL       inside a character class: any character a written number may start with (Arabic or Chinese)
 PERCENT       inside a character class: a percent sign, half- or full-width (a figure may end with it)
-NUMBER        a plain figure: 1326, 82.3 (no sign, no separators; Chinese numerals are read by numbers.extract)
-FIGURE        an Arabic figure as prose writes it: 1,326.5 (grouped by thousands) or NUMBER
+NUMBER        a plain figure of DIGITs, half- or full-width: 1326, 82.3, ８２．３ (no sign, no separators, no other
+              script's digits; Chinese numerals are read by numbers.extract)
+FIGURE        an Arabic figure in folded text, as extract reads it: 1,326.5 (grouped by thousands) or 82.3
 YEAR          a four-digit year of this era: 1998, 2025 (not 1326, not 3025)
 CN_DIGITS, CN_NUM, CN_YEAR, SCALE   re-exported from text.numerals, where the Chinese numeral forms and the
               scale words (万, 亿, 千 but not the 千 of 千米, 千万, 百万) are defined
@@ -46,9 +47,9 @@ __all__ = [
 DIGIT = "0-9０-９"
 NUMERAL = DIGIT + "〇零一二两三四五六七八九十百千万亿"
 PERCENT = "%％"
-NUMBER = r"\d+(?:\.\d+)?"
+NUMBER = rf"[{DIGIT}]+(?:[.．][{DIGIT}]+)?"
 GROUPED = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
-FIGURE = f"{GROUPED}|{NUMBER}"
+FIGURE = rf"{GROUPED}|\d+(?:\.\d+)?"
 YEAR = r"(?:19|20)\d{2}"
 
 _DIGIT = re.compile(f"[{DIGIT}]")
