@@ -247,3 +247,20 @@ def test_a_word_file_of_ones_own_is_read_by_its_numbering(ws: Path, tmp_path: Pa
     assert "## 一、主要工作回顾与成果" in markdown and "### （一）设施运维" in markdown
     assert "## 二、存在问题与不足" in markdown
     assert "全年完成基础设施改造14项。" in markdown
+
+
+def test_headings_are_read_by_the_one_markdown_reader(ws: Path) -> None:
+    # A sub-heading typed inside a chapter stays in it; a heading typed with the full-width ＃ an input method
+    # gives is still the chapter's heading; a "## " inside a fenced block is text, not a heading.
+    _edit_draft(
+        ws,
+        ("## 三、团队建设与人才培养\n", "＃＃ 三、团队建设与人才培养\n\n### 新进人员\n\n今年新进厨师两名。\n"),
+        ("## 五、经验总结与启示\n", "## 五、经验总结与启示\n\n```\n## 不是标题\n```\n"),
+    )
+    result = regen(ws, "plans", OfflineWriter())
+    assert result.edits is not None
+    assert sorted(result.edits.changed) == ["lessons", "team"]
+    assert not result.edits.unplaced and not result.edits.gone
+    team = _section(ws, "team").read_text(encoding="utf-8")
+    assert "### 新进人员" in team and "今年新进厨师两名" in team
+    assert "## 不是标题" in _section(ws, "lessons").read_text(encoding="utf-8")

@@ -11,18 +11,22 @@ was, and is reported too.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from zongjie.files import atomic_write
 from zongjie.skeleton import HEADINGS
-from zongjie.text.markdown import strip_ordinal
+from zongjie.text.markdown import Line, read_lines, strip_ordinal
 from zongjie.workspace.assemble import NUMBERINGS
 from zongjie.workspace.store import SectionRecord, State, Workspace, sha256
 
 UNPLACED_FILE = "unplaced-edits.md"
-_HEADING = re.compile(r"^(#{1,3})\s+(.*?)\s*#*\s*$")
+_LEVELS = 3  # the title, the chapters and the review's parts: deeper headings belong inside a section
+
+
+def _heading(line: Line) -> tuple[int, str] | None:
+    """(level, text) of a heading zongjie splits at, read by the one Markdown reader (＃ and code fences too)."""
+    return (line.level, line.content) if line.kind == "heading" and line.level <= _LEVELS else None
 
 
 @dataclass
@@ -72,12 +76,11 @@ def draft_edited(ws: Workspace, state: State) -> bool:
 def _normal(text: str) -> list[str]:
     """Lines that matter for "did it change": numbering of headings, spacing and blank lines do not."""
     out = []
-    for line in text.splitlines():
-        line = line.strip()
-        if not line:
+    for line in read_lines(text):
+        if line.kind == "blank":
             continue
-        m = _HEADING.match(line)
-        out.append(f"{m.group(1)} {bare(m.group(2))}" if m else line)
+        h = _heading(line)
+        out.append(f"{'#' * h[0]} {bare(h[1])}" if h else line.raw.strip())
     return out
 
 
@@ -87,13 +90,13 @@ def _chunks(text: str, records: list[SectionRecord]) -> list[_Chunk]:
     preface = next((r for r in records if r.level == 0), None)
     chunks = [_Chunk(None, "")]  # text before the title
     seen_title = False
-    for line in text.splitlines():
-        m = _HEADING.match(line.strip())
+    for line in read_lines(text):
+        h = _heading(line)
         current = chunks[-1]
-        if m is None:
-            current.lines.append(line)
+        if h is None:
+            current.lines.append(line.raw)
             continue
-        level, heading = len(m.group(1)), m.group(2).strip()
+        level, heading = h
         rec = by_heading.get((level, bare(heading)))
         if level == 1 and not seen_title:
             seen_title = True
@@ -103,7 +106,7 @@ def _chunks(text: str, records: list[SectionRecord]) -> list[_Chunk]:
         elif level == 2 and bare(heading) == HEADINGS["review"]:
             chunks.append(_Chunk(None, heading, group=True))
         elif level == 3 and current.record is not None and current.record.level == 2:
-            current.lines.append(line)  # a sub-heading the user (or model) wrote inside a section
+            current.lines.append(line.raw)  # a sub-heading the user (or model) wrote inside a section
         else:
             chunks.append(_Chunk(None, heading))
     return chunks
