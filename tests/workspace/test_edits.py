@@ -254,7 +254,10 @@ def test_headings_are_read_by_the_one_markdown_reader(ws: Path) -> None:
     # gives is still the chapter's heading; a "## " inside a fenced block is text, not a heading.
     _edit_draft(
         ws,
-        ("## 三、团队建设与人才培养\n", "＃＃ 三、团队建设与人才培养\n\n### 新进人员\n\n今年新进厨师两名。\n"),
+        (
+            "## 三、团队建设与人才培养\n",
+            "＃＃ 三、团队建设与人才培养\n\n### 新进人员\n\n今年新进厨师两名。\n",
+        ),
         ("## 五、经验总结与启示\n", "## 五、经验总结与启示\n\n```\n## 不是标题\n```\n"),
     )
     result = regen(ws, "plans", OfflineWriter())
