@@ -111,6 +111,12 @@ def test_typed_values_read_as_numbers() -> None:
         ('value: 12, unit: 件, previous: "—"', 12, "件", None),
         ('value: 12, unit: 件, previous: "-"', 12, "件", None),
         ("value: 1e12, unit: 元", 1e12, "元", None),
+        # A scale typed with the figure counts out of the unit's own scale: 1.2万 in 万元 is 1.2, not 12000.
+        ("value: 1.2万, unit: 万元, previous: 9800元", 1.2, "万元", 0.98),
+        ("value: 3千, unit: 万元", 0.3, "万元", None),
+        ("value: 1.2万, unit: 次, previous: 一万", 12000, "次", 10000),
+        ("value: 21.5万, unit: 万人次", 21.5, "万人次", None),
+        ("value: 一千三百二十六, unit: 万元", 1326, "万元", None),
     ],
 )
 def test_accepted_value_forms(fields: str, value: float, unit: str, previous: float | None) -> None:

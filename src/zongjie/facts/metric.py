@@ -151,7 +151,9 @@ class Metric(Strict):
             if r.unit and not unit:
                 data["unit"] = unit = r.unit
             if not r.unit:
-                data[label] = float(r.value)
+                # "1.2万" for a metric in 万元 is 1.2 (万元), not 12000 万元: a scale typed with the figure is
+                # counted out of the unit's own scale.
+                data[label] = float(r.value / split_unit(unit)[0] if r.scale != 1 else r.value)
                 continue
             (written_factor, written_base), (factor, base) = split_unit(r.unit), split_unit(unit)
             if written_base != base:

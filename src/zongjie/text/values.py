@@ -29,6 +29,7 @@ class Reading:
     unit: str = ""
     hedge: str = ""
     upper: Decimal | None = None
+    scale: Decimal = Decimal(1)  # 万/亿/千 written after the figure, already applied to value and upper
 
 
 # A field also takes .5 and 1e3 (what a spreadsheet cell may hold), besides the figures prose writes.
@@ -85,6 +86,7 @@ def read_value(text: str) -> Reading:
         unit,
         hedge,
         None if upper is None else (upper * factor).normalize(),
+        factor,
     )
 
 
