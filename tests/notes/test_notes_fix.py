@@ -3,30 +3,12 @@ value, names with 今年到了 glued on, enterprise notes that all say 员工, a
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from zongjie.notes import extract_notes
-
-TODAY = dt.date(2026, 1, 10)
-
-
-def _extract(tmp_path: Path, text: str, profile: str | None = None) -> tuple[str, dict[str, Any]]:
-    path = tmp_path / "n.md"
-    path.write_text(text, encoding="utf-8")
-    out = extract_notes(path, profile=profile, today=TODAY).text
-    data = yaml.safe_load(out)
-    assert isinstance(data, dict)
-    return out, data
-
-
-def _metrics(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    found = [m for f in data.get("functions", []) for m in f.get("metrics", [])]
-    found += data.get("summary", {}).get("metrics", [])
-    return {m["name"]: m for m in found}
+from notes_helpers import extract_text, metrics_by_name
 
 
 def _function_of(data: dict[str, Any], text: str) -> str | None:
@@ -38,10 +20,10 @@ def _function_of(data: dict[str, Any], text: str) -> str | None:
 
 
 def test_a_change_before_its_value_of_the_same_thing_is_one_metric(tmp_path: Path) -> None:
-    out, data = _extract(
+    out, data = extract_text(
         tmp_path, "# 2025年物业服务中心工作记录\n\n- 业主投诉比去年少了120件，全年受理投诉310件\n", "property"
     )
-    metrics = _metrics(data)
+    metrics = metrics_by_name(data)
     complaints = [m for name, m in metrics.items() if "投诉" in name]
     assert len(complaints) == 1, metrics
     m = complaints[0]
@@ -50,17 +32,17 @@ def test_a_change_before_its_value_of_the_same_thing_is_one_metric(tmp_path: Pat
 
 
 def test_a_change_before_a_value_of_something_else_stays_apart(tmp_path: Path) -> None:
-    _, data = _extract(
+    _, data = extract_text(
         tmp_path, "# 2025年物业服务中心工作记录\n\n- 业主投诉比去年少了120件，全年更换路灯310盏\n", "property"
     )
-    metrics = _metrics(data)
+    metrics = metrics_by_name(data)
     assert "previous" not in metrics.get("更换路灯", {})
 
 
 def test_year_words_and_reaching_verbs_leave_the_metric_name(tmp_path: Path) -> None:
     text = "# 2025年总务处工作记录\n\n- 维修及时率今年到了８９．５％\n- 共接报修1326件\n- 保洁满意度全年达到了95%\n"
-    out, data = _extract(tmp_path, text, "school")
-    metrics = _metrics(data)
+    out, data = extract_text(tmp_path, text, "school")
+    metrics = metrics_by_name(data)
     assert metrics["维修及时率"]["value"] == 89.5
     assert metrics["报修工单"]["value"] == 1326  # 报修, then the profile's own name for it
     assert "笔记写作“报修”" in out
@@ -75,14 +57,14 @@ def test_enterprise_notes_that_say_staff_go_to_their_function(tmp_path: Path) ->
         "- 员工培训12场，持证上岗率100%\n"
         "- 公司通勤车6辆\n"
     )
-    _, data = _extract(tmp_path, text, "enterprise")
+    _, data = extract_text(tmp_path, text, "enterprise")
     assert _function_of(data, "日均供餐") == "catering"
     assert "日均供餐" not in yaml.safe_dump(data.get("team", {}), allow_unicode=True)
 
 
 def test_hospital_meal_satisfaction_and_a_water_outage(tmp_path: Path) -> None:
     text = "# 2025年总务科工作记录\n\n- 患者膳食满意度93%\n- 11月5日 住院楼停水，2小时恢复\n"
-    out, data = _extract(tmp_path, text, "hospital")
+    out, data = extract_text(tmp_path, text, "hospital")
     assert _function_of(data, "膳食满意度") == "catering"
     assert _function_of(data, "停水") == "facilities"
     assert "# unplaced" not in out
@@ -95,10 +77,10 @@ def test_a_doubted_figure_is_a_question_not_a_fact(tmp_path: Path) -> None:
         "- 医废转运112.6吨（待核）\n"
         "- 电梯困人4次\n"
     )
-    out, data = _extract(tmp_path, text, "hospital")
+    out, data = extract_text(tmp_path, text, "hospital")
     body = yaml.safe_dump(data, allow_unicode=True)
     assert "近一半" not in body and "112.6" not in body and "？" not in body
     questions = [line for line in out.splitlines() if line.strip().startswith("# ?")]
     assert any("能耗同比减少近一半" in q for q in questions)
     assert any("112.6" in q for q in questions)
-    assert _metrics(data)["电梯困人"]["value"] == 4
+    assert metrics_by_name(data)["电梯困人"]["value"] == 4

@@ -3,16 +3,14 @@ figures, 6月前 deadlines): each mechanism tested with notes in our own words."
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from notes_helpers import TODAY, metrics_by_name
 from zongjie.notes import extract_notes
 from zongjie.writer.offline.items import deadline_phrase
-
-TODAY = dt.date(2026, 1, 10)
 
 
 def _facts(tmp_path: Path, text: str) -> dict[str, Any]:
@@ -21,12 +19,6 @@ def _facts(tmp_path: Path, text: str) -> dict[str, Any]:
     data = yaml.safe_load(extract_notes(path, today=TODAY).text)
     assert isinstance(data, dict)
     return data
-
-
-def _metrics(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    found = [m for f in data.get("functions", []) for m in f.get("metrics", [])]
-    found += data.get("summary", {}).get("metrics", [])
-    return {m["name"]: m for m in found}
 
 
 def test_plain_first_line_with_year_and_unit_is_the_title(tmp_path: Path) -> None:
@@ -53,13 +45,13 @@ def test_full_width_figures_are_folded_whole(tmp_path: Path) -> None:
     path.write_text("# 2025年物业工作笔记\n- 维修：今年及时率达到９４．７％\n", encoding="utf-8")
     text = extract_notes(path, today=TODAY).text
     assert "．" not in text and "％" not in text
-    rates = [m for m in _metrics(yaml.safe_load(text)).values() if m["value"] == 94.7]
+    rates = [m for m in metrics_by_name(yaml.safe_load(text)).values() if m["value"] == 94.7]
     assert rates and rates[0]["unit"] == "%"
 
 
 def test_space_between_figures_separates_this_year_from_last(tmp_path: Path) -> None:
     data = _facts(tmp_path, "# 2025年保卫科工作笔记\n- 应急疏散演练9次 去年5次\n")
-    drill = _metrics(data)["应急疏散演练"]
+    drill = metrics_by_name(data)["应急疏散演练"]
     assert (drill["value"], drill["previous"]) == (9, 5)
 
 
@@ -73,7 +65,7 @@ def test_month_deadline_keeps_its_before(tmp_path: Path) -> None:
 
 def test_label_before_colon_names_a_figure_with_no_name(tmp_path: Path) -> None:
     data = _facts(tmp_path, "# 2025年总务处工作笔记\n- 报修：全年2015件，上年1870件，及时率96.1%\n")
-    found = _metrics(data)
+    found = metrics_by_name(data)
     assert "全年" not in found
     orders = found["报修工单"]  # the label 报修, named as the school profile's indicator
     assert (orders["value"], orders["previous"], orders["unit"]) == (2015, 1870, "件")
@@ -87,7 +79,7 @@ def test_change_in_words_then_the_value(tmp_path: Path) -> None:
         "- 病房保洁满意度提高了4个百分点，达到93.5%\n"
         "- 食堂：日均就餐1800人次，满意度比上年(81%)有提高，达到84%\n",
     )
-    found = _metrics(data)
+    found = metrics_by_name(data)
     cleaning = found["病房保洁满意度"]
     assert (cleaning["value"], cleaning["previous"]) == (93.5, 89.5)
     assert "保洁满意度提高" not in " ".join(found)
